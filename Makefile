@@ -1,0 +1,69 @@
+# kaikuprint — see README.md. The two commands: make run, make test.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share/kaikuprint
+MANDIR = $(PREFIX)/share/man/man1
+VERSION = 0.1.0
+
+CC ?= cc
+OPT ?= -O2 -g
+PKGS = libxml-2.0 harfbuzz libqrencode
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libharu and iniparser ship no pkg-config file.
+CFLAGS_ALL = -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE $(OPT) $(PKG_CFLAGS) \
+	-DKP_VERSION='"$(VERSION)"' -DKP_DATADIR='"$(DATADIR)"' $(CFLAGS)
+LIBS_ALL = -lhpdf -liniparser $(PKG_LIBS) -lm $(LIBS)
+
+BUILD ?= build
+SRCS = $(filter-out src/main.c,$(wildcard src/*.c))
+OBJS = $(SRCS:src/%.c=$(BUILD)/%.o)
+REGION ?= config/esimerkkila.ini
+
+.PHONY: all deps run test check-sanitize bench fuzz install uninstall clean cppcheck
+
+all: kaikuprint
+
+deps:
+	@sh .ci/install-deps
+
+$(BUILD)/%.o: src/%.c src/*.h | $(BUILD)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD):
+	mkdir -p $(BUILD)
+
+$(BUILD)/libkaikuprint.a: $(OBJS)
+	ar rcs $@ $^
+
+kaikuprint: $(BUILD)/main.o $(BUILD)/libkaikuprint.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_ALL) $(LDFLAGS)
+
+run: deps
+	$(MAKE) kaikuprint
+	mkdir -p out
+	./kaikuprint all -c $(REGION) -o out
+	@ls out
+
+test: deps
+	$(MAKE) kaikuprint
+	sh tests/run
+
+cppcheck:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+		--std=c11 --inline-suppr src tests/unit
+
+install: kaikuprint
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR)
+	install -m 755 kaikuprint $(DESTDIR)$(BINDIR)/kaikuprint
+	install -m 644 templates/*.xml templates/*.rng $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 fonts/*.ttf fonts/OFL.txt $(DESTDIR)$(DATADIR)/fonts/
+	install -m 644 kaikuprint.1 $(DESTDIR)$(MANDIR)/kaikuprint.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kaikuprint $(DESTDIR)$(MANDIR)/kaikuprint.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(BUILD) kaikuprint out tests/out

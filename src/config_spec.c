@@ -1,0 +1,48 @@
+/* config_spec: every section and key a region file may contain. */
+#include "config.h"
+
+#include <stddef.h>
+
+static const char *const text_sizes[] = { "normal", "large", NULL };
+static const char *const coordinator_roles[] = { "culture", "social", NULL };
+
+static const struct cfg_key_spec region_keys[] = {
+	{ "name", CFG_TEXT, CFG_REQUIRED | CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ "year", CFG_INT, CFG_REQUIRED, 2000, 2100, NULL, NULL },
+	{ "languages", CFG_LANGS, CFG_REQUIRED, 0, 0, NULL, NULL },
+	{ "web", CFG_URL, CFG_REQUIRED | CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ "feedback_email", CFG_EMAIL, CFG_REQUIRED, 0, 0, NULL, NULL },
+	{ "trial_end", CFG_DATE, 0, 0, 0, NULL, NULL },
+	{ "validity_months", CFG_INT, 0, 1, 60, NULL, "12" },
+	{ "child_age_limit", CFG_INT, 0, 1, 25, NULL, "18" },
+	{ "text_size", CFG_CHOICE, 0, 0, 0, text_sizes, "normal" },
+	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
+};
+
+static const struct cfg_key_spec organisation_keys[] = {
+	{ "name", CFG_TEXT, CFG_REQUIRED | CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ "unit", CFG_TEXT, CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ "contact_name", CFG_TEXT, 0, 0, 0, NULL, NULL },
+	{ "contact_email", CFG_EMAIL, 0, 0, 0, NULL, NULL },
+	{ "contact_phone", CFG_PHONE, 0, 0, 0, NULL, NULL },
+	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
+};
+
+static const struct cfg_key_spec coordinator_keys[] = {
+	{ "role", CFG_CHOICE, CFG_REQUIRED, 0, 0, coordinator_roles, NULL },
+	{ "name", CFG_TEXT, CFG_REQUIRED, 0, 0, NULL, NULL },
+	{ "title", CFG_TEXT, CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ "organisation", CFG_TEXT, CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ "email", CFG_EMAIL, CFG_REQUIRED, 0, 0, NULL, NULL },
+	{ "phone", CFG_PHONE, 0, 0, 0, NULL, NULL },
+	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
+};
+
+const struct cfg_section_spec config_spec[] = {
+	{ "region", 0, NULL, 1, region_keys },
+	{ "organisation", 0, NULL, 1, organisation_keys },
+	{ "coordinator", 1, "coordinators", 1, coordinator_keys },
+	{ NULL, 0, NULL, 0, NULL }
+};
+
+const char *const config_languages[] = { "fi", "sv", "en", NULL };

@@ -1,0 +1,94 @@
+/* config_vars: the template variables of a region, for one language. */
+#include "config.h"
+#include "diag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static enum var_type var_type_of(enum cfg_type t)
+{
+	switch (t) {
+	case CFG_URL:
+		return VAR_URL;
+	case CFG_EMAIL:
+		return VAR_EMAIL;
+	case CFG_DATE:
+		return VAR_DATE;
+	case CFG_INT:
+		return VAR_INT;
+	default:
+		return VAR_TEXT;
+	}
+}
+
+static void add_key(struct var_scope *scope, const struct config *cfg,
+		    const struct config_section *sec, const struct cfg_key_spec *ks,
+		    const char *prefix, const char *lang)
+{
+	const struct config_value *cv = config_get(sec, ks->key, lang);
+	char name[128], origin[512], datebuf[48];
+	enum var_type type = var_type_of(ks->type);
+	struct var *v;
+
+	snprintf(name, sizeof(name), "%s%s", prefix, ks->key);
+	snprintf(origin, sizeof(origin), "%s: [%s] %s", cfg->path, sec->name,
+		 cv ? cv->key : ks->key);
+	if (!cv && !ks->fallback) {
+		vars_add_unset(scope, name, type, origin);
+		return;
+	}
+	if (cv && ks->type == CFG_DATE) {
+		date_format(&cv->date, lang, datebuf, sizeof(datebuf));
+		v = vars_add_text(scope, name, type, datebuf, origin);
+		v->date = cv->date;
+		return;
+	}
+	v = vars_add_text(scope, name, type, cv ? cv->text : ks->fallback, origin);
+	if (ks->type == CFG_INT)
+		v->num = cv ? cv->num : strtol(ks->fallback, NULL, 10);
+}
+
+static void add_section(struct var_scope *scope, const struct config *cfg,
+			const struct config_section *sec, const char *prefix, const char *lang)
+{
+	for (int i = 0; sec->spec->keys[i].key; i++)
+		add_key(scope, cfg, sec, &sec->spec->keys[i], prefix, lang);
+}
+
+static void add_list(struct var_scope *scope, const struct config *cfg,
+		     const struct cfg_section_spec *sp, const char *lang)
+{
+	struct var *list = vars_add_list(scope, sp->list_var);
+	for (int i = 0; i < cfg->n_sections; i++) {
+		const struct config_section *sec = &cfg->sections[i];
+		struct var_scope *item;
+		if (sec->spec != sp)
+			continue;
+		item = vars_list_add_item(list);
+		vars_add_text(item, "id", VAR_TEXT, sec->id, cfg->path);
+		add_section(item, cfg, sec, "", lang);
+	}
+}
+
+struct var_scope *config_vars(const struct config *cfg, const char *lang)
+{
+	struct var_scope *scope = vars_new();
+	char prefix[64];
+
+	vars_add_text(scope, "lang", VAR_TEXT, lang, "the document language");
+	for (int i = 0; config_spec[i].kind; i++) {
+		const struct cfg_section_spec *sp = &config_spec[i];
+		const struct config_section *sec;
+		if (sp->is_list) {
+			add_list(scope, cfg, sp, lang);
+			continue;
+		}
+		sec = config_section(cfg, sp->kind);
+		if (!sec)
+			continue;
+		snprintf(prefix, sizeof(prefix), "%s.", sp->kind);
+		add_section(scope, cfg, sec, prefix, lang);
+	}
+	return scope;
+}

@@ -1,0 +1,136 @@
+/*
+ * doc: the document tree a template expands into, for one language.
+ * Variables are substituted, conditions and repetitions resolved, language
+ * alternatives chosen; what is left is what will be typeset.
+ *
+ * Memory: every node, string and style belongs to the doc's arena and is
+ * freed by doc_free(); nothing in the tree is freed on its own.
+ */
+#ifndef KP_DOC_H
+#define KP_DOC_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum doc_kind {
+	/* blocks */
+	DOC_ROOT,      /* the body */
+	DOC_HEADING,   /* level in ->level; kept with the next block */
+	DOC_PARA,      /* inline children */
+	DOC_LIST,      /* DOC_ITEM children; ->flags & DOC_ORDERED */
+	DOC_ITEM,      /* blocks (inline runs are wrapped in DOC_PARA) */
+	DOC_BLANK,     /* fill-in line: attrs label, width, lines */
+	DOC_RULE,      /* horizontal rule */
+	DOC_SPACE,     /* vertical space: attr height */
+	DOC_PAGEBREAK, /* start a new page */
+	DOC_KEEP,      /* blocks that must stay on one page */
+	/* New block kinds go here, each with a name in doc.c. */
+	/* inline */
+	DOC_TEXT,      /* UTF-8 text in ->text, whitespace already collapsed */
+	DOC_BREAK,     /* forced line break */
+	DOC_FILL       /* inline fill-in line (a value the config leaves out) */
+};
+
+enum {
+	DOC_BOLD = 1,       /* inline: bold face */
+	DOC_ITALIC = 2,     /* inline: italic face */
+	DOC_NOHYPH = 4,     /* inline: URL or e-mail; never hyphenated */
+	DOC_ORDERED = 8     /* list: numbered */
+};
+
+struct doc_attr {
+	const char *name;
+	const char *value;
+};
+
+struct doc_node {
+	enum doc_kind kind;
+	const char *style;       /* style name; NULL inherits the parent's */
+	unsigned flags;
+	int level;               /* heading level 1..3 */
+	const char *text;        /* DOC_TEXT: NUL-terminated UTF-8 */
+	size_t len;              /* strlen(text) */
+	const char *origin;      /* text from a variable: where its value came from */
+	int line, col;           /* position in the template */
+	struct doc_attr *attrs;
+	int n_attrs;
+	struct doc_node *parent, *first, *last, *next;
+};
+
+enum doc_align { ALIGN_LEFT, ALIGN_JUSTIFY, ALIGN_CENTER, ALIGN_RIGHT };
+
+struct doc_color {
+	double r, g, b; /* 0..1 */
+};
+
+/* A fully resolved text style (parents already applied). Lengths in points. */
+struct doc_style {
+	const char *name;
+	const char *family;      /* font family name, see struct doc_font */
+	int bold, italic;
+	double size;             /* font size */
+	double leading;          /* baseline-to-baseline distance */
+	double space_before, space_after;
+	double indent;           /* left indent of the block */
+	enum doc_align align;
+	struct doc_color color;
+	int hyphenate;           /* 1: may hyphenate words */
+};
+
+/* A font family: four faces, file names relative to the fonts folder. */
+struct doc_font {
+	const char *name;
+	const char *files[4];    /* regular, bold, italic, bold italic */
+};
+
+struct doc_page {
+	double width, height;    /* points */
+	double margin_top, margin_bottom, margin_left, margin_right;
+	int page_numbers;        /* 1: "page / pages" centred in the foot margin */
+};
+
+struct doc {
+	const char *file;        /* template path, for messages */
+	const char *name;        /* document name: "checklist" */
+	const char *lang;        /* "fi", "sv", "en" */
+	const char *title, *subject, *author, *keywords;
+	struct doc_page page;
+	struct doc_style *styles;
+	int n_styles;
+	struct doc_font *fonts;
+	int n_fonts;
+	struct doc_node *root;
+	struct doc_arena *arena;
+};
+
+/* Allocation from the doc's arena: zeroed memory, freed with the doc. */
+struct doc *doc_new(const char *file, const char *lang);
+void doc_free(struct doc *d);
+void *doc_alloc(struct doc *d, size_t n);
+const char *doc_strdup(struct doc *d, const char *s);
+const char *doc_strndup(struct doc *d, const char *s, size_t n);
+
+/* Tree building. */
+struct doc_node *doc_node_new(struct doc *d, enum doc_kind kind, int line, int col);
+void doc_node_append(struct doc_node *parent, struct doc_node *child);
+void doc_node_set_attr(struct doc *d, struct doc_node *n, const char *name, const char *value);
+/* Attribute NAME of N, or NULL. */
+const char *doc_node_attr(const struct doc_node *n, const char *name);
+int doc_kind_is_inline(enum doc_kind kind);
+const char *doc_kind_name(enum doc_kind kind);
+
+/* Styles and fonts. doc_style_find returns NULL for an unknown name. */
+struct doc_style *doc_style_add(struct doc *d, const char *name);
+const struct doc_style *doc_style_find(const struct doc *d, const char *name);
+struct doc_font *doc_font_add(struct doc *d, const char *name);
+const struct doc_font *doc_font_find(const struct doc *d, const char *name);
+/* The style that applies to N (its own or its nearest ancestor's, else "body"). */
+const struct doc_style *doc_node_style(const struct doc *d, const struct doc_node *n);
+
+/* Check the tree's invariants (inline only in paragraphs and headings, items
+ * only in lists); returns the number of violations, reported through diag. */
+int doc_check(const struct doc *d);
+/* Write the tree as indented text (tests). */
+void doc_dump(const struct doc *d, FILE *out);
+
+#endif

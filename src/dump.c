@@ -1,0 +1,75 @@
+/* dump: see dump.h. Numbers are points with two decimals, y from the top. */
+#include "dump.h"
+#include "diag.h"
+#include "fileio.h"
+#include "font.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *font_name(const struct font *f)
+{
+	const char *slash = strrchr(font_path(f), '/');
+	return slash ? slash + 1 : font_path(f);
+}
+
+static void dump_box(const struct box *b, FILE *out)
+{
+	static const char *const kinds[] = { "text", "line", "rect", "image" };
+	fprintf(out, "  %s", kinds[b->kind]);
+	if (b->tag)
+		fprintf(out, "[%s]", b->tag);
+	fprintf(out, " x=%.2f y=%.2f w=%.2f h=%.2f", b->x, b->y, b->w, b->h);
+	if (b->kind == BOX_TEXT)
+		fprintf(out, " font=%s size=%.2f \"%.*s\"", font_name(b->font), b->size, (int)b->len,
+			b->text);
+	else if (b->kind == BOX_IMAGE)
+		fprintf(out, " file=%s", strrchr(b->text, '/') ? strrchr(b->text, '/') + 1 : b->text);
+	else
+		fprintf(out, " lw=%.2f%s%s", b->line_width, b->filled ? " filled" : "",
+			b->stroked ? " stroked" : "");
+	fputc('\n', out);
+}
+
+void dump_pages(const struct pages *pages, FILE *out)
+{
+	for (int i = 0; i < pages->n_pages; i++) {
+		const struct page *pg = &pages->pages[i];
+		fprintf(out, "page %d %.2fx%.2f\n", i + 1, pg->width, pg->height);
+		for (int j = 0; j < pg->n_boxes; j++)
+			dump_box(&pg->boxes[j], out);
+	}
+}
+
+int dump_write(const struct pages *pages, const char *path)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	struct output_file *out;
+	int rc = -1;
+	if (!mem)
+		return -1;
+	dump_pages(pages, mem);
+	fclose(mem);
+	out = output_open(path);
+	if (out) {
+		const char *temp = output_temp_path(out);
+		if (temp) {
+			FILE *f = fopen(temp, "wb");
+			rc = f && fwrite(buf, 1, len, f) == len ? 0 : -1;
+			if (f && fclose(f) != 0)
+				rc = -1;
+			if (rc)
+				diag_file(DIAG_FATAL, path, 0, 0, "cannot write the layout dump");
+		} else {
+			rc = output_write(out, buf, len);
+		}
+		if (rc)
+			output_abort(out);
+		else
+			rc = output_commit(out);
+	}
+	free(buf);
+	return rc;
+}

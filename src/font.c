@@ -1,0 +1,211 @@
+/* font: HarfBuzz-based metrics with a per-font width cache; see font.h. */
+#include "font.h"
+#include "diag.h"
+#include "utf8.h"
+
+#include <hb.h>
+#include <hb-ot.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { WIDTH_CACHE = 0x3000 }; /* code points below this get cached widths */
+
+struct font {
+	char *path;
+	hb_blob_t *blob;
+	hb_face_t *face;
+	hb_font_t *hb;
+	hb_buffer_t *buf;
+	unsigned upem;
+	int ascender, descender, cap_height; /* 1/1000 em */
+	int has_kerning;                      /* GPOS or kern table present */
+	int16_t widths[WIDTH_CACHE];          /* 1/1000 em; -1 = not yet known */
+	struct font *next;
+};
+
+static struct font *cache;
+
+/* libharu rounds advances down to whole 1/1000 em; so do we, so that what
+ * layout measures is exactly what the PDF draws. */
+static int glyph_width(const struct font *f, hb_codepoint_t glyph)
+{
+	return (int)((uint32_t)hb_font_get_glyph_h_advance(f->hb, glyph) * 1000u / f->upem);
+}
+
+static void read_metrics(struct font *f)
+{
+	hb_font_extents_t ext;
+	hb_position_t cap = 0;
+	hb_font_get_h_extents(f->hb, &ext);
+	f->ascender = (int)(ext.ascender * 1000 / (int)f->upem);
+	f->descender = (int)(ext.descender * 1000 / (int)f->upem);
+	if (hb_ot_metrics_get_position(f->hb, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap))
+		f->cap_height = (int)(cap * 1000 / (int)f->upem);
+	else
+		f->cap_height = f->ascender * 7 / 10;
+	{
+		hb_blob_t *kern = hb_face_reference_table(f->face, HB_TAG('k', 'e', 'r', 'n'));
+		f->has_kerning = hb_ot_layout_has_positioning(f->face) || hb_blob_get_length(kern) > 0;
+		hb_blob_destroy(kern);
+	}
+}
+
+static struct font *font_open(const char *path)
+{
+	struct stat st;
+	struct font *f;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_file(DIAG_FATAL, path, 0, 0, "cannot open font: %s",
+			  errno ? strerror(errno) : "not a file");
+		return NULL;
+	}
+	f = xcalloc(1, sizeof(*f));
+	f->path = xstrdup(path);
+	f->blob = hb_blob_create_from_file(path);
+	f->face = hb_face_create(f->blob, 0);
+	f->upem = hb_face_get_upem(f->face);
+	if (hb_face_get_glyph_count(f->face) == 0 || f->upem < 16) {
+		diag_file(DIAG_FATAL, path, 0, 0, "not a usable TrueType font");
+		hb_face_destroy(f->face);
+		hb_blob_destroy(f->blob);
+		free(f->path);
+		free(f);
+		return NULL;
+	}
+	f->hb = hb_font_create(f->face);
+	hb_font_set_scale(f->hb, (int)f->upem, (int)f->upem);
+	f->buf = hb_buffer_create();
+	memset(f->widths, 0xff, sizeof(f->widths));
+	read_metrics(f);
+	return f;
+}
+
+struct font *font_get(const char *path)
+{
+	struct font *f;
+	for (f = cache; f; f = f->next)
+		if (strcmp(f->path, path) == 0)
+			return f;
+	f = font_open(path);
+	if (f) {
+		f->next = cache;
+		cache = f;
+	}
+	return f;
+}
+
+void font_cache_free(void)
+{
+	while (cache) {
+		struct font *next = cache->next;
+		hb_buffer_destroy(cache->buf);
+		hb_font_destroy(cache->hb);
+		hb_face_destroy(cache->face);
+		hb_blob_destroy(cache->blob);
+		free(cache->path);
+		free(cache);
+		cache = next;
+	}
+}
+
+const char *font_path(const struct font *f) { return f->path; }
+int font_ascender(const struct font *f) { return f->ascender; }
+int font_descender(const struct font *f) { return f->descender; }
+int font_cap_height(const struct font *f) { return f->cap_height; }
+
+int font_has_glyph(struct font *f, uint32_t cp)
+{
+	hb_codepoint_t g;
+	return hb_font_get_nominal_glyph(f->hb, cp, &g) && g != 0;
+}
+
+static int char_width(struct font *f, uint32_t cp)
+{
+	hb_codepoint_t g = 0;
+	int w;
+	if (cp < WIDTH_CACHE && f->widths[cp] >= 0)
+		return f->widths[cp];
+	hb_font_get_nominal_glyph(f->hb, cp, &g);
+	w = glyph_width(f, g);
+	if (cp < WIDTH_CACHE)
+		f->widths[cp] = (int16_t)w;
+	return w;
+}
+
+/* Shape TEXT with kerning only; the buffer holds one glyph per character. */
+static unsigned shape(struct font *f, const char *text, size_t len)
+{
+	static const hb_feature_t features[] = {
+		{ HB_TAG('l', 'i', 'g', 'a'), 0, 0, (unsigned)-1 },
+		{ HB_TAG('c', 'l', 'i', 'g'), 0, 0, (unsigned)-1 },
+		{ HB_TAG('c', 'a', 'l', 't'), 0, 0, (unsigned)-1 },
+		{ HB_TAG('k', 'e', 'r', 'n'), 1, 0, (unsigned)-1 },
+	};
+	hb_buffer_clear_contents(f->buf);
+	hb_buffer_add_utf8(f->buf, text, (int)len, 0, (int)len);
+	hb_buffer_set_direction(f->buf, HB_DIRECTION_LTR);
+	hb_buffer_set_script(f->buf, HB_SCRIPT_LATIN);
+	hb_buffer_set_cluster_level(f->buf, HB_BUFFER_CLUSTER_LEVEL_CHARACTERS);
+	hb_shape(f->hb, f->buf, features, sizeof(features) / sizeof(features[0]));
+	return hb_buffer_get_length(f->buf);
+}
+
+int font_text_kerning(struct font *f, const char *text, size_t len, struct font_kern *out,
+		      int max)
+{
+	unsigned n, count = 0;
+	hb_glyph_info_t *info;
+	hb_glyph_position_t *pos;
+	if (!f->has_kerning || len < 2)
+		return 0;
+	n = shape(f, text, len);
+	if (n != utf8_length(text, len))
+		return 0; /* glyphs merged or split: draw without kerning */
+	info = hb_buffer_get_glyph_infos(f->buf, NULL);
+	pos = hb_buffer_get_glyph_positions(f->buf, NULL);
+	for (unsigned i = 0; i + 1 < n && (int)count < max; i++) {
+		/* The difference between the shaped and the plain advance. */
+		int dx = (int)((pos[i].x_advance - hb_font_get_glyph_h_advance(f->hb, info[i].codepoint)) *
+			       1000 / (int)f->upem);
+		if (dx != 0) {
+			out[count].offset = info[i + 1].cluster;
+			out[count].dx = dx;
+			count++;
+		}
+	}
+	return (int)count;
+}
+
+static long plain_units(struct font *f, const char *text, size_t len)
+{
+	long total = 0;
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(text + i, len - i, &cp);
+		if (n == 0)
+			n = 1, cp = 0xFFFD;
+		total += char_width(f, cp);
+		i += n;
+	}
+	return total;
+}
+
+double font_plain_width(struct font *f, const char *text, size_t len, double size)
+{
+	return (double)plain_units(f, text, len) * size / 1000.0;
+}
+
+double font_text_width(struct font *f, const char *text, size_t len, double size)
+{
+	struct font_kern kern[FONT_MAX_KERNS];
+	long total = plain_units(f, text, len);
+	int nk = font_text_kerning(f, text, len, kern, FONT_MAX_KERNS);
+	for (int k = 0; k < nk; k++)
+		total += kern[k].dx;
+	return (double)total * size / 1000.0;
+}

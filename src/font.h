@@ -1,0 +1,46 @@
+/*
+ * font: TrueType metrics for layout, read with HarfBuzz. A font is loaded
+ * once per process (font_cache) and shared by every document a run renders.
+ * Widths include the font's kerning; ligatures are never formed, so that every
+ * character maps to exactly one glyph and text extraction stays exact.
+ */
+#ifndef KP_FONT_H
+#define KP_FONT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct font;
+
+/* Most kerning pairs honoured in one measured string (a word). */
+enum { FONT_MAX_KERNS = 256 };
+
+/* One kerning adjustment inside a measured string: before the character at
+ * byte OFFSET, move by DX (in 1/1000 em, negative = closer). */
+struct font_kern {
+	size_t offset;
+	int dx;
+};
+
+/* The process-wide font cache. Fonts are looked up by path. */
+struct font *font_get(const char *path); /* NULL after reporting */
+void font_cache_free(void);
+
+const char *font_path(const struct font *f);
+/* Does the font have a glyph for code point CP? */
+int font_has_glyph(struct font *f, uint32_t cp);
+/* Advance width of TEXT (LEN bytes of valid UTF-8) at SIZE points,
+ * kerning included. */
+double font_text_width(struct font *f, const char *text, size_t len, double size);
+/* Width of TEXT without kerning, at SIZE points. */
+double font_plain_width(struct font *f, const char *text, size_t len, double size);
+/* Kerning adjustments of TEXT; returns how many were written to OUT (at most MAX). */
+int font_text_kerning(struct font *f, const char *text, size_t len, struct font_kern *out,
+		      int max);
+/* Vertical metrics in 1/1000 em (ascender > 0, descender < 0). */
+int font_ascender(const struct font *f);
+int font_descender(const struct font *f);
+/* Cap height in 1/1000 em, for aligning boxes with text. */
+int font_cap_height(const struct font *f);
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * layout: typesetting a document tree into pages of positioned boxes.
+ * Fonts come from FONTS_DIR (the files named by the document's font families).
+ */
+#ifndef KP_LAYOUT_H
+#define KP_LAYOUT_H
+
+#include "doc.h"
+#include "pages.h"
+
+struct layout_options {
+	const char *fonts_dir;
+};
+
+/* Lay out D. Returns NULL after reporting (missing glyphs, missing fonts,
+ * content that cannot fit). Free the result with pages_free. */
+struct pages *layout_run(const struct doc *d, const struct layout_options *opt);
+
+#endif

@@ -1,0 +1,263 @@
+/* kaikuprint: command line. Everything else lives in the pipeline stages. */
+#include "config.h"
+#include "diag.h"
+#include "font.h"
+#include "render.h"
+#include "template.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef KP_VERSION
+#define KP_VERSION "0.1.0"
+#endif
+#ifndef KP_DATADIR
+#define KP_DATADIR "/usr/local/share/kaikuprint"
+#endif
+
+struct cli {
+	const char *command;
+	const char *config;
+	const char *template_path;
+	const char *lang;
+	const char *output;
+	const char *dump;
+	const char *templates_dir;
+	const char *fonts_dir;
+	int large_print;
+	int quiet;
+};
+
+static const char usage_text[] =
+	"Usage: kaikuprint render -c REGION.ini -t TEMPLATE.xml [-l LANG] [-o OUT.pdf]\n"
+	"       kaikuprint all -c REGION.ini -o DIR\n"
+	"       kaikuprint check -c REGION.ini [-t TEMPLATE.xml]\n"
+	"\n"
+	"Print-ready PDFs for the Kaikukortti culture card from a region's\n"
+	"configuration and XML templates.\n"
+	"\n"
+	"Options:\n"
+	"  -c, --config FILE      the region file (INI)\n"
+	"  -t, --template FILE    the template (XML)\n"
+	"  -l, --lang LANG        fi, sv or en (default: the region's first language)\n"
+	"  -o, --output PATH      output PDF ('-' = standard output); for 'all', a folder\n"
+	"      --dump FILE        also write the layout as text (golden tests)\n"
+	"      --large-print      set body text at 14 pt or more\n"
+	"      --templates DIR    where the templates are\n"
+	"      --fonts DIR        where the fonts are\n"
+	"  -q, --quiet            no warnings\n"
+	"  -h, --help             this text\n"
+	"  -V, --version          the version\n"
+	"\n"
+	"Exit status: 0 done, 1 bad input (template, config, data), 2 bad command line,\n"
+	"3 system failure (I/O, missing font, out of memory).\n";
+
+static int usage_error(const char *msg)
+{
+	fprintf(stderr, "kaikuprint: %s\nTry 'kaikuprint --help'.\n", msg);
+	return EXIT_USAGE;
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The data folder: next to the binary in a build tree, else the installed one. */
+static const char *data_dir(const char *given, const char *sub, char *buf, size_t size)
+{
+	char exe[PATH_MAX], cwd[PATH_MAX];
+	ssize_t n;
+	if (given)
+		return given;
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		char *slash;
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash && getcwd(cwd, sizeof(cwd)) && (size_t)(slash - exe) == strlen(cwd) &&
+		    strncmp(exe, cwd, strlen(cwd)) == 0 && is_dir(sub))
+			return sub; /* run from the build tree: keep messages short */
+		if (slash) {
+			*slash = '\0';
+			if (snprintf(buf, size, "%s/%s", exe, sub) < (int)size && is_dir(buf))
+				return buf;
+		}
+	}
+	snprintf(buf, size, "%s/%s", KP_DATADIR, sub);
+	return buf;
+}
+
+static int parse_args(int argc, char **argv, struct cli *cli)
+{
+	enum { OPT_DUMP = 256, OPT_LARGE, OPT_TEMPLATES, OPT_FONTS };
+	static const struct option options[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "template", required_argument, NULL, 't' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "dump", required_argument, NULL, OPT_DUMP },
+		{ "large-print", no_argument, NULL, OPT_LARGE },
+		{ "templates", required_argument, NULL, OPT_TEMPLATES },
+		{ "fonts", required_argument, NULL, OPT_FONTS },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+	while ((c = getopt_long(argc, argv, "c:t:l:o:qhV", options, NULL)) != -1) {
+		switch (c) {
+		case 'c': cli->config = optarg; break;
+		case 't': cli->template_path = optarg; break;
+		case 'l': cli->lang = optarg; break;
+		case 'o': cli->output = optarg; break;
+		case OPT_DUMP: cli->dump = optarg; break;
+		case OPT_LARGE: cli->large_print = 1; break;
+		case OPT_TEMPLATES: cli->templates_dir = optarg; break;
+		case OPT_FONTS: cli->fonts_dir = optarg; break;
+		case 'q': cli->quiet = 1; break;
+		case 'h': fputs(usage_text, stdout); exit(EXIT_OK);
+		case 'V': printf("kaikuprint %s\n", KP_VERSION); exit(EXIT_OK);
+		default: return -1;
+		}
+	}
+	if (optind < argc)
+		cli->command = argv[optind++];
+	return optind == argc ? 0 : -1;
+}
+
+/* Render the templates of every document that exists, in every language. */
+static int command_all(const struct cli *cli, const struct config *cfg, const char *tdir,
+		       const char *fdir)
+{
+	char tpath[PATH_MAX], opath[PATH_MAX];
+	int failed = 0;
+	if (!is_dir(cli->output)) {
+		diag_file(DIAG_ERROR, cli->output, 0, 0, "output folder does not exist");
+		return -1;
+	}
+	for (int i = 0; render_documents[i]; i++) {
+		struct template *t;
+		snprintf(tpath, sizeof(tpath), "%s/%s.xml", tdir, render_documents[i]);
+		if (access(tpath, F_OK) != 0)
+			continue;
+		t = template_load(tpath);
+		if (!t) {
+			failed = 1;
+			continue;
+		}
+		for (int l = 0; l < cfg->n_languages; l++) {
+			struct render_options ro = { cfg->languages[l], cli->large_print, fdir, opath, NULL };
+			snprintf(opath, sizeof(opath), "%s/%s-%s.pdf", cli->output, render_documents[i],
+				 cfg->languages[l]);
+			failed |= render_document(cfg, t, &ro) != 0;
+		}
+		template_free(t);
+	}
+	return failed ? -1 : 0;
+}
+
+/* Validate one template against the region in every language it lists. */
+static int check_template(const struct cli *cli, const struct config *cfg, const char *path,
+			  const char *fdir)
+{
+	struct template *t = template_load(path);
+	int failed = 0;
+	if (!t)
+		return -1;
+	for (int l = 0; l < cfg->n_languages; l++) {
+		struct render_options ro = { cfg->languages[l], cli->large_print, fdir, NULL, NULL };
+		failed |= render_document(cfg, t, &ro) != 0;
+	}
+	template_free(t);
+	return failed ? -1 : 0;
+}
+
+static int command_check(const struct cli *cli, const struct config *cfg, const char *tdir,
+			 const char *fdir)
+{
+	char tpath[PATH_MAX];
+	int failed = 0;
+	if (cli->template_path)
+		return check_template(cli, cfg, cli->template_path, fdir);
+	for (int i = 0; render_documents[i]; i++) {
+		snprintf(tpath, sizeof(tpath), "%s/%s.xml", tdir, render_documents[i]);
+		if (access(tpath, F_OK) == 0)
+			failed |= check_template(cli, cfg, tpath, fdir) != 0;
+	}
+	return failed ? -1 : 0;
+}
+
+static int command_render(const struct cli *cli, const struct config *cfg, const char *fdir)
+{
+	struct render_options ro = { cli->lang, cli->large_print, fdir, NULL, cli->dump };
+	struct template *t;
+	int rc;
+	if (!cli->template_path)
+		return usage_error("render needs -t TEMPLATE.xml") == 0 ? 0 : -2;
+	if (cli->lang && !config_language_known(cli->lang))
+		return usage_error("--lang must be fi, sv or en") == 0 ? 0 : -2;
+	ro.pdf_path = cli->output ? cli->output : (cli->dump ? NULL : "out.pdf");
+	t = template_load(cli->template_path);
+	if (!t)
+		return -1;
+	rc = render_document(cfg, t, &ro);
+	template_free(t);
+	return rc;
+}
+
+static int run(const struct cli *cli)
+{
+	char tbuf[PATH_MAX], fbuf[PATH_MAX], schema[PATH_MAX + 32];
+	const char *tdir = data_dir(cli->templates_dir, "templates", tbuf, sizeof(tbuf));
+	const char *fdir = data_dir(cli->fonts_dir, "fonts", fbuf, sizeof(fbuf));
+	struct config *cfg;
+	int rc;
+
+	snprintf(schema, sizeof(schema), "%s/kaikuprint.rng", tdir);
+	if (template_set_schema(schema) != 0)
+		return EXIT_SYSTEM;
+	cfg = config_load(cli->config);
+	if (!cfg) {
+		if (cli->template_path && strcmp(cli->command, "check") == 0)
+			template_free(template_load(cli->template_path));
+		return diag_exit_status();
+	}
+	if (strcmp(cli->command, "render") == 0)
+		rc = command_render(cli, cfg, fdir);
+	else if (strcmp(cli->command, "all") == 0)
+		rc = command_all(cli, cfg, tdir, fdir);
+	else
+		rc = command_check(cli, cfg, tdir, fdir);
+	config_free(cfg);
+	if (rc == -2)
+		return EXIT_USAGE;
+	return rc == 0 && diag_error_count() == 0 ? EXIT_OK : diag_exit_status() ? diag_exit_status() : EXIT_INPUT;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	int rc;
+	memset(&cli, 0, sizeof(cli));
+	if (parse_args(argc, argv, &cli) != 0 || !cli.command)
+		return usage_error("expected a command: render, all or check");
+	if (strcmp(cli.command, "render") && strcmp(cli.command, "all") && strcmp(cli.command, "check"))
+		return usage_error("unknown command; use render, all or check");
+	if (!cli.config)
+		return usage_error("missing -c REGION.ini");
+	if (strcmp(cli.command, "all") == 0 && !cli.output)
+		return usage_error("all needs -o DIR");
+	diag_set_quiet(cli.quiet);
+	rc = run(&cli);
+	template_cleanup();
+	font_cache_free();
+	return rc;
+}

@@ -1,0 +1,80 @@
+/* pages: growable arrays of pages and boxes; see pages.h. */
+#include "pages.h"
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { ARENA_CHUNK = 64 * 1024 };
+
+struct pages_arena {
+	struct pages_arena *next;
+	size_t used, size;
+	char data[];
+};
+
+struct pages *pages_new(void)
+{
+	return xcalloc(1, sizeof(struct pages));
+}
+
+void pages_free(struct pages *p)
+{
+	if (!p)
+		return;
+	for (int i = 0; i < p->n_pages; i++)
+		free(p->pages[i].boxes);
+	free(p->pages);
+	while (p->arena) {
+		struct pages_arena *next = p->arena->next;
+		free(p->arena);
+		p->arena = next;
+	}
+	free(p);
+}
+
+struct page *pages_add_page(struct pages *p, double width, double height)
+{
+	struct page *pg;
+	if (p->n_pages == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 8;
+		p->pages = xrealloc(p->pages, (size_t)p->cap * sizeof(*p->pages));
+	}
+	pg = &p->pages[p->n_pages++];
+	memset(pg, 0, sizeof(*pg));
+	pg->width = width;
+	pg->height = height;
+	return pg;
+}
+
+struct box *page_add_box(struct page *pg, enum box_kind kind)
+{
+	struct box *b;
+	if (pg->n_boxes == pg->cap) {
+		pg->cap = pg->cap ? pg->cap * 2 : 64;
+		pg->boxes = xrealloc(pg->boxes, (size_t)pg->cap * sizeof(*pg->boxes));
+	}
+	b = &pg->boxes[pg->n_boxes++];
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	return b;
+}
+
+const char *pages_strndup(struct pages *p, const char *s, size_t n)
+{
+	struct pages_arena *a = p->arena;
+	char *r;
+	if (!a || a->size - a->used < n + 1) {
+		size_t size = n + 1 > ARENA_CHUNK ? n + 1 : ARENA_CHUNK;
+		a = xmalloc(sizeof(*a) + size);
+		a->size = size;
+		a->used = 0;
+		a->next = p->arena;
+		p->arena = a;
+	}
+	r = a->data + a->used;
+	memcpy(r, s, n);
+	r[n] = '\0';
+	a->used += n + 1;
+	return r;
+}

@@ -1,0 +1,60 @@
+/*
+ * pages: the result of layout, a list of pages of positioned boxes. Both
+ * backends (pdf.c, dump.c) read it; nothing in it depends on libharu.
+ * Coordinates are points from the top-left corner of the page, y downwards;
+ * a text box's y is its baseline.
+ */
+#ifndef KP_PAGES_H
+#define KP_PAGES_H
+
+#include "doc.h"
+
+#include <stddef.h>
+
+struct font;
+
+enum box_kind {
+	BOX_TEXT,  /* text run in one font and size */
+	BOX_LINE,  /* straight line from (x, y) to (x + w, y + h) */
+	BOX_RECT,  /* rectangle at (x, y) of size w x h: stroked and/or filled */
+	BOX_IMAGE  /* PNG or JPEG file at (x, y), w x h */
+};
+
+struct box {
+	enum box_kind kind;
+	double x, y, w, h;
+	struct font *font;       /* BOX_TEXT */
+	double size;             /* BOX_TEXT: font size */
+	const char *text;        /* BOX_TEXT: UTF-8 (arena) ; BOX_IMAGE: path */
+	size_t len;
+	struct doc_color color;  /* text or stroke colour */
+	struct doc_color fill;   /* BOX_RECT fill colour */
+	int filled, stroked;     /* BOX_RECT */
+	double line_width;       /* BOX_LINE, BOX_RECT stroke */
+	const char *tag;         /* what the box is, for the dump ("crop", "qr", ...) */
+};
+
+struct page {
+	double width, height;
+	struct box *boxes;
+	int n_boxes, cap;
+};
+
+struct pages {
+	struct page *pages;
+	int n_pages, cap;
+	/* document information for the PDF */
+	const char *title, *subject, *author, *keywords, *lang;
+	struct pages_arena *arena; /* strings of text boxes */
+};
+
+struct pages *pages_new(void);
+void pages_free(struct pages *p);
+/* Append a page of the given size; returns it (valid until the next add). */
+struct page *pages_add_page(struct pages *p, double width, double height);
+/* Append a box to page PG; returns it zeroed but for KIND (valid until the next add). */
+struct box *page_add_box(struct page *pg, enum box_kind kind);
+/* Copy a string into the pages' arena. */
+const char *pages_strndup(struct pages *p, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,367 @@
+/* para: from inline nodes to line-broken, positioned text; see layout_internal.h. */
+#include "layout_internal.h"
+#include "diag.h"
+#include "linebreak.h"
+#include "units.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define FILL_WIDTH (40 * MM_TO_PT) /* inline fill-in line for a missing value */
+
+/* What an item draws: a text run, a fill-in line, or nothing (glue). */
+struct piece {
+	struct font *font;
+	double size;
+	struct doc_color color;
+	const char *text;     /* box: text; flagged penalty: the hyphen to draw */
+	size_t len;
+	int is_fill;
+};
+
+struct para_items {
+	struct lb_item *items;
+	struct piece *pieces;
+	int n, cap;
+};
+
+static int push(struct para_items *p, enum lb_kind kind, double width)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 64;
+		p->items = xrealloc(p->items, (size_t)p->cap * sizeof(*p->items));
+		p->pieces = xrealloc(p->pieces, (size_t)p->cap * sizeof(*p->pieces));
+	}
+	memset(&p->items[p->n], 0, sizeof(p->items[0]));
+	memset(&p->pieces[p->n], 0, sizeof(p->pieces[0]));
+	p->items[p->n].kind = kind;
+	p->items[p->n].width = width;
+	return p->n++;
+}
+
+static void push_glue(struct para_items *p, struct font *f, double size)
+{
+	double w = font_text_width(f, " ", 1, size);
+	int i;
+	if (p->n == 0 || p->items[p->n - 1].kind == LB_GLUE)
+		return;
+	i = push(p, LB_GLUE, w);
+	p->items[i].stretch = w * 0.5;
+	p->items[i].shrink = w / 3;
+}
+
+static void push_penalty(struct para_items *p, int penalty, double width, int flagged,
+			 const char *hyphen)
+{
+	int i = push(p, LB_PENALTY, width);
+	p->items[i].penalty = penalty;
+	p->items[i].flagged = flagged;
+	p->pieces[i].text = hyphen;
+	p->pieces[i].len = hyphen ? strlen(hyphen) : 0;
+}
+
+static void push_box(struct para_items *p, const struct piece *pc)
+{
+	int i;
+	if (pc->len == 0)
+		return;
+	i = push(p, LB_BOX, font_text_width(pc->font, pc->text, pc->len, pc->size));
+	p->pieces[i] = *pc;
+}
+
+static void report_glyph(struct layout *lo, const struct doc_node *n, uint32_t cp,
+			 const struct font *f)
+{
+	const char *file = strrchr(font_path(f), '/');
+	if (n->origin)
+		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
+			  "the font %s has no glyph for U+%04X (in the value of %s)",
+			  file ? file + 1 : font_path(f), (unsigned)cp, n->origin);
+	else
+		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
+			  "the font %s has no glyph for U+%04X", file ? file + 1 : font_path(f),
+			  (unsigned)cp);
+	lo->errors++;
+}
+
+/* Split one text node into boxes, glue and penalties. */
+static void add_text(struct layout *lo, struct para_items *p, const struct doc_node *n,
+		     struct piece pc)
+{
+	const char *s = n->text, *end = n->text + n->len;
+	pc.text = s;
+	pc.len = 0;
+	while (s < end) {
+		uint32_t cp;
+		size_t k = utf8_decode(s, (size_t)(end - s), &cp);
+		if (k == 0) {
+			k = 1;
+			cp = 0xFFFD;
+		}
+		if (cp == ' ' || cp == 0xA0 || cp == 0xAD) {
+			push_box(p, &pc);
+			if (cp == ' ') {
+				push_glue(p, pc.font, pc.size);
+			} else if (cp == 0xA0) {
+				push_penalty(p, PENALTY_NEVER, 0, 0, NULL);
+				push(p, LB_GLUE, font_text_width(pc.font, " ", 1, pc.size));
+			} else {
+				push_penalty(p, 50, font_text_width(pc.font, "-", 1, pc.size), 1, "-");
+			}
+			pc.text = s + k;
+			pc.len = 0;
+		} else {
+			if (!font_has_glyph(pc.font, cp))
+				report_glyph(lo, n, cp, pc.font);
+			pc.len += k;
+			if (cp == '-' && s + k < end && s + k != n->text + n->len &&
+			    !(n->flags & DOC_NOHYPH) && pc.len > k) {
+				push_box(p, &pc);
+				push_penalty(p, 50, 0, 1, NULL);
+				pc.text = s + k;
+				pc.len = 0;
+			}
+		}
+		s += k;
+	}
+	push_box(p, &pc);
+}
+
+static void build_items(struct layout *lo, struct para_items *p, const struct doc_node *block,
+			const struct doc_style *st)
+{
+	for (const struct doc_node *n = block->first; n; n = n->next) {
+		struct piece pc = { 0 };
+		pc.size = st->size;
+		pc.color = st->color;
+		pc.font = layout_font(lo, st->family, st->bold || (n->flags & DOC_BOLD),
+				      st->italic || (n->flags & DOC_ITALIC));
+		if (!pc.font)
+			return;
+		if (n->kind == DOC_TEXT) {
+			add_text(lo, p, n, pc);
+		} else if (n->kind == DOC_FILL) {
+			int i = push(p, LB_BOX, FILL_WIDTH);
+			p->pieces[i] = pc;
+			p->pieces[i].is_fill = 1;
+		} else if (n->kind == DOC_BREAK) {
+			int i = push(p, LB_GLUE, 0);
+			p->items[i].stretch = 1e6;
+			push_penalty(p, PENALTY_FORCE, 0, 0, NULL);
+		}
+	}
+	/* drop trailing space, then end the paragraph */
+	while (p->n > 0 && p->items[p->n - 1].kind == LB_GLUE)
+		p->n--;
+	{
+		int i = push(p, LB_GLUE, 0);
+		p->items[i].stretch = 1e6;
+		push_penalty(p, PENALTY_FORCE, 0, 0, NULL);
+	}
+}
+
+static void emit_text(struct layout *lo, const struct piece *pc, const char *text, size_t len,
+		      double x, double y)
+{
+	struct page *pg = layout_page(lo);
+	struct box *b;
+	if (!pg || len == 0)
+		return;
+	b = page_add_box(pg, BOX_TEXT);
+	b->x = x;
+	b->y = y;
+	b->font = pc->font;
+	b->size = pc->size;
+	b->color = pc->color;
+	b->text = pages_strndup(lo->pages, text, len);
+	b->len = len;
+	b->w = font_text_width(pc->font, text, len, pc->size);
+	b->h = pc->size;
+}
+
+static void emit_fill(struct layout *lo, const struct piece *pc, double x, double y, double w)
+{
+	struct page *pg = layout_page(lo);
+	struct box *b;
+	if (!pg)
+		return;
+	b = page_add_box(pg, BOX_LINE);
+	b->x = x;
+	b->y = y + pc->size * 0.15;
+	b->w = w;
+	b->line_width = 0.5;
+	b->tag = "fill";
+}
+
+/* Draw items [from, to] as one line; ADJUST is added to each glue's width. */
+static void emit_line(struct layout *lo, const struct para_items *p, int from, int to,
+		      double x, double y, double ratio)
+{
+	int i = from;
+	while (i <= to) {
+		const struct lb_item *it = &p->items[i];
+		const struct piece *pc = &p->pieces[i];
+		if (it->kind == LB_GLUE) {
+			x += it->width + (ratio >= 0 ? ratio * it->stretch : ratio * it->shrink);
+			i++;
+		} else if (it->kind == LB_PENALTY) {
+			if (i == to && pc->text)
+				emit_text(lo, pc, pc->text, pc->len, x, y);
+			i++;
+		} else if (pc->is_fill) {
+			emit_fill(lo, pc, x, y, it->width);
+			x += it->width;
+			i++;
+		} else {
+			/* merge adjacent runs of the same font (a word split at a hyphen point) */
+			size_t len = pc->len;
+			double w = it->width;
+			int j = i + 1;
+			while (j <= to && p->items[j].kind == LB_BOX && !p->pieces[j].is_fill &&
+			       p->pieces[j].font == pc->font && p->pieces[j].size == pc->size &&
+			       p->pieces[j].text == pc->text + len) {
+				len += p->pieces[j].len;
+				w += p->items[j].width;
+				j++;
+			}
+			emit_text(lo, pc, pc->text, len, x, y);
+			x += w;
+			i = j;
+		}
+	}
+}
+
+/* Natural width of items [from, to], stretch and shrink of its glue. */
+static double line_width(const struct para_items *p, int from, int to, double *stretch,
+			 double *shrink)
+{
+	double w = 0;
+	*stretch = *shrink = 0;
+	for (int i = from; i <= to; i++) {
+		const struct lb_item *it = &p->items[i];
+		if (it->kind == LB_PENALTY) {
+			if (i == to)
+				w += it->width;
+			continue;
+		}
+		if (it->kind == LB_GLUE && i == to)
+			continue;
+		w += it->width;
+		*stretch += it->kind == LB_GLUE ? it->stretch : 0;
+		*shrink += it->kind == LB_GLUE ? it->shrink : 0;
+	}
+	return w;
+}
+
+static int skip_discardable(const struct para_items *p, int i)
+{
+	while (i < p->n && p->items[i].kind != LB_BOX &&
+	       !(p->items[i].kind == LB_PENALTY && p->items[i].penalty <= PENALTY_FORCE))
+		i++;
+	return i;
+}
+
+static double adjust_ratio(const struct doc_style *st, double measure, double natural,
+			   double stretch, double shrink, int last)
+{
+	if (st->align != ALIGN_JUSTIFY || last)
+		return natural > measure && shrink > 0 ? -1 : 0;
+	if (natural < measure && stretch > 0)
+		return (measure - natural) / stretch;
+	if (natural > measure && shrink > 0) {
+		double r = (natural - measure) / shrink;
+		return r > 1 ? -1 : -r;
+	}
+	return 0;
+}
+
+static void place_lines(struct layout *lo, const struct para_items *p, const int *breaks,
+			int lines, const struct doc_style *st, double indent, const char *marker)
+{
+	double measure = lo->width - indent;
+	int from = skip_discardable(p, 0);
+	for (int k = 0; k < lines; k++) {
+		int to = breaks[k];
+		int last = k == lines - 1 ||
+			   (p->items[to].kind == LB_PENALTY && p->items[to].penalty <= PENALTY_FORCE &&
+			    to + 1 < p->n && p->items[to - 1].kind == LB_GLUE && p->items[to - 1].stretch >= 1e6);
+		double stretch, shrink, natural = line_width(p, from, to, &stretch, &shrink);
+		double ratio = adjust_ratio(st, measure, natural, stretch, shrink, last);
+		double x = lo->x0 + indent, baseline;
+		if (ratio == 0 && st->align == ALIGN_CENTER)
+			x += (measure - natural) / 2;
+		else if (ratio == 0 && st->align == ALIGN_RIGHT)
+			x += measure - natural;
+		layout_need(lo, st->leading);
+		baseline = lo->y + (st->leading - st->size) / 2 + st->size * 0.8;
+		if (k == 0 && marker)
+			layout_text_line(lo, st, lo->x0 + indent - layout_text_width(lo, st, marker) -
+					 st->size * 0.45, baseline, marker, NULL);
+		emit_line(lo, p, from, to, x, baseline, ratio);
+		if (natural > measure + 0.01 && ratio > -1 + 1e-9 && !lo->measure)
+			diag_file(DIAG_WARNING, lo->doc->file, 0, 0, "overfull line (%.1f pt too wide)",
+				  natural - measure);
+		lo->y += st->leading;
+		lo->at_top = 0;
+		from = skip_discardable(p, to + 1);
+	}
+}
+
+static int break_para(struct layout *lo, struct para_items *p, const struct doc_node *block,
+		      const struct doc_style *st, double indent, int **breaks)
+{
+	struct lb_params params;
+	build_items(lo, p, block, st);
+	params.width = lo->width - indent;
+	params.first_width = params.width;
+	params.ragged = st->align != ALIGN_JUSTIFY;
+	*breaks = xmalloc((size_t)(p->n + 1) * sizeof(int));
+	return linebreak_run(p->items, p->n, &params, *breaks, p->n + 1);
+}
+
+void para_layout(struct layout *lo, const struct doc_node *block, const struct doc_style *st,
+		 double indent, const char *marker)
+{
+	struct para_items p = { 0 };
+	int *breaks = NULL;
+	int lines = break_para(lo, &p, block, st, indent, &breaks);
+	place_lines(lo, &p, breaks, lines, st, indent, marker);
+	free(breaks);
+	free(p.items);
+	free(p.pieces);
+}
+
+double para_height(struct layout *lo, const struct doc_node *block, const struct doc_style *st,
+		   double indent)
+{
+	struct para_items p = { 0 };
+	int *breaks = NULL;
+	int lines = break_para(lo, &p, block, st, indent, &breaks);
+	free(breaks);
+	free(p.items);
+	free(p.pieces);
+	return lines * st->leading;
+}
+
+double layout_text_width(struct layout *lo, const struct doc_style *st, const char *text)
+{
+	struct font *f = layout_font(lo, st->family, st->bold, st->italic);
+	return f ? font_text_width(f, text, strlen(text), st->size) : 0;
+}
+
+double layout_text_line(struct layout *lo, const struct doc_style *st, double x, double y,
+			const char *text, const char *tag)
+{
+	struct piece pc = { 0 };
+	struct page *pg = layout_page(lo);
+	pc.font = layout_font(lo, st->family, st->bold, st->italic);
+	pc.size = st->size;
+	pc.color = st->color;
+	if (!pc.font)
+		return 0;
+	emit_text(lo, &pc, text, strlen(text), x, y);
+	if (pg && pg->n_boxes > 0 && tag)
+		pg->boxes[pg->n_boxes - 1].tag = tag;
+	return font_text_width(pc.font, text, strlen(text), st->size);
+}

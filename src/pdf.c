@@ -1,0 +1,232 @@
+/* pdf: pages of boxes to PDF with libharu; see pdf.h. */
+#include "pdf.h"
+#include "diag.h"
+#include "fileio.h"
+#include "font.h"
+
+#include <hpdf.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { PDF_MAX_FONTS = 32 };
+
+struct pdf_writer {
+	HPDF_Doc doc;
+	HPDF_Page page;
+	double page_height;
+	struct font *fonts[PDF_MAX_FONTS];  /* fonts loaded into this document */
+	HPDF_Font handles[PDF_MAX_FONTS];
+	int n_fonts;
+	HPDF_STATUS error;                  /* first libharu error, 0 = none */
+	HPDF_STATUS detail;
+};
+
+static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+{
+	struct pdf_writer *w = data;
+	if (!w->error) {
+		w->error = error;
+		w->detail = detail;
+	}
+}
+
+/* libharu loads a TrueType file once per document; later uses reuse it. */
+static HPDF_Font pdf_font(struct pdf_writer *w, struct font *f)
+{
+	const char *name;
+	for (int i = 0; i < w->n_fonts; i++)
+		if (w->fonts[i] == f)
+			return w->handles[i];
+	if (w->n_fonts == PDF_MAX_FONTS)
+		return NULL;
+	name = HPDF_LoadTTFontFromFile(w->doc, font_path(f), HPDF_TRUE);
+	if (!name)
+		return NULL;
+	w->fonts[w->n_fonts] = f;
+	w->handles[w->n_fonts] = HPDF_GetFont(w->doc, name, "UTF-8");
+	return w->handles[w->n_fonts++];
+}
+
+static void draw_segment(struct pdf_writer *w, const char *text, size_t len, double x, double y)
+{
+	char buf[512];
+	char *s = len < sizeof(buf) ? buf : xmalloc(len + 1);
+	memcpy(s, text, len);
+	s[len] = '\0';
+	HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
+	if (s != buf)
+		free(s);
+}
+
+/* Text is drawn in runs between kerning adjustments. */
+static void draw_text(struct pdf_writer *w, const struct box *b)
+{
+	struct font_kern kern[FONT_MAX_KERNS];
+	HPDF_Font font = pdf_font(w, b->font);
+	double y = w->page_height - b->y, shift = 0;
+	size_t start = 0;
+	int nk;
+	if (!font)
+		return;
+	nk = font_text_kerning(b->font, b->text, b->len, kern, FONT_MAX_KERNS);
+	HPDF_Page_BeginText(w->page);
+	HPDF_Page_SetFontAndSize(w->page, font, (HPDF_REAL)b->size);
+	HPDF_Page_SetRGBFill(w->page, (HPDF_REAL)b->color.r, (HPDF_REAL)b->color.g,
+			     (HPDF_REAL)b->color.b);
+	for (int k = 0; k <= nk; k++) {
+		size_t end = k < nk ? kern[k].offset : b->len;
+		double x = b->x + font_plain_width(b->font, b->text, start, b->size) + shift;
+		draw_segment(w, b->text + start, end - start, x, y);
+		if (k < nk)
+			shift += kern[k].dx * b->size / 1000.0;
+		start = end;
+	}
+	HPDF_Page_EndText(w->page);
+}
+
+static void set_stroke(struct pdf_writer *w, const struct box *b)
+{
+	HPDF_Page_SetLineWidth(w->page, (HPDF_REAL)(b->line_width > 0 ? b->line_width : 0.5));
+	HPDF_Page_SetRGBStroke(w->page, (HPDF_REAL)b->color.r, (HPDF_REAL)b->color.g,
+			       (HPDF_REAL)b->color.b);
+}
+
+static void draw_line(struct pdf_writer *w, const struct box *b)
+{
+	set_stroke(w, b);
+	HPDF_Page_MoveTo(w->page, (HPDF_REAL)b->x, (HPDF_REAL)(w->page_height - b->y));
+	HPDF_Page_LineTo(w->page, (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(w->page_height - b->y - b->h));
+	HPDF_Page_Stroke(w->page);
+}
+
+static void draw_rect(struct pdf_writer *w, const struct box *b)
+{
+	if (b->stroked)
+		set_stroke(w, b);
+	if (b->filled)
+		HPDF_Page_SetRGBFill(w->page, (HPDF_REAL)b->fill.r, (HPDF_REAL)b->fill.g,
+				     (HPDF_REAL)b->fill.b);
+	HPDF_Page_Rectangle(w->page, (HPDF_REAL)b->x, (HPDF_REAL)(w->page_height - b->y - b->h),
+			    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
+	if (b->filled && b->stroked)
+		HPDF_Page_FillStroke(w->page);
+	else if (b->filled)
+		HPDF_Page_Fill(w->page);
+	else
+		HPDF_Page_Stroke(w->page);
+}
+
+static void draw_image(struct pdf_writer *w, const struct box *b)
+{
+	size_t n = strlen(b->text);
+	HPDF_Image img;
+	if (n > 4 && (strcmp(b->text + n - 4, ".png") == 0 || strcmp(b->text + n - 4, ".PNG") == 0))
+		img = HPDF_LoadPngImageFromFile(w->doc, b->text);
+	else
+		img = HPDF_LoadJpegImageFromFile(w->doc, b->text);
+	if (img)
+		HPDF_Page_DrawImage(w->page, img, (HPDF_REAL)b->x,
+				    (HPDF_REAL)(w->page_height - b->y - b->h), (HPDF_REAL)b->w,
+				    (HPDF_REAL)b->h);
+}
+
+static void draw_page(struct pdf_writer *w, const struct page *pg)
+{
+	w->page = HPDF_AddPage(w->doc);
+	HPDF_Page_SetWidth(w->page, (HPDF_REAL)pg->width);
+	HPDF_Page_SetHeight(w->page, (HPDF_REAL)pg->height);
+	w->page_height = pg->height;
+	for (int i = 0; i < pg->n_boxes && !w->error; i++) {
+		const struct box *b = &pg->boxes[i];
+		if (b->kind == BOX_TEXT)
+			draw_text(w, b);
+		else if (b->kind == BOX_LINE)
+			draw_line(w, b);
+		else if (b->kind == BOX_RECT)
+			draw_rect(w, b);
+		else if (b->kind == BOX_IMAGE)
+			draw_image(w, b);
+	}
+}
+
+static void set_info(struct pdf_writer *w, const struct pages *p)
+{
+	HPDF_SetInfoAttr(w->doc, HPDF_INFO_CREATOR, "kaikuprint");
+	HPDF_SetInfoAttr(w->doc, HPDF_INFO_PRODUCER, "kaikuprint with libharu");
+	if (p->title)
+		HPDF_SetInfoAttr(w->doc, HPDF_INFO_TITLE, p->title);
+	if (p->subject)
+		HPDF_SetInfoAttr(w->doc, HPDF_INFO_SUBJECT, p->subject);
+	if (p->author)
+		HPDF_SetInfoAttr(w->doc, HPDF_INFO_AUTHOR, p->author);
+	if (p->keywords)
+		HPDF_SetInfoAttr(w->doc, HPDF_INFO_KEYWORDS, p->keywords);
+}
+
+/* Stream mode (standard output, devices): libharu writes into memory first. */
+static int save_to_stream(struct pdf_writer *w, struct output_file *out)
+{
+	HPDF_UINT32 size;
+	unsigned char *buf;
+	int rc;
+	if (HPDF_SaveToStream(w->doc) != HPDF_OK)
+		return -1;
+	size = HPDF_GetStreamSize(w->doc);
+	buf = xmalloc(size ? size : 1);
+	HPDF_ResetStream(w->doc);
+	if (HPDF_ReadFromStream(w->doc, buf, &size) != HPDF_OK && size == 0) {
+		free(buf);
+		return -1;
+	}
+	rc = output_write(out, buf, size);
+	free(buf);
+	return rc == 0 ? 0 : -2;
+}
+
+static int save(struct pdf_writer *w, const char *path)
+{
+	struct output_file *out = output_open(path);
+	int rc;
+	if (!out)
+		return -1;
+	if (output_temp_path(out))
+		rc = HPDF_SaveToFile(w->doc, output_temp_path(out)) == HPDF_OK && !w->error ? 0 : -1;
+	else
+		rc = save_to_stream(w, out);
+	if (rc == -1)
+		diag_file(DIAG_FATAL, path, 0, 0, "cannot write the PDF (libharu error 0x%04X, %u)",
+			  (unsigned)w->error, (unsigned)w->detail);
+	if (rc) {
+		output_abort(out);
+		return -1;
+	}
+	return output_commit(out);
+}
+
+int pdf_write(const struct pages *pages, const char *path)
+{
+	struct pdf_writer w;
+	int rc;
+	memset(&w, 0, sizeof(w));
+	w.doc = HPDF_New(on_error, &w);
+	if (!w.doc) {
+		diag_plain(DIAG_FATAL, "cannot start a PDF document (out of memory)");
+		return -1;
+	}
+	HPDF_UseUTFEncodings(w.doc);
+	HPDF_SetCurrentEncoder(w.doc, "UTF-8");
+	HPDF_SetCompressionMode(w.doc, HPDF_COMP_ALL);
+	set_info(&w, pages);
+	for (int i = 0; i < pages->n_pages && !w.error; i++)
+		draw_page(&w, &pages->pages[i]);
+	if (w.error) {
+		diag_file(DIAG_FATAL, path, 0, 0, "cannot make the PDF (libharu error 0x%04X, %u)",
+			  (unsigned)w.error, (unsigned)w.detail);
+		HPDF_Free(w.doc);
+		return -1;
+	}
+	rc = save(&w, path);
+	HPDF_Free(w.doc);
+	return rc;
+}

@@ -1,0 +1,43 @@
+/* render: the pipeline for one document; see render.h. */
+#include "render.h"
+#include "diag.h"
+#include "dump.h"
+#include "layout.h"
+#include "pdf.h"
+
+#include <stddef.h>
+
+const char *const render_documents[] = { "checklist", NULL };
+
+int render_document(const struct config *cfg, const struct template *t,
+		    const struct render_options *opt)
+{
+	struct expand_options eo;
+	struct layout_options lo;
+	struct var_scope *vars;
+	struct doc *d;
+	struct pages *pages;
+	int rc = 0;
+
+	eo.lang = opt->lang ? opt->lang : cfg->languages[0];
+	eo.large_print = opt->large_print || cfg->large_print;
+	vars = config_vars(cfg, eo.lang);
+	eo.vars = vars;
+	d = template_expand(t, &eo);
+	vars_free(vars);
+	if (!d)
+		return -1;
+	lo.fonts_dir = opt->fonts_dir;
+	pages = layout_run(d, &lo);
+	if (!pages) {
+		doc_free(d);
+		return -1;
+	}
+	if (opt->dump_path && dump_write(pages, opt->dump_path) != 0)
+		rc = -1;
+	if (rc == 0 && opt->pdf_path && pdf_write(pages, opt->pdf_path) != 0)
+		rc = -1;
+	pages_free(pages);
+	doc_free(d);
+	return rc;
+}

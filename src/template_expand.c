@@ -1,0 +1,442 @@
+/* template_expand: from the validated XML to a document tree for one language. */
+#include "template_internal.h"
+#include "diag.h"
+
+#include <libxml/tree.h>
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { DOC_IMPLICIT = 1u << 15 }; /* a paragraph made for inline text in <li> */
+enum { MAX_EACH_DEPTH = 8 };
+
+/* One <each> in force: its alias and the current item's scope. */
+struct each_frame {
+	const char *alias;
+	const struct var_scope *item;
+};
+
+struct expander {
+	const struct template *t;
+	const struct expand_options *opt;
+	struct doc *d;
+	struct each_frame each[MAX_EACH_DEPTH];
+	int n_each;
+	int errors;
+};
+
+static void expand_children(struct expander *x, xmlNodePtr parent, struct doc_node *out,
+			    unsigned flags);
+
+static int is_named(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static int line_of(xmlNodePtr n)
+{
+	return (int)xmlGetLineNo(n);
+}
+
+static void error_at(struct expander *x, xmlNodePtr n, const char *needle, const char *fmt,
+		     const char *arg)
+{
+	int line = line_of(n);
+	int col = needle ? template_column(x->t, line, needle) : template_node_column(x->t, n);
+	diag_file(DIAG_ERROR, x->t->path, line, col, fmt, arg);
+	x->errors++;
+}
+
+/* Find variable NAME: an <each> alias prefix first, then the region's scope. */
+static const struct var *lookup(const struct expander *x, const char *name)
+{
+	for (int i = x->n_each - 1; i >= 0; i--) {
+		size_t k = strlen(x->each[i].alias);
+		if (strncmp(name, x->each[i].alias, k) == 0 && name[k] == '.')
+			return vars_find(x->each[i].item, name + k + 1);
+	}
+	return vars_find(x->opt->vars, name);
+}
+
+static int is_var_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '-';
+}
+
+/* Collapse runs of XML white space into one space. */
+static char *collapse_space(const char *s)
+{
+	char *out = xmalloc(strlen(s) + 1), *o = out;
+	int space = 0;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = 1;
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = 0;
+		*o++ = *s;
+	}
+	if (space)
+		*o++ = ' ';
+	*o = '\0';
+	return out;
+}
+
+static struct doc_node *add_text(struct expander *x, struct doc_node *out, const char *s,
+				 size_t n, unsigned flags, int line)
+{
+	struct doc_node *t;
+	if (n == 0)
+		return NULL;
+	t = doc_node_new(x->d, DOC_TEXT, line, 0);
+	t->text = doc_strndup(x->d, s, n);
+	t->len = n;
+	t->flags = flags;
+	doc_node_append(out, t);
+	return t;
+}
+
+static void add_var(struct expander *x, struct doc_node *out, const struct var *v,
+		    unsigned flags, int line)
+{
+	struct doc_node *t;
+	if (!v->set) {
+		t = doc_node_new(x->d, DOC_FILL, line, 0);
+		t->origin = doc_strdup(x->d, v->origin);
+		doc_node_append(out, t);
+		return;
+	}
+	if (v->type == VAR_URL || v->type == VAR_EMAIL)
+		flags |= DOC_NOHYPH;
+	t = add_text(x, out, v->text, strlen(v->text), flags, line);
+	if (t)
+		t->origin = doc_strdup(x->d, v->origin);
+}
+
+/* Text with {variables}; "{{" is a literal brace. */
+static void expand_text(struct expander *x, xmlNodePtr src, const char *raw,
+			struct doc_node *out, unsigned flags)
+{
+	char *s = collapse_space(raw);
+	const char *p = s, *lit = s;
+	int line = line_of(src);
+	while (*p) {
+		if (p[0] == '{' && p[1] == '{') {
+			add_text(x, out, lit, (size_t)(p - lit) + 1, flags, line);
+			lit = p += 2;
+		} else if (p[0] == '}' && p[1] == '}') {
+			add_text(x, out, lit, (size_t)(p - lit) + 1, flags, line);
+			lit = p += 2;
+		} else if (*p == '{') {
+			const char *e = p + 1;
+			char name[128], needle[132];
+			const struct var *v;
+			while (is_var_char(*e))
+				e++;
+			add_text(x, out, lit, (size_t)(p - lit), flags, line);
+			snprintf(name, sizeof(name), "%.*s", (int)(e - p - 1), p + 1);
+			snprintf(needle, sizeof(needle), "{%s", name);
+			if (*e != '}' || e == p + 1) {
+				error_at(x, src, needle, "malformed variable reference {%s", name);
+				p = lit = *e ? e + 1 : e;
+				continue;
+			}
+			v = lookup(x, name);
+			if (!v || v->type == VAR_LIST)
+				error_at(x, src, needle, v ? "{%s} is a list; use <each>"
+							    : "unknown variable {%s}", name);
+			else
+				add_var(x, out, v, flags, line);
+			lit = p = e + 1;
+		} else {
+			p++;
+		}
+	}
+	add_text(x, out, lit, (size_t)(p - lit), flags, line);
+	free(s);
+}
+
+/* Where inline content of OUT goes: OUT itself, or an implicit paragraph. */
+static struct doc_node *inline_target(struct expander *x, struct doc_node *out, int line)
+{
+	struct doc_node *p;
+	if (out->kind == DOC_PARA || out->kind == DOC_HEADING)
+		return out;
+	if (out->last && out->last->kind == DOC_PARA && (out->last->flags & DOC_IMPLICIT))
+		return out->last;
+	p = doc_node_new(x->d, DOC_PARA, line, 0);
+	p->flags = DOC_IMPLICIT;
+	doc_node_append(out, p);
+	return p;
+}
+
+static int only_space(const char *s)
+{
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+static int is_lang_element(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE && (is_named(n, "fi") || is_named(n, "sv") ||
+					       is_named(n, "en"));
+}
+
+/* N starts a group of language alternatives (consecutive fi/sv/en siblings);
+ * report when the document language is missing. Returns the element to use. */
+static xmlNodePtr pick_language(struct expander *x, xmlNodePtr n)
+{
+	xmlNodePtr pick = NULL;
+	for (xmlNodePtr c = n; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE && only_space((const char *)c->content))
+			continue;
+		if (c->type == XML_COMMENT_NODE)
+			continue;
+		if (!is_lang_element(c))
+			break;
+		if (is_named(c, x->opt->lang))
+			pick = c;
+	}
+	if (!pick)
+		error_at(x, n, NULL, "missing translation: no <%s> text among these alternatives",
+			 x->opt->lang);
+	return pick;
+}
+
+static int first_of_group(xmlNodePtr n)
+{
+	for (xmlNodePtr p = n->prev; p; p = p->prev) {
+		if (p->type == XML_TEXT_NODE && only_space((const char *)p->content))
+			continue;
+		if (p->type == XML_COMMENT_NODE)
+			continue;
+		return !is_lang_element(p);
+	}
+	return 1;
+}
+
+static void expand_each(struct expander *x, xmlNodePtr n, struct doc_node *out, unsigned flags)
+{
+	char *list = template_attr(n, "list"), *alias = template_attr(n, "as");
+	const struct var *v = lookup(x, list);
+	if (!v || v->type != VAR_LIST) {
+		error_at(x, n, NULL, v ? "\"%s\" is not a list" : "unknown list \"%s\"", list);
+	} else if (x->n_each == MAX_EACH_DEPTH) {
+		error_at(x, n, NULL, "<each> nested deeper than %s levels", "8");
+	} else {
+		x->each[x->n_each].alias = alias;
+		for (int i = 0; i < v->n_items; i++) {
+			x->each[x->n_each].item = v->items[i];
+			x->n_each++;
+			expand_children(x, n, out, flags);
+			x->n_each--;
+		}
+	}
+	xmlFree(list);
+	xmlFree(alias);
+}
+
+/* <if set="var"> / <if unset="var">, optionally followed by <else>. */
+static int condition_holds(struct expander *x, xmlNodePtr n)
+{
+	char *set = template_attr(n, "set"), *unset = template_attr(n, "unset");
+	const char *name = set ? set : unset;
+	const struct var *v = name ? lookup(x, name) : NULL;
+	int holds = 0;
+	if (!v)
+		error_at(x, n, NULL, "unknown variable \"%s\" in <if>", name ? name : "");
+	else
+		holds = set ? v->set : !v->set;
+	xmlFree(set);
+	xmlFree(unset);
+	return holds;
+}
+
+static xmlNodePtr next_element(xmlNodePtr n)
+{
+	for (n = n->next; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	return NULL;
+}
+
+static void expand_if(struct expander *x, xmlNodePtr n, struct doc_node *out, unsigned flags)
+{
+	xmlNodePtr alt = next_element(n);
+	if (condition_holds(x, n))
+		expand_children(x, n, out, flags);
+	else if (alt && is_named(alt, "else"))
+		expand_children(x, alt, out, flags);
+}
+
+static struct doc_node *block(struct expander *x, xmlNodePtr n, struct doc_node *out,
+			      enum doc_kind kind)
+{
+	struct doc_node *b = doc_node_new(x->d, kind, line_of(n), template_node_column(x->t, n));
+	char *style = template_attr(n, "style");
+	if (style && !doc_style_find(x->d, style))
+		error_at(x, n, NULL, "unknown style \"%s\"", style);
+	else if (style)
+		b->style = doc_strdup(x->d, style);
+	xmlFree(style);
+	for (xmlAttrPtr a = n->properties; a; a = a->next) {
+		char *v = (char *)xmlNodeGetContent((xmlNodePtr)a);
+		if (strcmp((const char *)a->name, "style") != 0)
+			doc_node_set_attr(x->d, b, (const char *)a->name, v ? v : "");
+		xmlFree(v);
+	}
+	doc_node_append(out, b);
+	return b;
+}
+
+static void expand_heading(struct expander *x, xmlNodePtr n, struct doc_node *out, int level)
+{
+	static const char *const styles[] = { "h1", "h2", "h3" };
+	struct doc_node *h = block(x, n, out, DOC_HEADING);
+	h->level = level;
+	if (!h->style)
+		h->style = styles[level - 1];
+	expand_children(x, n, h, 0);
+}
+
+/* Block elements whose content is expanded into a new node of KIND. */
+static const struct {
+	const char *name;
+	enum doc_kind kind;
+	unsigned flags;
+} simple_blocks[] = {
+	{ "p", DOC_PARA, 0 },	     { "ul", DOC_LIST, 0 },	{ "ol", DOC_LIST, DOC_ORDERED },
+	{ "li", DOC_ITEM, 0 },	     { "keep", DOC_KEEP, 0 },	{ "blank", DOC_BLANK, 0 },
+	{ "rule", DOC_RULE, 0 },     { "space", DOC_SPACE, 0 }, { "pagebreak", DOC_PAGEBREAK, 0 },
+};
+
+static int expand_block(struct expander *x, xmlNodePtr n, struct doc_node *out)
+{
+	for (size_t i = 0; i < sizeof(simple_blocks) / sizeof(simple_blocks[0]); i++) {
+		if (is_named(n, simple_blocks[i].name)) {
+			struct doc_node *b = block(x, n, out, simple_blocks[i].kind);
+			b->flags |= simple_blocks[i].flags;
+			expand_children(x, n, b, 0);
+			return 1;
+		}
+	}
+	if (is_named(n, "h1") || is_named(n, "h2") || is_named(n, "h3")) {
+		expand_heading(x, n, out, n->name[1] - '0');
+		return 1;
+	}
+	return 0;
+}
+
+static void expand_inline(struct expander *x, xmlNodePtr n, struct doc_node *out,
+			  unsigned flags)
+{
+	struct doc_node *target = inline_target(x, out, line_of(n));
+	if (is_named(n, "b"))
+		expand_children(x, n, target, flags | DOC_BOLD);
+	else if (is_named(n, "i"))
+		expand_children(x, n, target, flags | DOC_ITALIC);
+	else if (is_named(n, "br"))
+		doc_node_append(target, doc_node_new(x->d, DOC_BREAK, line_of(n), 0));
+	else
+		error_at(x, n, NULL, "internal: element <%s> is not handled", (const char *)n->name);
+}
+
+static void expand_node(struct expander *x, xmlNodePtr n, struct doc_node *out, unsigned flags)
+{
+	if (n->type == XML_TEXT_NODE) {
+		const char *s = (const char *)n->content;
+		if (out->kind != DOC_PARA && out->kind != DOC_HEADING &&
+		    (out->kind != DOC_ITEM || only_space(s)))
+			return; /* indentation between blocks */
+		expand_text(x, n, s, inline_target(x, out, line_of(n)), flags);
+	} else if (n->type != XML_ELEMENT_NODE) {
+		return;
+	} else if (is_lang_element(n)) {
+		if (first_of_group(n)) {
+			xmlNodePtr pick = pick_language(x, n);
+			if (pick)
+				expand_children(x, pick, out, flags);
+		}
+	} else if (is_named(n, "each")) {
+		expand_each(x, n, out, flags);
+	} else if (is_named(n, "if")) {
+		expand_if(x, n, out, flags);
+	} else if (is_named(n, "else")) {
+		return; /* taken by the <if> before it */
+	} else if (!expand_block(x, n, out)) {
+		expand_inline(x, n, out, flags);
+	}
+}
+
+static void expand_children(struct expander *x, xmlNodePtr parent, struct doc_node *out,
+			    unsigned flags)
+{
+	for (xmlNodePtr c = parent->children; c; c = c->next)
+		expand_node(x, c, out, flags);
+}
+
+/* Plain text of a <meta> child in the document language, variables expanded. */
+static const char *meta_text(struct expander *x, xmlNodePtr n)
+{
+	struct doc_node *tmp = doc_node_new(x->d, DOC_PARA, 0, 0);
+	size_t len = 0;
+	char *buf;
+	const char *r;
+	expand_children(x, n, tmp, 0);
+	for (struct doc_node *c = tmp->first; c; c = c->next)
+		len += c->kind == DOC_TEXT ? c->len : 0;
+	buf = xmalloc(len + 1);
+	len = 0;
+	for (struct doc_node *c = tmp->first; c; c = c->next) {
+		if (c->kind == DOC_TEXT) {
+			memcpy(buf + len, c->text, c->len);
+			len += c->len;
+		}
+	}
+	buf[len] = '\0';
+	r = doc_strdup(x->d, buf);
+	free(buf);
+	return r;
+}
+
+static void expand_meta(struct expander *x, xmlNodePtr meta)
+{
+	for (xmlNodePtr n = meta->children; n; n = n->next) {
+		if (is_named(n, "title"))
+			x->d->title = meta_text(x, n);
+		else if (is_named(n, "subject"))
+			x->d->subject = meta_text(x, n);
+		else if (is_named(n, "author"))
+			x->d->author = meta_text(x, n);
+		else if (is_named(n, "keywords"))
+			x->d->keywords = meta_text(x, n);
+	}
+}
+
+struct doc *template_expand(const struct template *t, const struct expand_options *opt)
+{
+	struct expander x = { t, opt, NULL, { { 0 } }, 0, 0 };
+	xmlNodePtr root = xmlDocGetRootElement(t->xml);
+
+	x.d = doc_new(t->path, opt->lang);
+	x.d->name = doc_strdup(x.d, t->name);
+	x.errors += template_read_setup(t, root, x.d, opt->large_print);
+	for (xmlNodePtr n = root->children; n; n = n->next) {
+		if (is_named(n, "meta"))
+			expand_meta(&x, n);
+		else if (is_named(n, "body"))
+			expand_children(&x, n, x.d->root, 0);
+	}
+	if (x.errors == 0)
+		x.errors += doc_check(x.d);
+	if (x.errors) {
+		doc_free(x.d);
+		return NULL;
+	}
+	return x.d;
+}

@@ -1,0 +1,225 @@
+/* template_load: safe parsing and schema validation of templates. */
+#include "template_internal.h"
+#include "diag.h"
+#include "fileio.h"
+#include "utf8.h"
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+static xmlRelaxNGPtr schema;
+
+/* Collects libxml2's messages and reports them with file, line and column. */
+struct error_sink {
+	const struct template *t;
+	int count;
+};
+
+static void report_xml_error(void *ctx, xmlErrorPtr err)
+{
+	struct error_sink *sink = ctx;
+	char msg[512];
+	size_t n;
+	int line = err->line, col = err->int2;
+
+	snprintf(msg, sizeof(msg), "%s", err->message ? err->message : "XML error");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	if (err->domain == XML_FROM_RELAXNGV && err->node) {
+		line = xmlGetLineNo((xmlNodePtr)err->node);
+		col = template_node_column(sink->t, (xmlNodePtr)err->node);
+	}
+	diag_file(DIAG_ERROR, sink->t->path, line, col, "%s", msg);
+	sink->count++;
+}
+
+int template_set_schema(const char *path)
+{
+	xmlRelaxNGParserCtxtPtr pc;
+	if (schema)
+		return 0;
+	pc = xmlRelaxNGNewParserCtxt(path);
+	schema = xmlRelaxNGParse(pc);
+	xmlRelaxNGFreeParserCtxt(pc);
+	if (!schema) {
+		diag_file(DIAG_FATAL, path, 0, 0, "cannot load the template schema");
+		return -1;
+	}
+	return 0;
+}
+
+void template_cleanup(void)
+{
+	if (schema)
+		xmlRelaxNGFree(schema);
+	schema = NULL;
+	xmlCleanupParser();
+}
+
+static void index_lines(struct template *t)
+{
+	int cap = 256;
+	t->line_starts = xmalloc((size_t)cap * sizeof(size_t));
+	t->line_starts[0] = 0;
+	t->n_lines = 1;
+	for (size_t i = 0; i < t->len; i++) {
+		if (t->text[i] != '\n')
+			continue;
+		if (t->n_lines == cap) {
+			cap *= 2;
+			t->line_starts = xrealloc(t->line_starts, (size_t)cap * sizeof(size_t));
+		}
+		t->line_starts[t->n_lines++] = i + 1;
+	}
+}
+
+int template_column(const struct template *t, int line, const char *needle)
+{
+	size_t start, end;
+	const char *hit;
+	if (line < 1 || line > t->n_lines)
+		return 0;
+	start = t->line_starts[line - 1];
+	end = line < t->n_lines ? t->line_starts[line] : t->len;
+	for (hit = t->text + start; hit + strlen(needle) <= t->text + end; hit++)
+		if (memcmp(hit, needle, strlen(needle)) == 0)
+			return (int)utf8_length(t->text + start, (size_t)(hit - t->text - start)) + 1;
+	return 0;
+}
+
+int template_node_column(const struct template *t, xmlNodePtr node)
+{
+	char needle[128];
+	if (!node || node->type != XML_ELEMENT_NODE)
+		return 0;
+	snprintf(needle, sizeof(needle), "<%s", (const char *)node->name);
+	return template_column(t, (int)xmlGetLineNo(node), needle);
+}
+
+char *template_attr(xmlNodePtr node, const char *name)
+{
+	return (char *)xmlGetProp(node, (const xmlChar *)name);
+}
+
+/* Things libxml2 would accept but a template must never contain. */
+static int precheck(struct template *t)
+{
+	size_t bad = utf8_find_invalid(t->text, t->len);
+	const char *nul = memchr(t->text, '\0', t->len);
+	int errors = 0;
+	if (nul) {
+		size_t off = (size_t)(nul - t->text);
+		int line = 1;
+		while (line < t->n_lines && t->line_starts[line] <= off)
+			line++;
+		diag_file(DIAG_ERROR, t->path, line, (int)(off - t->line_starts[line - 1]) + 1,
+			  "NUL byte in template");
+		return 1;
+	}
+	if (bad != (size_t)-1) {
+		int line = 1;
+		while (line < t->n_lines && t->line_starts[line] <= bad)
+			line++;
+		diag_file(DIAG_ERROR, t->path, line, (int)(bad - t->line_starts[line - 1]) + 1,
+			  "invalid UTF-8; save the template as UTF-8");
+		return 1;
+	}
+	for (int line = 1; line <= t->n_lines; line++) {
+		int col = template_column(t, line, "<!DOCTYPE");
+		if (!col)
+			col = template_column(t, line, "<!ENTITY");
+		if (col) {
+			diag_file(DIAG_ERROR, t->path, line, col,
+				  "DOCTYPE and ENTITY declarations are not allowed in templates");
+			errors++;
+		}
+	}
+	return errors;
+}
+
+static int parse_and_validate(struct template *t)
+{
+	struct error_sink sink = { t, 0 };
+	xmlParserCtxtPtr pc = xmlNewParserCtxt();
+	/* No network, no DTD loading, no entity substitution. */
+	int options = XML_PARSE_NONET | XML_PARSE_NOCDATA;
+
+	xmlSetStructuredErrorFunc(&sink, report_xml_error);
+	t->xml = pc ? xmlCtxtReadMemory(pc, t->text, (int)t->len, t->path, "UTF-8", options)
+		    : NULL;
+	xmlFreeParserCtxt(pc);
+	if (t->xml && sink.count == 0) {
+		xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
+		xmlRelaxNGSetValidStructuredErrors(vc, report_xml_error, &sink);
+		if (xmlRelaxNGValidateDoc(vc, t->xml) != 0 && sink.count == 0) {
+			diag_file(DIAG_ERROR, t->path, 0, 0, "template does not match the schema");
+			sink.count++;
+		}
+		xmlRelaxNGFreeValidCtxt(vc);
+	} else if (sink.count == 0) {
+		diag_file(DIAG_ERROR, t->path, 0, 0, "not a well-formed XML document");
+		sink.count++;
+	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	return sink.count;
+}
+
+struct template *template_load_text(const char *path, const char *text, size_t len)
+{
+	struct template *t = xcalloc(1, sizeof(*t));
+	t->path = xstrdup(path);
+	t->text = xstrndup(text, len);
+	t->len = len;
+	index_lines(t);
+	if (!schema) {
+		diag_plain(DIAG_FATAL, "internal: template schema not loaded");
+		template_free(t);
+		return NULL;
+	}
+	if (len == 0) {
+		diag_file(DIAG_ERROR, path, 0, 0, "template is empty");
+		template_free(t);
+		return NULL;
+	}
+	if (precheck(t) || parse_and_validate(t)) {
+		template_free(t);
+		return NULL;
+	}
+	t->name = template_attr(xmlDocGetRootElement(t->xml), "name");
+	return t;
+}
+
+struct template *template_load(const char *path)
+{
+	size_t len;
+	char *text = file_read_all(path, "template", TEMPLATE_MAX_BYTES, &len);
+	struct template *t;
+	if (!text)
+		return NULL;
+	t = template_load_text(path, text, len);
+	free(text);
+	return t;
+}
+
+void template_free(struct template *t)
+{
+	if (!t)
+		return;
+	if (t->xml)
+		xmlFreeDoc(t->xml);
+	xmlFree(t->name);
+	free(t->line_starts);
+	free(t->text);
+	free(t->path);
+	free(t);
+}
+
+const char *template_name(const struct template *t)
+{
+	return t->name;
+}

@@ -1,0 +1,228 @@
+/* template_style: <page>, <font> and <style> elements, and default styles. */
+#include "template_internal.h"
+#include "diag.h"
+#include "units.h"
+
+#include <libxml/tree.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Large print: every size is scaled so that body text is at least this. */
+#define LARGE_PRINT_BODY 14.0
+
+static int is_element(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static void default_styles(struct doc *d)
+{
+	static const struct {
+		const char *name;
+		int bold;
+		double size, leading, before, after;
+		enum doc_align align;
+	} defaults[] = {
+		{ "body", 0, 11, 15, 0, 7, ALIGN_LEFT },
+		{ "h1", 1, 22, 27, 0, 12, ALIGN_LEFT },
+		{ "h2", 1, 14, 18, 14, 5, ALIGN_LEFT },
+		{ "h3", 1, 12, 15, 10, 3, ALIGN_LEFT },
+		{ "list", 0, 11, 15, 0, 4, ALIGN_LEFT },
+		{ "label", 0, 9, 12, 0, 2, ALIGN_LEFT },
+		{ "footer", 0, 9, 11, 0, 0, ALIGN_CENTER },
+	};
+	struct doc_font *f = doc_font_add(d, "sans");
+	f->files[0] = doc_strdup(d, "NotoSans-Regular.ttf");
+	f->files[1] = doc_strdup(d, "NotoSans-Bold.ttf");
+	f->files[2] = doc_strdup(d, "NotoSans-Italic.ttf");
+	f->files[3] = doc_strdup(d, "NotoSans-BoldItalic.ttf");
+	for (size_t i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++) {
+		struct doc_style *s = doc_style_add(d, defaults[i].name);
+		s->family = doc_strdup(d, "sans");
+		s->bold = defaults[i].bold;
+		s->size = defaults[i].size;
+		s->leading = defaults[i].leading;
+		s->space_before = defaults[i].before;
+		s->space_after = defaults[i].after;
+		s->align = defaults[i].align;
+		s->hyphenate = 1;
+	}
+	d->page.width = 210 * MM_TO_PT;
+	d->page.height = 297 * MM_TO_PT;
+	d->page.margin_top = d->page.margin_bottom = 22 * MM_TO_PT;
+	d->page.margin_left = d->page.margin_right = 22 * MM_TO_PT;
+	d->page.page_numbers = 1;
+}
+
+/* Reads a length attribute; reports and returns -1 when it is malformed. */
+static int read_length(const struct template *t, xmlNodePtr n, const char *name, double *out)
+{
+	char *v = template_attr(n, name);
+	int rc = 0;
+	if (v && units_parse_length(v, out)) {
+		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
+			  "%s=\"%s\" is not a length such as 12pt or 20mm", name, v);
+		rc = -1;
+	}
+	xmlFree(v);
+	return rc;
+}
+
+static int read_page(const struct template *t, xmlNodePtr n, struct doc *d)
+{
+	char *size = template_attr(n, "size"), *orient = template_attr(n, "orientation");
+	char *numbers = template_attr(n, "page-numbers");
+	double margin = -1;
+	int errors = 0;
+
+	if (size && units_paper_size(size, &d->page.width, &d->page.height)) {
+		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
+			  "unknown paper size \"%s\" (A3, A4, A5, A6, letter)", size);
+		errors++;
+	}
+	if (orient && strcmp(orient, "landscape") == 0) {
+		double w = d->page.width;
+		d->page.width = d->page.height;
+		d->page.height = w;
+	}
+	errors += read_length(t, n, "margin", &margin) != 0;
+	if (margin >= 0)
+		d->page.margin_top = d->page.margin_bottom = d->page.margin_left =
+			d->page.margin_right = margin;
+	errors += read_length(t, n, "margin-top", &d->page.margin_top) != 0;
+	errors += read_length(t, n, "margin-bottom", &d->page.margin_bottom) != 0;
+	errors += read_length(t, n, "margin-left", &d->page.margin_left) != 0;
+	errors += read_length(t, n, "margin-right", &d->page.margin_right) != 0;
+	if (numbers)
+		d->page.page_numbers = strcmp(numbers, "no") != 0;
+	xmlFree(size);
+	xmlFree(orient);
+	xmlFree(numbers);
+	return errors;
+}
+
+static int read_font(const struct template *t, xmlNodePtr n, struct doc *d)
+{
+	static const char *const faces[4] = { "regular", "bold", "italic", "bold-italic" };
+	char *name = template_attr(n, "name");
+	struct doc_font *f = doc_font_add(d, name);
+	(void)t;
+	for (int i = 0; i < 4; i++) {
+		char *file = template_attr(n, faces[i]);
+		f->files[i] = file ? doc_strdup(d, file) : (i ? f->files[0] : NULL);
+		xmlFree(file);
+	}
+	xmlFree(name);
+	return 0;
+}
+
+static int read_style_flags(const struct template *t, xmlNodePtr n, struct doc *d,
+			    struct doc_style *s)
+{
+	static const char *const aligns[] = { "left", "justify", "center", "right" };
+	char *font = template_attr(n, "font"), *align = template_attr(n, "align");
+	char *bold = template_attr(n, "bold"), *italic = template_attr(n, "italic");
+	char *color = template_attr(n, "color"), *hyph = template_attr(n, "hyphenate");
+	int errors = 0;
+
+	if (font && !doc_font_find(d, font)) {
+		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
+			  "unknown font family \"%s\" (declare it with <font>)", font);
+		errors++;
+	} else if (font) {
+		s->family = doc_font_find(d, font)->name;
+	}
+	for (int i = 0; align && i < 4; i++)
+		if (strcmp(align, aligns[i]) == 0)
+			s->align = (enum doc_align)i;
+	if (bold)
+		s->bold = strcmp(bold, "yes") == 0;
+	if (italic)
+		s->italic = strcmp(italic, "yes") == 0;
+	if (hyph)
+		s->hyphenate = strcmp(hyph, "yes") == 0;
+	if (color && units_parse_color(color, &s->color)) {
+		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
+			  "color=\"%s\" is not a colour such as #1a5c8e", color);
+		errors++;
+	}
+	xmlFree(font);
+	xmlFree(align);
+	xmlFree(bold);
+	xmlFree(italic);
+	xmlFree(color);
+	xmlFree(hyph);
+	return errors;
+}
+
+static int read_style(const struct template *t, xmlNodePtr n, struct doc *d)
+{
+	char *name = template_attr(n, "name"), *parent = template_attr(n, "parent");
+	const struct doc_style *base = doc_style_find(d, parent ? parent : name);
+	struct doc_style copy, *s;
+	int errors = 0;
+
+	if (parent && !base) {
+		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
+			  "unknown parent style \"%s\"", parent);
+		errors++;
+	}
+	if (!base)
+		base = doc_style_find(d, "body");
+	copy = *base;
+	s = doc_style_add(d, name);
+	copy.name = s->name;
+	*s = copy;
+	errors += read_length(t, n, "size", &s->size) != 0;
+	errors += read_length(t, n, "leading", &s->leading) != 0;
+	errors += read_length(t, n, "space-before", &s->space_before) != 0;
+	errors += read_length(t, n, "space-after", &s->space_after) != 0;
+	errors += read_length(t, n, "indent", &s->indent) != 0;
+	errors += read_style_flags(t, n, d, s);
+	if (s->size < 4 || s->size > 200 || s->leading < s->size * 0.8) {
+		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
+			  "style \"%s\": size must be 4-200 pt and leading at least 0.8 x size", name);
+		errors++;
+	}
+	xmlFree(name);
+	xmlFree(parent);
+	return errors;
+}
+
+static void scale_for_large_print(struct doc *d)
+{
+	const struct doc_style *body = doc_style_find(d, "body");
+	double k = body && body->size < LARGE_PRINT_BODY ? LARGE_PRINT_BODY / body->size : 1;
+	for (int i = 0; i < d->n_styles; i++) {
+		struct doc_style *s = &d->styles[i];
+		s->size *= k;
+		s->leading *= k;
+		s->space_before *= k;
+		s->space_after *= k;
+		s->indent *= k;
+	}
+}
+
+int template_read_setup(const struct template *t, xmlNodePtr root, struct doc *d,
+			int large_print)
+{
+	int errors = 0;
+	default_styles(d);
+	for (xmlNodePtr n = root->children; n; n = n->next) {
+		if (is_element(n, "page"))
+			errors += read_page(t, n, d);
+		else if (is_element(n, "font"))
+			errors += read_font(t, n, d);
+		else if (is_element(n, "style"))
+			errors += read_style(t, n, d);
+	}
+	if (large_print)
+		scale_for_large_print(d);
+	if (d->page.margin_left + d->page.margin_right > d->page.width - 72 ||
+	    d->page.margin_top + d->page.margin_bottom > d->page.height - 72) {
+		diag_file(DIAG_ERROR, t->path, 0, 0, "margins leave less than 1 inch for text");
+		errors++;
+	}
+	return errors;
+}
