@@ -50,6 +50,9 @@ test: deps
 	$(MAKE) kaikuprint
 	sh tests/run
 
+bench: kaikuprint
+	sh tests/bench/run
+
 cppcheck:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--std=c11 --inline-suppr src tests/unit

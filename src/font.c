@@ -4,6 +4,7 @@
 #include "utf8.h"
 
 #include <hb.h>
+#include <libxml/hash.h>
 #include <hb-ot.h>
 
 #include <errno.h>
@@ -24,6 +25,7 @@ struct font {
 	int ascender, descender, cap_height; /* 1/1000 em */
 	int has_kerning;                      /* GPOS or kern table present */
 	int16_t widths[WIDTH_CACHE];          /* 1/1000 em; -1 = not yet known */
+	xmlHashTablePtr word_widths;          /* text -> kerned width + 1, 1/1000 em */
 	struct font *next;
 };
 
@@ -102,6 +104,8 @@ void font_cache_free(void)
 {
 	while (cache) {
 		struct font *next = cache->next;
+		if (cache->word_widths)
+			xmlHashFree(cache->word_widths, NULL);
 		hb_buffer_destroy(cache->buf);
 		hb_font_destroy(cache->hb);
 		hb_face_destroy(cache->face);
@@ -200,12 +204,37 @@ double font_plain_width(struct font *f, const char *text, size_t len, double siz
 	return (double)plain_units(f, text, len) * size / 1000.0;
 }
 
-double font_text_width(struct font *f, const char *text, size_t len, double size)
+/* Kerned width of TEXT in 1/1000 em. Words repeat a lot in a document, and
+ * shaping is the costly part of layout, so widths are remembered per word. */
+static long kerned_units(struct font *f, const char *text, size_t len)
 {
 	struct font_kern kern[FONT_MAX_KERNS];
-	long total = plain_units(f, text, len);
-	int nk = font_text_kerning(f, text, len, kern, FONT_MAX_KERNS);
+	char key[64];
+	long total;
+	int nk;
+	if (len < sizeof(key) && f->word_widths) {
+		void *hit;
+		memcpy(key, text, len);
+		key[len] = '\0';
+		hit = xmlHashLookup(f->word_widths, (const xmlChar *)key);
+		if (hit)
+			return (long)(intptr_t)hit - 1;
+	}
+	total = plain_units(f, text, len);
+	nk = font_text_kerning(f, text, len, kern, FONT_MAX_KERNS);
 	for (int k = 0; k < nk; k++)
 		total += kern[k].dx;
-	return (double)total * size / 1000.0;
+	if (len < sizeof(key)) {
+		if (!f->word_widths)
+			f->word_widths = xmlHashCreate(1024);
+		memcpy(key, text, len);
+		key[len] = '\0';
+		xmlHashAddEntry(f->word_widths, (const xmlChar *)key, (void *)(intptr_t)(total + 1));
+	}
+	return total;
+}
+
+double font_text_width(struct font *f, const char *text, size_t len, double size)
+{
+	return (double)kerned_units(f, text, len) * size / 1000.0;
 }
