@@ -21,7 +21,7 @@ SRCS = $(filter-out src/main.c,$(wildcard src/*.c))
 OBJS = $(SRCS:src/%.c=$(BUILD)/%.o)
 REGION ?= config/esimerkkila.ini
 
-.PHONY: all deps run test check-sanitize bench fuzz install uninstall clean cppcheck
+.PHONY: all deps run test unit check-sanitize bench fuzz install uninstall clean cppcheck
 
 all: kaikuprint
 
@@ -49,6 +49,19 @@ run: deps
 test: deps
 	$(MAKE) kaikuprint
 	sh tests/run
+
+# Unit tests: every tests/unit/test_NAME.c is its own program build/unit/test_NAME,
+# linked with the harness (tests/unit/test_main.c) and the library.
+UNIT_SRCS = $(filter-out tests/unit/test_main.c,$(wildcard tests/unit/test_*.c))
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
+
+unit: $(UNIT_BINS)
+
+$(BUILD)/unit/%: tests/unit/%.c tests/unit/test_main.c tests/unit/unit.h src/*.h \
+		$(BUILD)/libkaikuprint.a
+	@mkdir -p $(BUILD)/unit
+	$(CC) $(CFLAGS_ALL) -Isrc -Itests/unit -o $@ $< tests/unit/test_main.c \
+		$(BUILD)/libkaikuprint.a $(LIBS_ALL) $(LDFLAGS)
 
 bench: kaikuprint
 	sh tests/bench/run
