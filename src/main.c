@@ -69,7 +69,9 @@ static int is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* The data folder: next to the binary in a build tree, else the installed one. */
+/* The data folder: next to the binary in a build tree; else PREFIX/share/kaikuprint
+ * found from the binary's own place (PREFIX/bin), so that an installed tree
+ * still works when moved or staged with DESTDIR; else the compiled-in one. */
 static const char *data_dir(const char *given, const char *sub, char *buf, size_t size)
 {
 	char exe[PATH_MAX], cwd[PATH_MAX];
@@ -87,6 +89,9 @@ static const char *data_dir(const char *given, const char *sub, char *buf, size_
 		if (slash) {
 			*slash = '\0';
 			if (snprintf(buf, size, "%s/%s", exe, sub) < (int)size && is_dir(buf))
+				return buf;
+			if (snprintf(buf, size, "%s/../share/kaikuprint/%s", exe, sub) < (int)size &&
+			    is_dir(buf))
 				return buf;
 		}
 	}
