@@ -21,7 +21,7 @@ SRCS = $(filter-out src/main.c,$(wildcard src/*.c))
 OBJS = $(SRCS:src/%.c=$(BUILD)/%.o)
 REGION ?= config/esimerkkila.ini
 
-.PHONY: all deps run test unit check-sanitize bench fuzz install uninstall clean cppcheck
+.PHONY: all deps run test unit FORCE check-sanitize bench fuzz install uninstall clean cppcheck
 
 all: kaikuprint
 
@@ -70,11 +70,20 @@ cppcheck:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--std=c11 --inline-suppr src tests/unit
 
+# main.o has DATADIR compiled in: the stamp changes (and main.o is rebuilt)
+# only when PREFIX does, so `make install PREFIX=/usr` never installs a binary
+# that looks for its data under another prefix.
+$(BUILD)/datadir.stamp: FORCE | $(BUILD)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+$(BUILD)/main.o: $(BUILD)/datadir.stamp
+FORCE:
+
+# Everything under templates/ and fonts/ is installed (subfolders included).
 install: kaikuprint
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR)
 	install -m 755 kaikuprint $(DESTDIR)$(BINDIR)/kaikuprint
-	install -m 644 templates/*.xml templates/*.rng $(DESTDIR)$(DATADIR)/templates/
-	install -m 644 fonts/*.ttf fonts/OFL.txt $(DESTDIR)$(DATADIR)/fonts/
+	find templates fonts -type f | while read -r f; do \
+		install -D -m 644 "$$f" "$(DESTDIR)$(DATADIR)/$$f" || exit 1; done
 	install -m 644 kaikuprint.1 $(DESTDIR)$(MANDIR)/kaikuprint.1
 
 uninstall:
