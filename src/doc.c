@@ -122,7 +122,8 @@ const char *doc_kind_name(enum doc_kind kind)
 {
 	static const char *const names[] = {
 		"root", "heading", "para", "list", "item", "blank", "rule", "space",
-		"pagebreak", "keep", "text", "break", "fill"
+		"pagebreak", "keep", "table", "row", "cell", "box", "image",
+		"text", "break", "fill"
 	};
 	return (size_t)kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "?";
 }

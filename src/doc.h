@@ -24,6 +24,12 @@ enum doc_kind {
 	DOC_SPACE,     /* vertical space: attr height */
 	DOC_PAGEBREAK, /* start a new page */
 	DOC_KEEP,      /* blocks that must stay on one page */
+	/* Tables, framed boxes, images (table.c, frame.c, image.c) */
+	DOC_TABLE,     /* DOC_ROW children; attrs widths, border, border-color, padding */
+	DOC_ROW,       /* DOC_CELL children; attrs header="yes", background */
+	DOC_CELL,      /* blocks (inline runs wrapped in DOC_PARA); attrs span, background */
+	DOC_FRAME,     /* <box>: blocks; attrs border, border-color, background, padding */
+	DOC_IMAGE,     /* PNG/JPEG: attrs src, width, height, align */
 	/* New block kinds go here, each with a name in doc.c. */
 	/* inline */
 	DOC_TEXT,      /* UTF-8 text in ->text, whitespace already collapsed */

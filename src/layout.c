@@ -1,5 +1,6 @@
 /* layout: block flow, pagination and page numbers; see layout.h. */
 #include "layout_internal.h"
+#include "typeset_blocks.h"
 #include "diag.h"
 #include "units.h"
 
@@ -266,6 +267,9 @@ static void layout_block(struct layout *lo, const struct doc_node *n)
 		if (!lo->at_top)
 			layout_new_page(lo);
 		break;
+	case DOC_TABLE: table_layout(lo, n); break;
+	case DOC_FRAME: frame_layout(lo, n); break;
+	case DOC_IMAGE: image_layout(lo, n); break;
 	case DOC_KEEP:
 		layout_keep(lo, n);
 		break;

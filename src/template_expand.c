@@ -313,6 +313,8 @@ static const struct {
 	{ "p", DOC_PARA, 0 },	     { "ul", DOC_LIST, 0 },	{ "ol", DOC_LIST, DOC_ORDERED },
 	{ "li", DOC_ITEM, 0 },	     { "keep", DOC_KEEP, 0 },	{ "blank", DOC_BLANK, 0 },
 	{ "rule", DOC_RULE, 0 },     { "space", DOC_SPACE, 0 }, { "pagebreak", DOC_PAGEBREAK, 0 },
+	{ "table", DOC_TABLE, 0 },     { "row", DOC_ROW, 0 },     { "cell", DOC_CELL, 0 },
+	{ "box", DOC_FRAME, 0 },      { "image", DOC_IMAGE, 0 },
 };
 
 static int expand_block(struct expander *x, xmlNodePtr n, struct doc_node *out)
@@ -351,7 +353,7 @@ static void expand_node(struct expander *x, xmlNodePtr n, struct doc_node *out, 
 	if (n->type == XML_TEXT_NODE) {
 		const char *s = (const char *)n->content;
 		if (out->kind != DOC_PARA && out->kind != DOC_HEADING &&
-		    (out->kind != DOC_ITEM || only_space(s)))
+		    ((out->kind != DOC_ITEM && out->kind != DOC_CELL) || only_space(s)))
 			return; /* indentation between blocks */
 		expand_text(x, n, s, inline_target(x, out, line_of(n)), flags);
 	} else if (n->type != XML_ELEMENT_NODE) {

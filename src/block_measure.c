@@ -1,0 +1,166 @@
+/* block_measure: widths and heights of block content for cells and frames;
+ * see typeset_blocks.h. */
+#include "typeset_blocks.h"
+#include "units.h"
+
+#include <string.h>
+
+#define LIST_INDENT_EM 1.4 /* the list item indent layout.c uses, in ems */
+
+struct widths {
+	double min, max;
+};
+
+static void widen(struct widths *w, double min, double max)
+{
+	if (min > w->min)
+		w->min = min;
+	if (max > w->max)
+		w->max = max;
+}
+
+/* Widest word of one text node (words end at spaces and after hyphens). */
+static double widest_word(struct font *f, double size, const char *s, size_t len)
+{
+	double widest = 0;
+	size_t start = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && s[i] != ' ' && !(i > start && s[i - 1] == '-'))
+			continue;
+		if (i > start) {
+			double w = font_text_width(f, s + start, i - start, size);
+			widest = w > widest ? w : widest;
+		}
+		start = i < len && s[i] == ' ' ? i + 1 : i;
+	}
+	return widest;
+}
+
+/* Paragraph or heading: the widest word, and the longest forced line. */
+static void inline_widths(struct layout *lo, const struct doc_node *block, struct widths *out)
+{
+	const struct doc_style *st = doc_node_style(lo->doc, block);
+	double line = 0;
+	for (const struct doc_node *n = block->first; n; n = n->next) {
+		struct font *f = layout_font(lo, st->family, st->bold || (n->flags & DOC_BOLD),
+					     st->italic || (n->flags & DOC_ITALIC));
+		if (!f)
+			return;
+		if (n->kind == DOC_TEXT) {
+			widen(out, widest_word(f, st->size, n->text, n->len) + st->indent, 0);
+			line += font_text_width(f, n->text, n->len, st->size);
+		} else if (n->kind == DOC_FILL) {
+			line += 40 * MM_TO_PT;
+		} else if (n->kind == DOC_BREAK) {
+			widen(out, 0, line + st->indent);
+			line = 0;
+		}
+	}
+	widen(out, 0, line + st->indent);
+}
+
+static void block_widths(struct layout *lo, const struct doc_node *n, struct widths *out);
+
+static void children_widths(struct layout *lo, const struct doc_node *first, double extra,
+			    struct widths *out)
+{
+	struct widths w = { 0, 0 };
+	for (const struct doc_node *c = first; c; c = c->next)
+		block_widths(lo, c, &w);
+	widen(out, w.min + extra, w.max + extra);
+}
+
+static void block_widths(struct layout *lo, const struct doc_node *n, struct widths *out)
+{
+	double min = 0, max = 0;
+	switch (n->kind) {
+	case DOC_PARA:
+	case DOC_HEADING:
+		inline_widths(lo, n, out);
+		break;
+	case DOC_LIST:
+		for (const struct doc_node *item = n->first; item; item = item->next)
+			children_widths(lo, item->first,
+					doc_node_style(lo->doc, n)->size * LIST_INDENT_EM, out);
+		break;
+	case DOC_KEEP:
+		children_widths(lo, n->first, 0, out);
+		break;
+	case DOC_TABLE:
+	case DOC_FRAME:
+	case DOC_IMAGE:
+	case DOC_BLANK:
+		if (n->kind == DOC_BLANK && doc_node_attr(n, "width"))
+			units_parse_length(doc_node_attr(n, "width"), &min);
+		else if (n->kind == DOC_TABLE)
+			table_content_widths(lo, n, &min, &max);
+		else if (n->kind == DOC_FRAME)
+			frame_content_widths(lo, n, &min, &max);
+		else if (n->kind == DOC_IMAGE)
+			image_content_width(lo, n, &min);
+		widen(out, min, max > min ? max : min);
+		break;
+	default:
+		break;
+	}
+}
+
+void block_content_widths(struct layout *lo, const struct doc_node *first, double *min,
+			  double *max)
+{
+	struct widths w = { 0, 0 };
+	children_widths(lo, first, 0, &w);
+	*min = w.min;
+	*max = w.max;
+}
+
+/* The space the last block of a list adds below itself. */
+static double trailing_space(struct layout *lo, const struct doc_node *first)
+{
+	const struct doc_node *last = first;
+	if (!first)
+		return 0;
+	while (last->next)
+		last = last->next;
+	switch (last->kind) {
+	case DOC_PARA:
+	case DOC_HEADING:
+	case DOC_TABLE:
+	case DOC_FRAME:
+	case DOC_IMAGE:
+	case DOC_BLANK:
+		return doc_node_style(lo->doc, last)->space_after;
+	case DOC_LIST:
+		return (last->style ? doc_node_style(lo->doc, last)
+				    : doc_style_find(lo->doc, "list"))->space_after;
+	default:
+		return 0;
+	}
+}
+
+double block_content_height(struct layout *lo, const struct doc_node *first, double width)
+{
+	struct layout saved = *lo;
+	double h;
+	lo->measure = 1;
+	lo->at_top = 1;
+	lo->width = width;
+	layout_blocks(lo, first);
+	h = lo->y - saved.y - trailing_space(lo, first);
+	saved.errors = lo->errors;
+	*lo = saved;
+	return h > 0 ? h : 0;
+}
+
+void block_content_layout(struct layout *lo, const struct doc_node *first, double x0,
+			  double width)
+{
+	double saved_x = lo->x0, saved_w = lo->width;
+	lo->x0 = x0;
+	lo->width = width;
+	lo->at_top = 1;
+	layout_blocks(lo, first);
+	lo->y -= trailing_space(lo, first);
+	lo->x0 = saved_x;
+	lo->width = saved_w;
+}

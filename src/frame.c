@@ -1,0 +1,132 @@
+/* frame: <box>, blocks inside a border and a background colour, kept on one
+ * page when they fit one; see typeset_blocks.h. */
+#include "typeset_blocks.h"
+#include "units.h"
+
+#include <string.h>
+
+struct frame_look {
+	double border, pad;           /* points */
+	struct doc_color border_color, background;
+	int has_background;
+};
+
+static void read_look(const struct doc_node *n, struct frame_look *f)
+{
+	const char *attr;
+	memset(f, 0, sizeof(*f));
+	f->pad = 3 * MM_TO_PT;
+	if ((attr = doc_node_attr(n, "padding")))
+		units_parse_length(attr, &f->pad);
+	if ((attr = doc_node_attr(n, "border-color"))) {
+		units_parse_color(attr, &f->border_color);
+		f->border = 0.5;
+	}
+	if ((attr = doc_node_attr(n, "border")))
+		units_parse_length(attr, &f->border);
+	if ((attr = doc_node_attr(n, "background")))
+		f->has_background = units_parse_color(attr, &f->background) == 0;
+}
+
+void frame_content_widths(struct layout *lo, const struct doc_node *box, double *min,
+			  double *max)
+{
+	struct frame_look f;
+	read_look(box, &f);
+	block_content_widths(lo, box->first, min, max);
+	*min += 2 * (f.pad + f.border);
+	*max += 2 * (f.pad + f.border);
+}
+
+/* A new box at index AT of page PG (backgrounds go under the content). */
+static struct box *insert_box(struct page *pg, int at, enum box_kind kind)
+{
+	struct box *b = page_add_box(pg, kind), copy = *b;
+	memmove(&pg->boxes[at + 1], &pg->boxes[at], (size_t)(pg->n_boxes - 1 - at) * sizeof(*b));
+	pg->boxes[at] = copy;
+	return &pg->boxes[at];
+}
+
+static void add_line(struct page *pg, const struct frame_look *f, double x, double y, double w,
+		     double h)
+{
+	struct box *b = page_add_box(pg, BOX_LINE);
+	b->x = x;
+	b->y = y;
+	b->w = w;
+	b->h = h;
+	b->line_width = f->border;
+	b->color = f->border_color;
+	b->tag = "box-border";
+}
+
+/* The part of the frame on page PG from TOP to BOTTOM; OPEN_TOP / OPEN_BOTTOM
+ * when the box continues from the page before / on the next page. */
+static void draw_segment(struct page *pg, const struct frame_look *f, int under, double x,
+			 double w, double top, double bottom, int open_top, int open_bottom)
+{
+	double half = f->border / 2;
+	if (f->has_background) {
+		struct box *b = insert_box(pg, under, BOX_RECT);
+		b->x = x;
+		b->y = top;
+		b->w = w;
+		b->h = bottom - top;
+		b->fill = f->background;
+		b->filled = 1;
+		b->tag = "box-background";
+	}
+	if (f->border <= 0)
+		return;
+	/* strokes sit inside the frame's outer edge */
+	add_line(pg, f, x + half, top, 0, bottom - top);
+	add_line(pg, f, x + w - half, top, 0, bottom - top);
+	if (!open_top)
+		add_line(pg, f, x, top + half, w, 0);
+	if (!open_bottom)
+		add_line(pg, f, x, bottom - half, w, 0);
+}
+
+static void draw_frame(struct layout *lo, const struct frame_look *f, int first_page,
+		       int first_box, double top, double bottom)
+{
+	for (int p = first_page; p <= lo->page_index; p++) {
+		struct page *pg = &lo->pages->pages[p];
+		draw_segment(pg, f, p == first_page ? first_box : 0, lo->x0, lo->width,
+			     p == first_page ? top : lo->top,
+			     p == lo->page_index ? bottom : lo->bottom, p != first_page,
+			     p != lo->page_index);
+	}
+}
+
+void frame_layout(struct layout *lo, const struct doc_node *box)
+{
+	const struct doc_style *st = doc_node_style(lo->doc, box);
+	struct frame_look f;
+	double inset, h, top, saved_top = lo->top, saved_bottom = lo->bottom;
+	int first_page, first_box;
+	read_look(box, &f);
+	inset = f.pad + f.border;
+	layout_space(lo, st->space_before);
+	h = block_content_height(lo, box->first, lo->width - 2 * inset) + 2 * inset;
+	/* kept together when it fits a page; else at least its first line */
+	layout_need(lo, h <= lo->bottom - lo->top ? h : 2 * inset + st->leading);
+	if (lo->measure) {
+		lo->y += h + st->space_after;
+		lo->at_top = 0;
+		return;
+	}
+	top = lo->y;
+	first_page = lo->page_index;
+	first_box = layout_page(lo)->n_boxes;
+	lo->top += inset;
+	lo->bottom -= inset;
+	lo->y += inset;
+	block_content_layout(lo, box->first, lo->x0 + inset, lo->width - 2 * inset);
+	lo->top = saved_top;
+	lo->bottom = saved_bottom;
+	lo->y += inset;
+	draw_frame(lo, &f, first_page, first_box, top, lo->y);
+	lo->at_top = 0;
+	lo->y += st->space_after;
+}

@@ -1,0 +1,98 @@
+/* image_probe: the pixel size of a PNG or JPEG file, read from its header
+ * (PNG: the IHDR chunk; JPEG: the first start-of-frame marker). */
+#include "typeset_blocks.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+static unsigned be16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static unsigned long be32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 |
+	       p[3];
+}
+
+static int probe_png(FILE *f, int *w, int *h, const char **why)
+{
+	unsigned char hdr[24];
+	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+	if (fread(hdr, 1, sizeof(hdr), f) != sizeof(hdr) || memcmp(hdr, sig, 8) != 0 ||
+	    memcmp(hdr + 12, "IHDR", 4) != 0) {
+		*why = "not a PNG file (bad header)";
+		return -1;
+	}
+	if (be32(hdr + 16) == 0 || be32(hdr + 20) == 0 || be32(hdr + 16) > 65535 ||
+	    be32(hdr + 20) > 65535) {
+		*why = "PNG size out of range";
+		return -1;
+	}
+	*w = (int)be32(hdr + 16);
+	*h = (int)be32(hdr + 20);
+	return 0;
+}
+
+/* SOF0..SOF2 (baseline, extended, progressive Huffman) are what PDF's DCT
+ * filter reads; other frame types (lossless, arithmetic) are refused. */
+static int probe_jpeg(FILE *f, int *w, int *h, const char **why)
+{
+	unsigned char seg[8];
+	int c;
+	*why = "not a JPEG file (no frame header)";
+	if (fread(seg, 1, 2, f) != 2 || seg[0] != 0xFF || seg[1] != 0xD8)
+		return -1;
+	while ((c = getc(f)) != EOF) {
+		int marker;
+		if (c != 0xFF)
+			return -1;
+		while ((marker = getc(f)) == 0xFF)
+			;
+		if (marker == EOF)
+			return -1;
+		if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7))
+			continue;
+		if (fread(seg, 1, 2, f) != 2 || be16(seg) < 2)
+			return -1;
+		if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
+		    marker != 0xCC) {
+			if (marker > 0xC2) {
+				*why = "unsupported JPEG type (only baseline and progressive)";
+				return -1;
+			}
+			if (fread(seg, 1, 5, f) != 5 || be16(seg + 1) == 0 || be16(seg + 3) == 0)
+				return -1;
+			*h = (int)be16(seg + 1);
+			*w = (int)be16(seg + 3);
+			return 0;
+		}
+		if (fseek(f, (long)be16(seg) - 2, SEEK_CUR) != 0)
+			return -1;
+	}
+	return -1;
+}
+
+int image_probe(const char *path, int *px_width, int *px_height, const char **why)
+{
+	FILE *f = fopen(path, "rb");
+	int first, rc;
+	if (!f) {
+		*why = strerror(errno);
+		return -1;
+	}
+	first = getc(f);
+	rewind(f);
+	if (first == 0x89) {
+		rc = probe_png(f, px_width, px_height, why);
+	} else if (first == 0xFF) {
+		rc = probe_jpeg(f, px_width, px_height, why);
+	} else {
+		*why = "not a PNG or JPEG file";
+		rc = -1;
+	}
+	fclose(f);
+	return rc;
+}
