@@ -145,7 +145,9 @@ static int command_all(const struct cli *cli, const struct config *cfg, const ch
 	char tpath[PATH_MAX], opath[PATH_MAX];
 	int failed = 0;
 	if (!is_dir(cli->output)) {
-		diag_file(DIAG_ERROR, cli->output, 0, 0, "output folder does not exist");
+		diag_file(DIAG_ERROR, cli->output, 0, 0, access(cli->output, F_OK) == 0
+			  ? "not a folder; 'all' writes one PDF per document and language into a folder"
+			  : "output folder does not exist");
 		return -1;
 	}
 	for (int i = 0; render_documents[i]; i++) {
