@@ -3,13 +3,23 @@
  * list of items in Knuth and Plass's model: boxes (unbreakable material),
  * glue (stretchable space, a break is allowed at glue after a box) and
  * penalties (a possible break with a cost; PENALTY_FORCE forces one,
- * PENALTY_NEVER forbids one; a flagged penalty adds a hyphen).
+ * PENALTY_NEVER forbids one; a flagged penalty is a hyphenated line end).
+ *
+ * The breaks are chosen by total fit: the set of breaks with the least total
+ * demerits over the whole paragraph (badness of every line, penalties, two
+ * hyphenated lines in a row, lines of very different tightness next to each
+ * other). Never more than LB_MAX_HYPHENS_IN_A_ROW flagged lines follow each other.
+ * Passes: (1) lines at most moderately loose; (2) any line that fits;
+ * (3) emergency breaks (URLs) allowed, and an item that fits no line is set
+ * overfull on a line of its own.
  */
 #ifndef KP_LINEBREAK_H
 #define KP_LINEBREAK_H
 
 #define PENALTY_FORCE (-10000)
 #define PENALTY_NEVER 10000
+#define LB_FILL 1e5              /* glue stretch at least this fills a line (paragraph end) */
+#define LB_MAX_HYPHENS_IN_A_ROW 2
 
 enum lb_kind { LB_BOX, LB_GLUE, LB_PENALTY };
 
@@ -18,20 +28,28 @@ struct lb_item {
 	double width;            /* natural width; a penalty's width is added at its break */
 	double stretch, shrink;  /* glue only */
 	int penalty;             /* penalty only */
-	int flagged;             /* penalty: a hyphen is drawn at this break */
+	int flagged;             /* penalty: the line ends hyphenated (drawn or explicit) */
+	int emergency;           /* penalty: only used when nothing else fits (URL breaks) */
 };
 
 struct lb_params {
 	double width;            /* line length (all lines) */
 	double first_width;      /* first line length (after a hanging marker, ...) */
-	int ragged;              /* 1: ragged right, glue does not stretch to fill */
+	int ragged;              /* 1: ragged right: glue keeps its natural width and
+				    the badness measures how short a line ends */
+	double ragged_stretch;   /* ragged: the shortfall that counts as badness 100 */
 };
 
-/* Choose breaks for ITEMS[0..N). Writes the index of each break item
- * (the last is N-1, a forced penalty) into BREAKS, at most MAX, and returns
- * how many lines there are. An item wider than the line is set on a line of its
- * own (overfull); callers detect that from the returned lines. */
+/* What the chosen breaks cost; for reports and tests. */
+struct lb_stats {
+	int pass;                /* 1, 2 or 3 (see above) */
+	int overfull;            /* lines set wider than the measure */
+};
+
+/* Choose breaks for ITEMS[0..N); the last item must be a forced penalty.
+ * Writes the index of each break item (the last is N-1) into BREAKS, at most
+ * MAX, and returns how many lines there are. STATS may be NULL. */
 int linebreak_run(const struct lb_item *items, int n, const struct lb_params *params,
-		  int *breaks, int max);
+		  int *breaks, int max, struct lb_stats *stats);
 
 #endif

@@ -1,32 +1,16 @@
 /* para: from inline nodes to line-broken, positioned text; see layout_internal.h. */
-#include "layout_internal.h"
+#include "para_items.h"
 #include "diag.h"
-#include "linebreak.h"
 #include "units.h"
-#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define FILL_WIDTH (40 * MM_TO_PT) /* inline fill-in line for a missing value */
+/* Ragged right: a line this many ems short of the measure has badness 100. */
+#define RAGGED_STRETCH_EM 3.0
 
-/* What an item draws: a text run, a fill-in line, or nothing (glue). */
-struct piece {
-	struct font *font;
-	double size;
-	struct doc_color color;
-	const char *text;     /* box: text; flagged penalty: the hyphen to draw */
-	size_t len;
-	int is_fill;
-};
-
-struct para_items {
-	struct lb_item *items;
-	struct piece *pieces;
-	int n, cap;
-};
-
-static int push(struct para_items *p, enum lb_kind kind, double width)
+int para_push(struct para_items *p, enum lb_kind kind, double width)
 {
 	if (p->n == p->cap) {
 		p->cap = p->cap ? p->cap * 2 : 64;
@@ -40,92 +24,36 @@ static int push(struct para_items *p, enum lb_kind kind, double width)
 	return p->n++;
 }
 
-static void push_glue(struct para_items *p, struct font *f, double size)
+void para_push_glue(struct para_items *p, struct font *f, double size)
 {
 	double w = font_text_width(f, " ", 1, size);
 	int i;
 	if (p->n == 0 || p->items[p->n - 1].kind == LB_GLUE)
 		return;
-	i = push(p, LB_GLUE, w);
+	i = para_push(p, LB_GLUE, w);
 	p->items[i].stretch = w * 0.5;
 	p->items[i].shrink = w / 3;
 }
 
-static void push_penalty(struct para_items *p, int penalty, double width, int flagged,
-			 const char *hyphen)
+void para_push_penalty(struct para_items *p, int penalty, double width, int flagged,
+		       const char *hyphen)
 {
-	int i = push(p, LB_PENALTY, width);
+	int i = para_push(p, LB_PENALTY, width);
 	p->items[i].penalty = penalty;
 	p->items[i].flagged = flagged;
 	p->pieces[i].text = hyphen;
 	p->pieces[i].len = hyphen ? strlen(hyphen) : 0;
 }
 
-static void push_box(struct para_items *p, const struct piece *pc)
+/* The paragraph's end (and a forced break): fill the line, then break. */
+static void push_end(struct para_items *p)
 {
 	int i;
-	if (pc->len == 0)
-		return;
-	i = push(p, LB_BOX, font_text_width(pc->font, pc->text, pc->len, pc->size));
-	p->pieces[i] = *pc;
-}
-
-static void report_glyph(struct layout *lo, const struct doc_node *n, uint32_t cp,
-			 const struct font *f)
-{
-	const char *file = strrchr(font_path(f), '/');
-	if (n->origin)
-		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
-			  "the font %s has no glyph for U+%04X (in the value of %s)",
-			  file ? file + 1 : font_path(f), (unsigned)cp, n->origin);
-	else
-		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
-			  "the font %s has no glyph for U+%04X", file ? file + 1 : font_path(f),
-			  (unsigned)cp);
-	lo->errors++;
-}
-
-/* Split one text node into boxes, glue and penalties. */
-static void add_text(struct layout *lo, struct para_items *p, const struct doc_node *n,
-		     struct piece pc)
-{
-	const char *s = n->text, *end = n->text + n->len;
-	pc.text = s;
-	pc.len = 0;
-	while (s < end) {
-		uint32_t cp;
-		size_t k = utf8_decode(s, (size_t)(end - s), &cp);
-		if (k == 0) {
-			k = 1;
-			cp = 0xFFFD;
-		}
-		if (cp == ' ' || cp == 0xA0 || cp == 0xAD) {
-			push_box(p, &pc);
-			if (cp == ' ') {
-				push_glue(p, pc.font, pc.size);
-			} else if (cp == 0xA0) {
-				push_penalty(p, PENALTY_NEVER, 0, 0, NULL);
-				push(p, LB_GLUE, font_text_width(pc.font, " ", 1, pc.size));
-			} else {
-				push_penalty(p, 50, font_text_width(pc.font, "-", 1, pc.size), 1, "-");
-			}
-			pc.text = s + k;
-			pc.len = 0;
-		} else {
-			if (!font_has_glyph(pc.font, cp))
-				report_glyph(lo, n, cp, pc.font);
-			pc.len += k;
-			if (cp == '-' && s + k < end && s + k != n->text + n->len &&
-			    !(n->flags & DOC_NOHYPH) && pc.len > k) {
-				push_box(p, &pc);
-				push_penalty(p, 50, 0, 1, NULL);
-				pc.text = s + k;
-				pc.len = 0;
-			}
-		}
-		s += k;
-	}
-	push_box(p, &pc);
+	while (p->n > 0 && p->items[p->n - 1].kind == LB_GLUE)
+		p->n--;
+	i = para_push(p, LB_GLUE, 0);
+	p->items[i].stretch = LB_FILL * 10;
+	para_push_penalty(p, PENALTY_FORCE, 0, 0, NULL);
 }
 
 static void build_items(struct layout *lo, struct para_items *p, const struct doc_node *block,
@@ -140,25 +68,16 @@ static void build_items(struct layout *lo, struct para_items *p, const struct do
 		if (!pc.font)
 			return;
 		if (n->kind == DOC_TEXT) {
-			add_text(lo, p, n, pc);
+			para_add_text(lo, p, n, pc);
 		} else if (n->kind == DOC_FILL) {
-			int i = push(p, LB_BOX, FILL_WIDTH);
+			int i = para_push(p, LB_BOX, FILL_WIDTH);
 			p->pieces[i] = pc;
 			p->pieces[i].is_fill = 1;
 		} else if (n->kind == DOC_BREAK) {
-			int i = push(p, LB_GLUE, 0);
-			p->items[i].stretch = 1e6;
-			push_penalty(p, PENALTY_FORCE, 0, 0, NULL);
+			push_end(p);
 		}
 	}
-	/* drop trailing space, then end the paragraph */
-	while (p->n > 0 && p->items[p->n - 1].kind == LB_GLUE)
-		p->n--;
-	{
-		int i = push(p, LB_GLUE, 0);
-		p->items[i].stretch = 1e6;
-		push_penalty(p, PENALTY_FORCE, 0, 0, NULL);
-	}
+	push_end(p);
 }
 
 static void emit_text(struct layout *lo, const struct piece *pc, const char *text, size_t len,
@@ -276,32 +195,60 @@ static double adjust_ratio(const struct doc_style *st, double measure, double na
 	return 0;
 }
 
+/* Widows and orphans: how many lines, from line K of LINES, must share a page.
+ * A paragraph of up to three lines is never split (a split would leave a
+ * single line at a page top or bottom); a longer one keeps its first two and
+ * its last two lines together. */
+static int lines_to_keep(int k, int lines)
+{
+	if (k == 0)
+		return lines <= 3 ? lines : 2;
+	if (k == lines - 2 && k >= 2)
+		return 2;
+	return 1;
+}
+
+static void warn_overfull(struct layout *lo, const struct doc_node *block, double excess)
+{
+	if (!lo->measure)
+		diag_file(DIAG_WARNING, lo->doc->file, block->line, block->col,
+			  "overfull line: %.1f pt wider than the column (a word or URL that "
+			  "cannot be broken)", excess);
+}
+
+static int is_last_line(const struct para_items *p, int k, int lines, int to)
+{
+	return k == lines - 1 ||
+	       (p->items[to].kind == LB_PENALTY && p->items[to].penalty <= PENALTY_FORCE &&
+		to > 0 && p->items[to - 1].kind == LB_GLUE && p->items[to - 1].stretch >= LB_FILL);
+}
+
 static void place_lines(struct layout *lo, const struct para_items *p, const int *breaks,
-			int lines, const struct doc_style *st, double indent, const char *marker)
+			int lines, const struct doc_node *block, const struct doc_style *st,
+			double indent, const char *marker)
 {
 	double measure = lo->width - indent;
 	int from = skip_discardable(p, 0);
 	for (int k = 0; k < lines; k++) {
 		int to = breaks[k];
-		int last = k == lines - 1 ||
-			   (p->items[to].kind == LB_PENALTY && p->items[to].penalty <= PENALTY_FORCE &&
-			    to + 1 < p->n && p->items[to - 1].kind == LB_GLUE && p->items[to - 1].stretch >= 1e6);
 		double stretch, shrink, natural = line_width(p, from, to, &stretch, &shrink);
-		double ratio = adjust_ratio(st, measure, natural, stretch, shrink, last);
+		double ratio = adjust_ratio(st, measure, natural, stretch, shrink,
+					    is_last_line(p, k, lines, to));
 		double x = lo->x0 + indent, baseline;
 		if (ratio == 0 && st->align == ALIGN_CENTER)
 			x += (measure - natural) / 2;
 		else if (ratio == 0 && st->align == ALIGN_RIGHT)
 			x += measure - natural;
-		layout_need(lo, st->leading);
+		layout_need(lo, st->leading * lines_to_keep(k, lines));
 		baseline = lo->y + (st->leading - st->size) / 2 + st->size * 0.8;
 		if (k == 0 && marker)
 			layout_text_line(lo, st, lo->x0 + indent - layout_text_width(lo, st, marker) -
 					 st->size * 0.45, baseline, marker, NULL);
 		emit_line(lo, p, from, to, x, baseline, ratio);
-		if (natural > measure + 0.01 && ratio > -1 + 1e-9 && !lo->measure)
-			diag_file(DIAG_WARNING, lo->doc->file, 0, 0, "overfull line (%.1f pt too wide)",
-				  natural - measure);
+		if (ratio < 0)
+			natural += ratio * shrink;
+		if (natural > measure + 0.01)
+			warn_overfull(lo, block, natural - measure);
 		lo->y += st->leading;
 		lo->at_top = 0;
 		from = skip_discardable(p, to + 1);
@@ -312,12 +259,15 @@ static int break_para(struct layout *lo, struct para_items *p, const struct doc_
 		      const struct doc_style *st, double indent, int **breaks)
 {
 	struct lb_params params;
+	p->lang = lo->doc->lang;
+	p->hyphenate = st->hyphenate;
 	build_items(lo, p, block, st);
 	params.width = lo->width - indent;
 	params.first_width = params.width;
 	params.ragged = st->align != ALIGN_JUSTIFY;
+	params.ragged_stretch = RAGGED_STRETCH_EM * st->size;
 	*breaks = xmalloc((size_t)(p->n + 1) * sizeof(int));
-	return linebreak_run(p->items, p->n, &params, *breaks, p->n + 1);
+	return linebreak_run(p->items, p->n, &params, *breaks, p->n + 1, NULL);
 }
 
 void para_layout(struct layout *lo, const struct doc_node *block, const struct doc_style *st,
@@ -326,7 +276,7 @@ void para_layout(struct layout *lo, const struct doc_node *block, const struct d
 	struct para_items p = { 0 };
 	int *breaks = NULL;
 	int lines = break_para(lo, &p, block, st, indent, &breaks);
-	place_lines(lo, &p, breaks, lines, st, indent, marker);
+	place_lines(lo, &p, breaks, lines, block, st, indent, marker);
 	free(breaks);
 	free(p.items);
 	free(p.pieces);

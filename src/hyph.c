@@ -1,0 +1,314 @@
+/* hyph: hyphenation points by language; see hyph.h. */
+#include "hyph.h"
+#include "diag.h"
+#include "utf8.h"
+
+#include <hyphen.h>
+#include <libvoikko/voikko.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A dictionary slot: loaded once, or failed once (reported, not retried). */
+struct hyph_dict {
+	const char *lang;
+	const char *file;        /* libhyphen pattern file, NULL for voikko */
+	const char *package;     /* Debian package that provides it */
+	int tried;
+	HyphenDict *patterns;
+	struct VoikkoHandle *voikko;
+};
+
+static struct hyph_dict dicts[] = {
+	{ "fi", NULL, "voikko-fi", 0, NULL, NULL },
+	{ "sv", "hyph_sv_SE.dic", "hyphen-sv", 0, NULL, NULL },
+	{ "en", "hyph_en_US.dic", "hyphen-en-us", 0, NULL, NULL },
+};
+
+struct hyph_exception {
+	char *folded;            /* the word in lower case, without hyphens */
+	unsigned char *points;   /* strlen(folded) + 1 */
+};
+
+static struct hyph_exception *exceptions;
+static int n_exceptions;
+
+/* Lower case for the letters of fi, sv, en (ASCII and Latin-1); the byte
+ * length never changes, so offsets stay valid. */
+static void fold_case(const char *s, size_t len, char *out)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		out[i] = (char)c;
+		if (c >= 'A' && c <= 'Z')
+			out[i] = (char)(c + 32);
+		/* U+00C0..U+00DE (not U+00D7) are C3 80..C3 9E; lower is +0x20 */
+		else if (c == 0xC3 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+			 (unsigned char)s[i + 1] <= 0x9E && (unsigned char)s[i + 1] != 0x97) {
+			out[i + 1] = (char)(s[i + 1] + 0x20);
+			i++;
+		}
+	}
+	out[len] = '\0';
+}
+
+static HyphenDict *load_patterns(const char *file)
+{
+	const char *env = getenv("KAIKUPRINT_HYPHEN_DIR");
+	const char *dirs[] = { env, "/usr/share/hyphen", "/usr/local/share/hyphen" };
+	char path[1024];
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		FILE *f;
+		if (!dirs[i] || !*dirs[i])
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dirs[i], file);
+		f = fopen(path, "r");
+		if (f) {
+			fclose(f);
+			return hnj_hyphen_load(path);
+		}
+	}
+	return NULL;
+}
+
+static struct hyph_dict *dict_for(const char *lang)
+{
+	for (size_t i = 0; i < sizeof(dicts) / sizeof(dicts[0]); i++) {
+		struct hyph_dict *d = &dicts[i];
+		const char *error = NULL;
+		if (!lang || strcmp(lang, d->lang) != 0)
+			continue;
+		if (d->tried)
+			return d->patterns || d->voikko ? d : NULL;
+		d->tried = 1;
+		if (d->file && !(d->patterns = load_patterns(d->file)))
+			diag_plain(DIAG_ERROR, "no hyphenation patterns %s for language %s in "
+				   "$KAIKUPRINT_HYPHEN_DIR, /usr/share/hyphen or /usr/local/share/hyphen "
+				   "(Debian package %s)", d->file, d->lang, d->package);
+		if (!d->file && !(d->voikko = voikkoInit(&error, "fi", NULL)))
+			diag_plain(DIAG_ERROR, "cannot load the Finnish dictionary of libvoikko: %s "
+				   "(Debian package %s)", error ? error : "unknown error", d->package);
+		if (d->voikko)
+			voikkoSetBooleanOption(d->voikko, VOIKKO_OPT_NO_UGLY_HYPHENATION, 1);
+		return d->patterns || d->voikko ? d : NULL;
+	}
+	return NULL;
+}
+
+/* Byte offset of each character of WORD; OFFSETS has LEN + 1 room. Returns the count. */
+static size_t char_offsets(const char *word, size_t len, size_t *offsets)
+{
+	size_t n = 0, i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t k = utf8_decode(word + i, len - i, &cp);
+		offsets[n++] = i;
+		i += k ? k : 1;
+	}
+	offsets[n] = len;
+	return n;
+}
+
+/* Compound boundaries from voikko's morphological analysis: positions (in
+ * characters) where every analysis starts a new part. */
+static void compound_parts(struct VoikkoHandle *v, const char *word, size_t n_chars,
+			   unsigned char *is_part)
+{
+	struct voikko_mor_analysis **list = voikkoAnalyzeWordCstr(v, word);
+	memset(is_part, list && list[0] ? 1 : 0, n_chars + 1);
+	for (int a = 0; list && list[a]; a++) {
+		char *structure = voikko_mor_analysis_value_cstr(list[a], "STRUCTURE");
+		unsigned char seen[HYPH_MAX_WORD + 1] = { 0 };
+		size_t pos = 0;
+		for (const char *s = structure; s && *s && pos <= n_chars; s++) {
+			if (*s == '=')
+				seen[pos] = 1;
+			else
+				pos++;
+		}
+		for (size_t i = 0; i <= n_chars; i++)
+			is_part[i] &= seen[i];
+		voikko_free_mor_analysis_value_cstr(structure);
+	}
+	voikko_free_mor_analysis(list);
+}
+
+/* Voikko's points, 2 at the start of a compound part, 1 between syllables. */
+static void voikko_points(struct VoikkoHandle *v, const char *word, size_t len,
+			  unsigned char *points)
+{
+	size_t offsets[HYPH_MAX_WORD + 1];
+	unsigned char is_part[HYPH_MAX_WORD + 1];
+	size_t n = char_offsets(word, len, offsets);
+	char *pattern = voikkoHyphenateCstr(v, word);
+	if (!pattern)
+		return;
+	compound_parts(v, word, n, is_part);
+	for (size_t i = 1; i < n && pattern[i]; i++)
+		if (pattern[i] == '-')
+			points[offsets[i]] = is_part[i] ? 2 : 1;
+	voikkoFreeCstr(pattern);
+}
+
+static void pattern_points(HyphenDict *dict, const char *word, size_t len,
+			   unsigned char *points)
+{
+	char folded[HYPH_MAX_WORD + 1];
+	char marks[HYPH_MAX_WORD + 5];
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+	fold_case(word, len, folded);
+	if (hnj_hyphen_hyphenate3(dict, folded, (int)len, marks, NULL, &rep, &pos, &cut,
+				  HYPH_MIN_LEFT, HYPH_MIN_RIGHT, HYPH_MIN_LEFT, HYPH_MIN_RIGHT) == 0) {
+		/* an odd mark after byte i: a point before byte i + 1; replacement
+		 * hyphenation (rep) changes letters, which a box cannot: skipped */
+		for (size_t i = 0; i + 1 < len; i++)
+			if ((marks[i] & 1) && !(rep && rep[i]))
+				points[i + 1] = 1;
+	}
+	if (rep) {
+		for (size_t i = 0; i < len; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+}
+
+static const struct hyph_exception *find_exception(const char *word, size_t len)
+{
+	char folded[HYPH_MAX_WORD + 1];
+	fold_case(word, len, folded);
+	for (int i = 0; i < n_exceptions; i++)
+		if (strcmp(exceptions[i].folded, folded) == 0)
+			return &exceptions[i];
+	return NULL;
+}
+
+/* Drop points that leave fewer than LEFT or RIGHT characters on a side. */
+static int enforce_minimum(const char *word, size_t len, unsigned char *points, size_t left,
+			   size_t right)
+{
+	size_t offsets[HYPH_MAX_WORD + 1];
+	size_t n = char_offsets(word, len, offsets);
+	int count = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char *p = &points[offsets[i]];
+		if (*p && (i < left || n - i < right))
+			*p = 0;
+		count += *p != 0;
+	}
+	points[len] = 0;
+	return count;
+}
+
+int hyph_word(const char *lang, const char *word, size_t len, unsigned char *points)
+{
+	const struct hyph_exception *ex;
+	struct hyph_dict *d;
+	char copy[HYPH_MAX_WORD + 1];
+	memset(points, 0, len + 1);
+	if (len > HYPH_MAX_WORD || len < 2)
+		return 0;
+	ex = find_exception(word, len);
+	if (ex) {
+		memcpy(points, ex->points, len + 1);
+		return enforce_minimum(word, len, points, 1, 1);
+	}
+	d = dict_for(lang);
+	if (!d)
+		return lang && (strcmp(lang, "fi") == 0 || strcmp(lang, "sv") == 0 ||
+				strcmp(lang, "en") == 0) ? -1 : 0;
+	memcpy(copy, word, len);
+	copy[len] = '\0';
+	if (d->voikko)
+		voikko_points(d->voikko, copy, len, points);
+	else
+		pattern_points(d->patterns, copy, len, points);
+	return enforce_minimum(word, len, points, HYPH_MIN_LEFT,
+			       d->voikko ? HYPH_MIN_RIGHT_FI : HYPH_MIN_RIGHT);
+}
+
+static void clear_exceptions(void)
+{
+	for (int i = 0; i < n_exceptions; i++) {
+		free(exceptions[i].folded);
+		free(exceptions[i].points);
+	}
+	free(exceptions);
+	exceptions = NULL;
+	n_exceptions = 0;
+}
+
+/* Parse one entry "Kaiku-kes-kus" (LEN bytes, trimmed) into EX. */
+static int parse_exception(const char *s, size_t len, struct hyph_exception *ex, char *err,
+			   size_t err_size)
+{
+	size_t out = 0;
+	ex->folded = xmalloc(len + 1);
+	ex->points = xcalloc(len + 1, 1);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '-' && out > 0 && i + 1 < len && s[i + 1] != '-') {
+			ex->points[out] = 2;
+		} else if (c == '-' || c == ' ' || (c < 0x80 && !((c | 32) >= 'a' && (c | 32) <= 'z'))) {
+			snprintf(err, err_size, "\"%.*s\" is not a word with hyphens such as "
+				 "Kaiku-kes-kus", (int)len, s);
+			return -1;
+		} else {
+			ex->folded[out++] = (char)c;
+		}
+	}
+	if (out > HYPH_MAX_WORD || utf8_find_invalid(ex->folded, out) != (size_t)-1) {
+		snprintf(err, err_size, "\"%.*s\" is too long or not UTF-8", (int)len, s);
+		return -1;
+	}
+	fold_case(ex->folded, out, ex->folded);
+	return 0;
+}
+
+int hyph_set_exceptions(const char *list, char *err, size_t err_size)
+{
+	const char *s = list;
+	clear_exceptions();
+	while (s && *s) {
+		const char *end = strchr(s, ',');
+		size_t len;
+		if (!end)
+			end = s + strlen(s);
+		while (s < end && *s == ' ')
+			s++;
+		len = (size_t)(end - s);
+		while (len > 0 && s[len - 1] == ' ')
+			len--;
+		if (len > 0) {
+			struct hyph_exception ex;
+			exceptions = xrealloc(exceptions, (size_t)(n_exceptions + 1) * sizeof(*exceptions));
+			if (parse_exception(s, len, &ex, err, err_size) != 0) {
+				free(ex.folded);
+				free(ex.points);
+				clear_exceptions();
+				return -1;
+			}
+			exceptions[n_exceptions++] = ex;
+		}
+		s = *end ? end + 1 : end;
+	}
+	return 0;
+}
+
+void hyph_free(void)
+{
+	for (size_t i = 0; i < sizeof(dicts) / sizeof(dicts[0]); i++) {
+		if (dicts[i].patterns)
+			hnj_hyphen_free(dicts[i].patterns);
+		if (dicts[i].voikko)
+			voikkoTerminate(dicts[i].voikko);
+		dicts[i].patterns = NULL;
+		dicts[i].voikko = NULL;
+		dicts[i].tried = 0;
+	}
+	clear_exceptions();
+}

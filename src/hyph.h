@@ -1,0 +1,42 @@
+/*
+ * hyph: where a word may be hyphenated, by language.
+ *   fi: libvoikko with the voikko-fi morphology (finds the parts of compounds
+ *       such as "rekisteröinti|lomake" before the syllables);
+ *   sv, en: libhyphen with the hyph_sv_SE.dic / hyph_en_US.dic patterns
+ *       (Debian hyphen-sv, hyphen-en-us), searched for in $KAIKUPRINT_HYPHEN_DIR,
+ *       /usr/share/hyphen and /usr/local/share/hyphen.
+ * Any other language is not hyphenated. Each dictionary is loaded once per
+ * process, on first use. A region's exceptions (hyph_set_exceptions) are
+ * looked up first, for every language.
+ *
+ * Fragments are at least HYPH_MIN_LEFT characters before the first point and
+ * HYPH_MIN_RIGHT_FI (Finnish) or HYPH_MIN_RIGHT (sv, en) after the last.
+ */
+#ifndef KP_HYPH_H
+#define KP_HYPH_H
+
+#include <stddef.h>
+
+enum {
+	HYPH_MIN_LEFT = 2,
+	HYPH_MIN_RIGHT = 3,
+	HYPH_MIN_RIGHT_FI = 2,   /* Finnish syllables are often two letters: ta-lo */
+	HYPH_MAX_WORD = 100      /* longer words (bytes) are not hyphenated */
+};
+
+/* Hyphenation points of WORD (LEN bytes of UTF-8, letters only) in LANG.
+ * POINTS (LEN + 1 bytes) is set to 1 at each byte offset before which a
+ * hyphen may be inserted, 0 elsewhere. Returns the number of points, or -1
+ * when the dictionary LANG needs cannot be loaded (reported once). */
+int hyph_word(const char *lang, const char *word, size_t len, unsigned char *points);
+
+/* Replace the process-wide exceptions with LIST: comma-separated words with
+ * hyphens at their points ("Kaiku-kes-kus, Esi-merk-ki-län"); NULL clears.
+ * A word matches an exception when equal ignoring case. Returns 0, or -1 with
+ * a message in ERR (ERR_SIZE bytes) when an entry is malformed. */
+int hyph_set_exceptions(const char *list, char *err, size_t err_size);
+
+/* Release every dictionary and the exceptions. */
+void hyph_free(void);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * para_items: the line-breaking items of one paragraph and what each draws,
+ * shared by para.c (breaking, placing) and para_text.c (text -> items).
+ */
+#ifndef KP_PARA_ITEMS_H
+#define KP_PARA_ITEMS_H
+
+#include "layout_internal.h"
+#include "linebreak.h"
+
+/* Penalties of the places a line may end inside a word. */
+#define PENALTY_COMPOUND 30      /* hyphen between the parts of a compound */
+#define PENALTY_SYLLABLE 60      /* hyphen between syllables */
+#define PENALTY_EXPLICIT 30      /* after a hyphen written in the text */
+#define PENALTY_SOFT 40          /* at a soft hyphen U+00AD */
+#define PENALTY_URL 200          /* inside a URL (emergency breaks only) */
+
+/* What an item draws: a text run, a fill-in line, or nothing (glue). */
+struct piece {
+	struct font *font;
+	double size;
+	struct doc_color color;
+	const char *text;     /* box: text; flagged penalty: the hyphen to draw */
+	size_t len;
+	int is_fill;
+};
+
+struct para_items {
+	struct lb_item *items;
+	struct piece *pieces;
+	int n, cap;
+	const char *lang;     /* hyphenation language */
+	int hyphenate;        /* the style allows hyphenation */
+};
+
+/* Append an item; returns its index (item and piece zeroed but KIND, WIDTH). */
+int para_push(struct para_items *p, enum lb_kind kind, double width);
+/* An inter-word space of font F at SIZE (none at the start or after a space). */
+void para_push_glue(struct para_items *p, struct font *f, double size);
+void para_push_penalty(struct para_items *p, int penalty, double width, int flagged,
+		       const char *hyphen);
+
+/* Split the text node N, set as PC, into boxes, glue and penalties. */
+void para_add_text(struct layout *lo, struct para_items *p, const struct doc_node *n,
+		   struct piece pc);
+
+#endif

@@ -1,0 +1,251 @@
+/*
+ * para_text: one text node -> boxes, glue and penalties; see para_items.h.
+ *
+ * A space is stretchable glue; a no-break space U+00A0 is the same glue with
+ * no break allowed. Inside a word a line may end:
+ *   - after a hyphen written in the text (no second hyphen is drawn);
+ *   - at a soft hyphen U+00AD (a hyphen is drawn; the word gets no other points);
+ *   - at a hyphenation point of the document's language (hyph.h), unless the
+ *     word has a digit or is an acronym;
+ *   - in a URL, after '/' or before '?' or '&', only when nothing else fits
+ *     (an emergency break, no hyphen drawn). E-mail addresses never break.
+ * A no-break hyphen U+2011 is drawn as Noto Sans's own glyph and never breaks.
+ */
+#include "para_items.h"
+#include "diag.h"
+#include "hyph.h"
+#include "utf8.h"
+
+#include <string.h>
+
+/* Kind of break before a byte of a word. */
+enum word_break { WB_NONE, WB_EXPLICIT, WB_SYLLABLE, WB_COMPOUND, WB_SOFT, WB_URL };
+
+struct word {
+	const char *s;
+	size_t len;
+	unsigned char brk[HYPH_MAX_WORD * 4 + 1]; /* enum word_break before each byte */
+};
+
+static void report_glyph(struct layout *lo, const struct doc_node *n, uint32_t cp,
+			 const struct font *f)
+{
+	const char *file = strrchr(font_path(f), '/');
+	if (n->origin)
+		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
+			  "the font %s has no glyph for U+%04X (in the value of %s)",
+			  file ? file + 1 : font_path(f), (unsigned)cp, n->origin);
+	else
+		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
+			  "the font %s has no glyph for U+%04X", file ? file + 1 : font_path(f),
+			  (unsigned)cp);
+	lo->errors++;
+}
+
+static uint32_t decode_at(const char *s, size_t len, size_t i, size_t *k)
+{
+	uint32_t cp;
+	*k = utf8_decode(s + i, len - i, &cp);
+	if (*k == 0) {
+		*k = 1;
+		cp = 0xFFFD;
+	}
+	return cp;
+}
+
+static int is_letter(uint32_t cp)
+{
+	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	       (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+}
+
+static int is_upper(uint32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
+}
+
+static int has(const char *s, size_t len, const char *what)
+{
+	return memmem(s, len, what, strlen(what)) != NULL;
+}
+
+/* URL breaks: after '/' (not inside "//"), before '?' and '&'. */
+static void url_breaks(struct word *w, int is_email)
+{
+	if (is_email)
+		return;
+	for (size_t i = 1; i < w->len; i++) {
+		char c = w->s[i], before = w->s[i - 1];
+		if ((before == '/' && c != '/') || c == '?' || c == '&')
+			w->brk[i] = WB_URL;
+	}
+}
+
+/* Hyphenation points of the letter run [from, to) of W; -1 when the dictionary failed. */
+static int hyphenate_run(struct word *w, size_t from, size_t to, const char *lang)
+{
+	unsigned char points[HYPH_MAX_WORD + 1];
+	int uppers = 0;
+	size_t k;
+	if (to - from > HYPH_MAX_WORD)
+		return 0;
+	for (size_t i = from; i < to; i += k)
+		uppers += is_upper(decode_at(w->s, w->len, i, &k));
+	if (uppers > 1)
+		return 0; /* an acronym or a name in capitals */
+	if (hyph_word(lang, w->s + from, to - from, points) < 0)
+		return -1;
+	for (size_t i = 1; i < to - from; i++)
+		if (points[i])
+			w->brk[from + i] = points[i] == 2 ? WB_COMPOUND : WB_SYLLABLE;
+	return 0;
+}
+
+/* Explicit hyphens, soft hyphens and dictionary points of an ordinary word. */
+static int word_breaks(struct word *w, const char *lang, int hyphenate)
+{
+	size_t run = 0, k = 1;
+	int soft = has(w->s, w->len, "\xC2\xAD"), digits = 0, rc = 0;
+	for (size_t i = 0; i < w->len; i++)
+		digits |= w->s[i] >= '0' && w->s[i] <= '9';
+	for (size_t i = 0; i <= w->len; i += k) {
+		uint32_t cp = 0;
+		k = 1;
+		if (i < w->len)
+			cp = decode_at(w->s, w->len, i, &k);
+		if (is_letter(cp))
+			continue;
+		if (hyphenate && !soft && !digits && i > run && rc == 0)
+			rc = hyphenate_run(w, run, i, lang);
+		run = i + k;
+		if (cp == 0xAD)
+			w->brk[i] = WB_SOFT;
+		else if ((cp == '-' || cp == 0x2010) && i > 0 && i + k < w->len) {
+			size_t k2;
+			if (is_letter(decode_at(w->s, w->len, i + k, &k2)))
+				w->brk[i + k] = WB_EXPLICIT;
+		}
+	}
+	return rc;
+}
+
+static void push_fragment(struct para_items *p, const struct piece *pc, const struct word *w,
+			  size_t from, size_t to)
+{
+	double before = font_text_width(pc->font, w->s, from, pc->size);
+	int i;
+	if (to <= from)
+		return;
+	/* measured from the word's start, so the kerning inside the word is kept */
+	i = para_push(p, LB_BOX, font_text_width(pc->font, w->s, to, pc->size) - before);
+	p->pieces[i] = *pc;
+	p->pieces[i].text = w->s + from;
+	p->pieces[i].len = to - from;
+}
+
+static void push_break(struct para_items *p, const struct piece *pc, enum word_break b)
+{
+	double hyphen = font_text_width(pc->font, "-", 1, pc->size);
+	int i;
+	switch (b) {
+	case WB_EXPLICIT:
+		para_push_penalty(p, PENALTY_EXPLICIT, 0, 1, NULL);
+		break;
+	case WB_SOFT:
+		para_push_penalty(p, PENALTY_SOFT, hyphen, 1, "-");
+		break;
+	case WB_COMPOUND:
+	case WB_SYLLABLE:
+		para_push_penalty(p, b == WB_COMPOUND ? PENALTY_COMPOUND : PENALTY_SYLLABLE, hyphen,
+				  1, "-");
+		break;
+	case WB_URL:
+		para_push_penalty(p, PENALTY_URL, 0, 0, NULL);
+		i = p->n - 1;
+		p->items[i].emergency = 1;
+		break;
+	default:
+		break;
+	}
+	if (p->pieces[p->n - 1].text) {
+		/* the hyphen is drawn in the word's font */
+		struct piece *hp = &p->pieces[p->n - 1];
+		const char *text = hp->text;
+		*hp = *pc;
+		hp->text = text;
+		hp->len = strlen(text);
+	}
+}
+
+/* Emit W as fragments between its breaks; soft hyphens are not drawn. */
+static void push_word(struct para_items *p, const struct piece *pc, struct word *w)
+{
+	size_t from = 0;
+	for (size_t i = 1; i < w->len; i++) {
+		if (w->brk[i] == WB_NONE)
+			continue;
+		push_fragment(p, pc, w, from, i);
+		push_break(p, pc, (enum word_break)w->brk[i]);
+		from = w->brk[i] == WB_SOFT ? i + 2 : i;
+		if (w->brk[i] == WB_SOFT)
+			i++;
+	}
+	if (w->len >= 2 && w->brk[0] == WB_SOFT)
+		from = 2;
+	push_fragment(p, pc, w, from, w->len);
+}
+
+static void check_glyphs(struct layout *lo, const struct doc_node *n, const struct piece *pc,
+			 const char *s, size_t len)
+{
+	size_t k;
+	for (size_t i = 0; i < len; i += k) {
+		uint32_t cp = decode_at(s, len, i, &k);
+		if (cp != 0xAD && !font_has_glyph(pc->font, cp))
+			report_glyph(lo, n, cp, pc->font);
+	}
+}
+
+static void add_word(struct layout *lo, struct para_items *p, const struct doc_node *n,
+		     const struct piece *pc, const char *s, size_t len)
+{
+	struct word w;
+	int is_url = (n->flags & DOC_NOHYPH) || has(s, len, "://") || has(s, len, "@") ||
+		     (len > 4 && strncmp(s, "www.", 4) == 0);
+	check_glyphs(lo, n, pc, s, len);
+	w.s = s;
+	w.len = len;
+	if (len > sizeof(w.brk) - 1) {
+		push_fragment(p, pc, &w, 0, len);
+		return;
+	}
+	memset(w.brk, WB_NONE, len + 1);
+	if (is_url)
+		url_breaks(&w, has(s, len, "@") && !has(s, len, "://"));
+	else if (word_breaks(&w, p->lang, p->hyphenate) < 0)
+		lo->errors++;
+	push_word(p, pc, &w);
+}
+
+void para_add_text(struct layout *lo, struct para_items *p, const struct doc_node *n,
+		   struct piece pc)
+{
+	const char *s = n->text, *end = n->text + n->len;
+	while (s < end) {
+		const char *w = s;
+		if (*s == ' ') {
+			para_push_glue(p, pc.font, pc.size);
+			s++;
+			continue;
+		}
+		if (end - s >= 2 && memcmp(s, "\xC2\xA0", 2) == 0) {
+			para_push_penalty(p, PENALTY_NEVER, 0, 0, NULL);
+			para_push_glue(p, pc.font, pc.size);
+			s += 2;
+			continue;
+		}
+		while (s < end && *s != ' ' && !(end - s >= 2 && memcmp(s, "\xC2\xA0", 2) == 0))
+			s++;
+		add_word(lo, p, n, &pc, w, (size_t)(s - w));
+	}
+}
