@@ -38,10 +38,20 @@ static const struct cfg_key_spec coordinator_keys[] = {
 	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
 };
 
+/* [question.ID]: an optional background question on the registration form.
+ * answers: the choices separated by "|" (tick boxes); absent: a write-in line. */
+static const struct cfg_key_spec question_keys[] = {
+	{ "text", CFG_TEXT, CFG_REQUIRED | CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ "short", CFG_TEXT, CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ "answers", CFG_TEXT, CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
+};
+
 const struct cfg_section_spec config_spec[] = {
 	{ "region", 0, NULL, 1, region_keys },
 	{ "organisation", 0, NULL, 1, organisation_keys },
 	{ "coordinator", 1, "coordinators", 1, coordinator_keys },
+	{ "question", 1, "questions", 0, question_keys },
 	{ NULL, 0, NULL, 0, NULL }
 };
 

@@ -121,11 +121,18 @@ int doc_kind_is_inline(enum doc_kind kind)
 const char *doc_kind_name(enum doc_kind kind)
 {
 	static const char *const names[] = {
-		"root", "heading", "para", "list", "item", "blank", "rule", "space",
-		"pagebreak", "keep", "table", "row", "cell", "box", "image",
-		"text", "break", "fill"
+		[DOC_ROOT] = "root", [DOC_HEADING] = "heading", [DOC_PARA] = "para",
+		[DOC_LIST] = "list", [DOC_ITEM] = "item", [DOC_BLANK] = "blank",
+		[DOC_RULE] = "rule", [DOC_SPACE] = "space", [DOC_PAGEBREAK] = "pagebreak",
+		[DOC_KEEP] = "keep", [DOC_TEXT] = "text", [DOC_BREAK] = "break",
+		[DOC_FILL] = "fill",
+		[DOC_TABLE] = "table", [DOC_ROW] = "row", [DOC_CELL] = "cell",
+		[DOC_FRAME] = "box", [DOC_IMAGE] = "image",
+		[DOC_FORM] = "form", [DOC_FORM_FIELD] = "field", [DOC_FORM_DATE] = "date-field",
+		[DOC_FORM_CHOICE] = "choice", [DOC_FORM_OPTION] = "option",
+		[DOC_FORM_TABLE] = "field-table", [DOC_FORM_COLUMN] = "column"
 	};
-	return (size_t)kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "?";
+	return (size_t)kind < sizeof(names) / sizeof(names[0]) && names[kind] ? names[kind] : "?";
 }
 
 struct doc_style *doc_style_add(struct doc *d, const char *name)

@@ -30,6 +30,14 @@ enum doc_kind {
 	DOC_CELL,      /* blocks (inline runs wrapped in DOC_PARA); attrs span, background */
 	DOC_FRAME,     /* <box>: blocks; attrs border, border-color, background, padding */
 	DOC_IMAGE,     /* PNG/JPEG: attrs src, width, height, align */
+	/* Registration form fields (form.c); each carries attr "kind", its meaning. */
+	DOC_FORM,        /* group of fields sharing a grid: attrs label-width, box */
+	DOC_FORM_FIELD,  /* label + row of character boxes (attr boxes) or a write-in line */
+	DOC_FORM_DATE,   /* label + dd.mm.yyyy date boxes */
+	DOC_FORM_CHOICE, /* label + DOC_FORM_OPTION tick boxes */
+	DOC_FORM_OPTION, /* one tick box; attr split="|" makes one per part of its text */
+	DOC_FORM_TABLE,  /* multi-record grid: DOC_FORM_COLUMN children, attr rows */
+	DOC_FORM_COLUMN, /* one column of a DOC_FORM_TABLE: header label + cell kind */
 	/* New block kinds go here, each with a name in doc.c. */
 	/* inline */
 	DOC_TEXT,      /* UTF-8 text in ->text, whitespace already collapsed */

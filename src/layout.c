@@ -2,6 +2,7 @@
 #include "layout_internal.h"
 #include "typeset_blocks.h"
 #include "diag.h"
+#include "form.h"
 #include "units.h"
 
 #include <limits.h>
@@ -272,6 +273,10 @@ static void layout_block(struct layout *lo, const struct doc_node *n)
 	case DOC_IMAGE: image_layout(lo, n); break;
 	case DOC_KEEP:
 		layout_keep(lo, n);
+		break;
+	case DOC_FORM: case DOC_FORM_FIELD: case DOC_FORM_DATE: case DOC_FORM_CHOICE:
+	case DOC_FORM_TABLE:
+		form_layout(lo, n);
 		break;
 	default:
 		break;

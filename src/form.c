@@ -1,0 +1,477 @@
+/* form: registration form fields on a grid; see form.h. */
+#include "form.h"
+#include "diag.h"
+#include "layout_internal.h"
+#include "units.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MIN_BOX (6 * MM_TO_PT)   /* smallest box a digit can be written into */
+#define CELL_PAD (1.5 * MM_TO_PT) /* inner margin of a field-table cell */
+#define LABEL_GAP (3 * MM_TO_PT)  /* between a label and its input */
+enum { MAX_COLUMNS = 24, MAX_BOXES = 40 };
+
+/* The grid a field sits on: from the field itself, else the nearest <form>. */
+struct grid {
+	double label_w; /* label column; inputs start at x0 + label_w */
+	double box;     /* side of a character, digit or tick box */
+	double gap;     /* vertical space after each field row */
+};
+
+/* Placement of one input: draw=0 only measures. Returns the height used. */
+struct place {
+	struct layout *lo;
+	const struct grid *g;
+	double x, y, w;
+	int draw;
+};
+
+int form_kind_has_label(enum doc_kind kind)
+{
+	return kind == DOC_FORM_FIELD || kind == DOC_FORM_DATE || kind == DOC_FORM_CHOICE ||
+	       kind == DOC_FORM_OPTION || kind == DOC_FORM_COLUMN;
+}
+
+static void form_error(struct layout *lo, const struct doc_node *n, const char *fmt,
+		       const char *arg)
+{
+	if (lo->measure)
+		return; /* reported when drawn */
+	diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col, fmt, arg);
+	lo->errors++;
+}
+
+/* Attribute NAME as a length, looked up on N and then its ancestors. */
+static double inherited_length(const struct doc_node *n, const char *name, double fallback)
+{
+	for (; n; n = n->parent) {
+		const char *v = doc_node_attr(n, name);
+		double pt;
+		if (v && units_parse_length(v, &pt) == 0)
+			return pt;
+	}
+	return fallback;
+}
+
+static struct grid grid_of(struct layout *lo, const struct doc_node *n)
+{
+	struct grid g;
+	g.label_w = inherited_length(n, "label-width", lo->width * 0.4);
+	g.box = inherited_length(n, "box", 7 * MM_TO_PT);
+	g.gap = inherited_length(n, "gap", 3 * MM_TO_PT);
+	if (g.box < MIN_BOX - 0.01) {
+		form_error(lo, n, "box size is below 6 mm: %s", "too small to write in by hand");
+		g.box = MIN_BOX;
+	}
+	if (g.label_w > lo->width * 0.8)
+		g.label_w = lo->width * 0.8;
+	return g;
+}
+
+static int count_attr(const struct doc_node *n, const char *name)
+{
+	const char *v = doc_node_attr(n, name);
+	return v ? atoi(v) : 0;
+}
+
+static const char *kind_of(const struct doc_node *n)
+{
+	const char *k = doc_node_attr(n, "kind");
+	return k ? k : "";
+}
+
+static int is_yes(const struct doc_node *n, const char *name)
+{
+	const char *v = doc_node_attr(n, name);
+	return v && strcmp(v, "yes") == 0;
+}
+
+/* The Nth DOC_PARA child: 0 is the label, 1 a <value>. */
+static const struct doc_node *para_child(const struct doc_node *n, int nth)
+{
+	for (const struct doc_node *c = n->first; c; c = c->next)
+		if (c->kind == DOC_PARA && nth-- == 0)
+			return c;
+	return NULL;
+}
+
+/* Plain text of a paragraph (malloc'd); *has_fill tells whether a value was missing. */
+static char *para_text(const struct doc_node *p, int *has_fill)
+{
+	size_t len = 0;
+	char *s;
+	*has_fill = 0;
+	for (const struct doc_node *c = p ? p->first : NULL; c; c = c->next)
+		len += c->kind == DOC_TEXT ? c->len : 1;
+	s = xmalloc(len + 1);
+	len = 0;
+	for (const struct doc_node *c = p ? p->first : NULL; c; c = c->next) {
+		if (c->kind == DOC_TEXT) {
+			memcpy(s + len, c->text, c->len);
+			len += c->len;
+		} else {
+			*has_fill |= c->kind == DOC_FILL;
+			s[len++] = ' ';
+		}
+	}
+	s[len] = '\0';
+	return s;
+}
+
+static void draw_rect(struct layout *lo, double x, double y, double w, double h,
+		      const char *tag)
+{
+	struct page *pg = layout_page(lo);
+	struct box *b;
+	if (!pg)
+		return;
+	b = page_add_box(pg, BOX_RECT);
+	b->x = x;
+	b->y = y;
+	b->w = w;
+	b->h = h;
+	b->stroked = 1;
+	b->line_width = 0.8;
+	b->tag = tag;
+}
+
+static void draw_hline(struct layout *lo, double x, double y, double w, const char *tag)
+{
+	struct page *pg = layout_page(lo);
+	struct box *b;
+	if (!pg)
+		return;
+	b = page_add_box(pg, BOX_LINE);
+	b->x = x;
+	b->y = y;
+	b->w = w;
+	b->line_width = 0.6;
+	b->tag = tag;
+}
+
+/* Lay out paragraph P in the column [x, x + w) from Y; returns its height. */
+static double place_para(struct layout *lo, const struct doc_node *p, double x, double y,
+			 double w, int draw)
+{
+	const struct doc_style *st = doc_node_style(lo->doc, p);
+	double saved_x = lo->x0, saved_w = lo->width, saved_y = lo->y, h;
+	int saved_measure = lo->measure;
+	lo->x0 = x;
+	lo->width = w;
+	lo->y = y;
+	lo->measure = saved_measure || !draw;
+	para_layout(lo, p, st, 0, NULL);
+	h = lo->y - y;
+	lo->x0 = saved_x;
+	lo->width = saved_w;
+	lo->y = saved_y;
+	lo->measure = saved_measure;
+	return h;
+}
+
+static double text_baseline(const struct doc_style *st, double top, double box)
+{
+	return top + box / 2 + st->size * 0.35;
+}
+
+/* A row of N character boxes. */
+static double place_boxes(struct place *pl, const struct doc_node *n)
+{
+	int count = count_attr(n, "boxes");
+	double box = pl->g->box;
+	if (count < 1 || count > MAX_BOXES) {
+		form_error(pl->lo, n, "boxes=\"%s\" must be 1 to 40", doc_node_attr(n, "boxes"));
+		return box;
+	}
+	if (count * box > pl->w + 0.01)
+		form_error(pl->lo, n, "%s boxes do not fit the width left for them",
+			   doc_node_attr(n, "boxes"));
+	for (int i = 0; pl->draw && i < count; i++)
+		draw_rect(pl->lo, pl->x + i * box, pl->y, box, box, "box");
+	return box;
+}
+
+/* dd.mm.yyyy: 2 + 2 + 4 boxes with a printed dot between the groups. */
+static double place_date(struct place *pl, const struct doc_node *n)
+{
+	static const int groups[3] = { 2, 2, 4 };
+	const struct doc_style *st = doc_node_style(pl->lo->doc, n);
+	double box = pl->g->box, x = pl->x;
+	if (9 * box > pl->w + 0.01)
+		form_error(pl->lo, n, "date boxes do not fit the width left for them%s", "");
+	for (int k = 0; k < 3 && pl->draw; k++) {
+		for (int i = 0; i < groups[k]; i++, x += box)
+			draw_rect(pl->lo, x, pl->y, box, box, "date-box");
+		if (k < 2) {
+			double dw = layout_text_width(pl->lo, st, ".");
+			layout_text_line(pl->lo, st, x + (box / 2 - dw) / 2, pl->y + box - 1.5, ".",
+					 "date-dot");
+			x += box / 2;
+		}
+	}
+	return box;
+}
+
+/* Tick boxes flow left to right and wrap; CUR tracks the current row. */
+struct flow {
+	double x, y, rows_h;
+	int started;
+};
+
+static void flow_item(struct place *pl, struct flow *f, const char *text, const struct doc_node *n)
+{
+	const struct doc_style *st = doc_node_style(pl->lo->doc, n);
+	double box = pl->g->box, tw = layout_text_width(pl->lo, st, text);
+	double need = box + (tw > 0 ? box * 0.35 + tw : 0);
+	if (f->started && f->x + need > pl->x + pl->w + 0.01) {
+		f->x = pl->x;
+		f->y += box + box * 0.4;
+	}
+	if (need > pl->w + 0.01)
+		form_error(pl->lo, n, "option \"%s\" does not fit the width left for it", text);
+	if (pl->draw) {
+		draw_rect(pl->lo, f->x, f->y, box, box, "tick");
+		if (tw > 0)
+			layout_text_line(pl->lo, st, f->x + box * 1.35, text_baseline(st, f->y, box),
+					 text, "option");
+	}
+	f->x += need + box * 0.9;
+	f->started = 1;
+}
+
+/* One <option>: a tick box, several with split="|", a write-in line when its
+ * text comes from a value the config leaves out. */
+static void flow_option(struct place *pl, struct flow *f, const struct doc_node *opt)
+{
+	const char *sep = doc_node_attr(opt, "split");
+	int fill;
+	char *text = para_text(para_child(opt, 0), &fill), *part = text;
+	if (fill) {
+		if (f->started)
+			f->y += pl->g->box * 1.4;
+		if (pl->draw)
+			draw_hline(pl->lo, pl->x, f->y + pl->g->box, pl->w, "write-in");
+		f->x = pl->x + pl->w;
+		f->started = 1;
+	} else if (sep && *sep) {
+		for (char *end; (end = strstr(part, sep)) != NULL; part = end + strlen(sep)) {
+			*end = '\0';
+			flow_item(pl, f, part, opt);
+		}
+		flow_item(pl, f, part, opt);
+	} else {
+		flow_item(pl, f, text, opt);
+	}
+	free(text);
+}
+
+static double place_choice(struct place *pl, const struct doc_node *n)
+{
+	struct flow f = { pl->x, pl->y, 0, 0 };
+	for (const struct doc_node *c = n->first; c; c = c->next)
+		if (c->kind == DOC_FORM_OPTION)
+			flow_option(pl, &f, c);
+	return f.y - pl->y + pl->g->box;
+}
+
+/* A prefilled <value> on a line, or an empty write-in line. */
+static double place_value(struct place *pl, const struct doc_node *n)
+{
+	const struct doc_node *v = para_child(n, 1);
+	double h = pl->g->box, th = 0;
+	int fill;
+	char *text = para_text(v, &fill);
+	if (v && !fill && text[0]) {
+		th = place_para(pl->lo, v, pl->x, pl->y, pl->w, pl->draw);
+		if (th + 2 > h)
+			h = th + 2;
+	}
+	if (pl->draw)
+		draw_hline(pl->lo, pl->x, pl->y + h, pl->w, "write-in");
+	free(text);
+	return h;
+}
+
+static int has_options(const struct doc_node *n)
+{
+	for (const struct doc_node *c = n->first; c; c = c->next)
+		if (c->kind == DOC_FORM_OPTION)
+			return 1;
+	return 0;
+}
+
+static double place_input(struct place *pl, const struct doc_node *n)
+{
+	if (doc_node_attr(n, "boxes"))
+		return place_boxes(pl, n);
+	if (n->kind == DOC_FORM_DATE || is_yes(n, "date"))
+		return place_date(pl, n);
+	if (has_options(n))
+		return place_choice(pl, n);
+	if (n->kind == DOC_FORM_FIELD)
+		return place_value(pl, n);
+	return pl->g->box; /* a table column left blank for writing */
+}
+
+/* Label in the label column, input on the grid to its right. */
+static void layout_field_row(struct layout *lo, const struct doc_node *n)
+{
+	struct grid g = grid_of(lo, n);
+	const struct doc_style *st = doc_node_style(lo->doc, n);
+	const struct doc_node *label = para_child(n, 0);
+	struct place pl = { lo, &g, lo->x0 + g.label_w, 0, lo->width - g.label_w, 0 };
+	double ih = place_input(&pl, n), lh = 0, off = 0, h;
+	if (label)
+		lh = place_para(lo, label, lo->x0, 0, g.label_w - LABEL_GAP, 0);
+	/* centre the label's first line on the first row of boxes */
+	if (g.box > st->leading)
+		off = (g.box - st->leading) / 2;
+	h = lh + off > ih ? lh + off : ih;
+	layout_need(lo, h);
+	pl.y = lo->y;
+	pl.draw = 1;
+	if (label)
+		place_para(lo, label, lo->x0, lo->y + off, g.label_w - LABEL_GAP, 1);
+	place_input(&pl, n);
+	lo->y += h + g.gap;
+	lo->at_top = 0;
+}
+
+/* Natural width of a table column: attr width, else what its cells hold. */
+static double column_width(struct layout *lo, const struct doc_node *col, const struct grid *g)
+{
+	double w = inherited_length(col, "width", 0);
+	struct place pl = { lo, g, 0, 0, 1e6, 0 };
+	if (doc_node_attr(col, "width"))
+		return w;
+	if (doc_node_attr(col, "boxes"))
+		return count_attr(col, "boxes") * g->box + 2 * CELL_PAD;
+	if (is_yes(col, "date"))
+		return 9 * g->box + 2 * CELL_PAD;
+	if (has_options(col)) {
+		struct flow f = { 0, 0, 0, 0 };
+		for (const struct doc_node *c = col->first; c; c = c->next)
+			if (c->kind == DOC_FORM_OPTION)
+				flow_option(&pl, &f, c);
+		return f.x - g->box * 0.9 + 2 * CELL_PAD;
+	}
+	return 20 * MM_TO_PT;
+}
+
+struct table {
+	const struct doc_node *cols[MAX_COLUMNS];
+	double widths[MAX_COLUMNS];
+	int n;
+	double header_h, row_h;
+	struct grid g;
+};
+
+static void table_header(struct layout *lo, const struct table *t)
+{
+	double x = lo->x0;
+	for (int i = 0; i < t->n; i++) {
+		const struct doc_node *label = para_child(t->cols[i], 0);
+		draw_rect(lo, x, lo->y, t->widths[i], t->header_h, "header-cell");
+		if (label)
+			place_para(lo, label, x + CELL_PAD, lo->y + CELL_PAD,
+				   t->widths[i] - 2 * CELL_PAD, 1);
+		x += t->widths[i];
+	}
+	lo->y += t->header_h;
+	lo->at_top = 0;
+}
+
+static void table_row(struct layout *lo, const struct table *t, int number)
+{
+	double x = lo->x0;
+	char num[16];
+	for (int i = 0; i < t->n; i++) {
+		const struct doc_node *col = t->cols[i];
+		double inner = column_width(lo, col, &t->g) - 2 * CELL_PAD;
+		struct place pl = { lo, &t->g, 0, lo->y + CELL_PAD, inner, 1 };
+		pl.x = x + (t->widths[i] - inner) / 2;
+		draw_rect(lo, x, lo->y, t->widths[i], t->row_h, "cell");
+		if (strcmp(kind_of(col), "row-number") == 0) {
+			const struct doc_style *st = doc_node_style(lo->doc, col);
+			snprintf(num, sizeof(num), "%d", number);
+			layout_text_line(lo, st, x + CELL_PAD, text_baseline(st, pl.y, t->g.box), num,
+					 "row-number");
+		} else {
+			place_input(&pl, col);
+		}
+		x += t->widths[i];
+	}
+	lo->y += t->row_h;
+}
+
+static int table_columns(struct layout *lo, const struct doc_node *n, struct table *t)
+{
+	double total = 0;
+	char buf[64];
+	t->n = 0;
+	for (const struct doc_node *c = n->first; c; c = c->next) {
+		if (c->kind != DOC_FORM_COLUMN)
+			continue;
+		if (t->n == MAX_COLUMNS) {
+			form_error(lo, c, "more than %s columns in a field table", "24");
+			return -1;
+		}
+		t->cols[t->n] = c;
+		t->widths[t->n] = column_width(lo, c, &t->g);
+		total += t->widths[t->n++];
+	}
+	if (total > lo->width + 0.01) {
+		snprintf(buf, sizeof(buf), "%.1f", (total - lo->width) / MM_TO_PT);
+		form_error(lo, n, "field table is %s mm wider than the text column", buf);
+		return -1;
+	}
+	return 0;
+}
+
+/* One header row, then attr rows="N" empty records; the header repeats on
+ * every page the table continues on. */
+static void layout_table(struct layout *lo, const struct doc_node *n)
+{
+	struct table t;
+	int rows = count_attr(n, "rows");
+	t.g = grid_of(lo, n);
+	if (table_columns(lo, n, &t) != 0)
+		return;
+	t.row_h = t.g.box + 2 * CELL_PAD;
+	t.header_h = 0;
+	for (int i = 0; i < t.n; i++) {
+		const struct doc_node *label = para_child(t.cols[i], 0);
+		double h = label ? place_para(lo, label, 0, 0, t.widths[i] - 2 * CELL_PAD, 0) : 0;
+		if (h + 2 * CELL_PAD > t.header_h)
+			t.header_h = h + 2 * CELL_PAD;
+	}
+	layout_need(lo, t.header_h + t.row_h);
+	table_header(lo, &t);
+	for (int r = 1; r <= (rows > 0 ? rows : 10); r++) {
+		layout_need(lo, t.row_h);
+		if (lo->at_top)
+			table_header(lo, &t);
+		table_row(lo, &t, r);
+	}
+	lo->y += t.g.gap;
+}
+
+void form_layout(struct layout *lo, const struct doc_node *n)
+{
+	switch (n->kind) {
+	case DOC_FORM:
+		layout_blocks(lo, n->first);
+		break;
+	case DOC_FORM_FIELD:
+	case DOC_FORM_DATE:
+	case DOC_FORM_CHOICE:
+		layout_field_row(lo, n);
+		break;
+	case DOC_FORM_TABLE:
+		layout_table(lo, n);
+		break;
+	default:
+		break; /* options and columns are laid out by their parent */
+	}
+}
