@@ -14,7 +14,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libharu and iniparser ship no pkg-config file.
 CFLAGS_ALL = -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE $(OPT) $(PKG_CFLAGS) \
 	-DKP_VERSION='"$(VERSION)"' -DKP_DATADIR='"$(DATADIR)"' $(CFLAGS)
-LIBS_ALL = -lhpdf -liniparser -lvoikko -lhyphen $(PKG_LIBS) -lm $(LIBS)
+LIBS_ALL = -lhpdf -liniparser -lvoikko -lhyphen -lcsv $(PKG_LIBS) -lm $(LIBS)
 
 BUILD ?= build
 SRCS = $(filter-out src/main.c,$(wildcard src/*.c))

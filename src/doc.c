@@ -130,7 +130,9 @@ const char *doc_kind_name(enum doc_kind kind)
 		[DOC_FRAME] = "box", [DOC_IMAGE] = "image",
 		[DOC_FORM] = "form", [DOC_FORM_FIELD] = "field", [DOC_FORM_DATE] = "date-field",
 		[DOC_FORM_CHOICE] = "choice", [DOC_FORM_OPTION] = "option",
-		[DOC_FORM_TABLE] = "field-table", [DOC_FORM_COLUMN] = "column"
+		[DOC_FORM_TABLE] = "field-table", [DOC_FORM_COLUMN] = "column",
+		[DOC_COLUMNS] = "columns", [DOC_QR] = "qr",
+		[DOC_FIT] = "fit", [DOC_CARD] = "card"
 	};
 	return (size_t)kind < sizeof(names) / sizeof(names[0]) && names[kind] ? names[kind] : "?";
 }

@@ -38,6 +38,10 @@ enum doc_kind {
 	DOC_FORM_OPTION, /* one tick box; attr split="|" makes one per part of its text */
 	DOC_FORM_TABLE,  /* multi-record grid: DOC_FORM_COLUMN children, attr rows */
 	DOC_FORM_COLUMN, /* one column of a DOC_FORM_TABLE: header label + cell kind */
+	/* Card inserts (field.c) */
+	DOC_FIT,       /* <fit>: one DOC_PARA set on one line in a fixed frame, shrunk
+			  to fit down to attr min-size; attrs name, width, height */
+	DOC_CARD,      /* <card>: blocks on exactly one page; ->origin names the record */
 	/* New block kinds go here, each with a name in doc.c. */
 	/* inline */
 	DOC_TEXT,      /* UTF-8 text in ->text, whitespace already collapsed */
@@ -103,6 +107,17 @@ struct doc_page {
 	int page_numbers;        /* 1: "page / pages" centred in the foot margin */
 };
 
+/* <impose>: card-sized pages placed N-up on sheets after layout (impose.c). */
+struct doc_impose {
+	int enabled;
+	double sheet_width, sheet_height; /* points */
+	int columns, rows;       /* 0: as many as fit with room for the crop marks */
+	double gap;              /* between neighbouring cards */
+	int crop_marks;          /* 1: marks outside the sheet's cut lines */
+	int back;                /* 1: pages alternate front, back; backs mirrored */
+	int line, col;           /* of <impose>, for messages */
+};
+
 struct doc {
 	const char *file;        /* template path, for messages */
 	const char *name;        /* document name: "checklist" */
@@ -113,6 +128,7 @@ struct doc {
 	int n_styles;
 	struct doc_font *fonts;
 	int n_fonts;
+	struct doc_impose impose; /* card sheets; enabled == 0 when not imposed */
 	struct doc_node *root;
 	struct doc_arena *arena;
 };

@@ -2,6 +2,7 @@
 #include "layout_internal.h"
 #include "typeset_blocks.h"
 #include "diag.h"
+#include "field.h"
 #include "form.h"
 #include "units.h"
 
@@ -271,6 +272,8 @@ static void layout_block(struct layout *lo, const struct doc_node *n)
 	case DOC_TABLE: table_layout(lo, n); break;
 	case DOC_FRAME: frame_layout(lo, n); break;
 	case DOC_IMAGE: image_layout(lo, n); break;
+	case DOC_FIT: layout_fit(lo, n); break;
+	case DOC_CARD: layout_card(lo, n); break;
 	case DOC_KEEP:
 		layout_keep(lo, n);
 		break;

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "diag.h"
 #include "font.h"
+#include "holders.h"
 #include "render.h"
 #include "template.h"
 
@@ -31,6 +32,8 @@ struct cli {
 	const char *fonts_dir;
 	int large_print;
 	int quiet;
+	const char *data;          /* --data: card holders (CSV), "-" = standard input */
+	struct holders *holders;   /* read from data once, before any rendering */
 };
 
 static const char usage_text[] =
@@ -47,10 +50,12 @@ static const char usage_text[] =
 	"  -l, --lang LANG        fi, sv or en (default: the region's first language)\n"
 	"  -o, --output PATH      output PDF ('-' = standard output); for 'all', a folder\n"
 	"      --dump FILE        also write the layout as text (golden tests)\n"
+	"      --data FILE        card holders (CSV) for a card template; '-' = standard\n"
+	"                         input; without it the cards are blank (render, check)\n"
 	"      --large-print      set body text at 14 pt or more\n"
 	"      --templates DIR    where the templates are\n"
 	"      --fonts DIR        where the fonts are\n"
-	"  -q, --quiet            no warnings\n"
+	"  -q, --quiet            no warnings and no progress indicator\n"
 	"  -h, --help             this text\n"
 	"  -V, --version          the version\n"
 	"\n"
@@ -101,7 +106,7 @@ static const char *data_dir(const char *given, const char *sub, char *buf, size_
 
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
-	enum { OPT_DUMP = 256, OPT_LARGE, OPT_TEMPLATES, OPT_FONTS };
+	enum { OPT_DUMP = 256, OPT_LARGE, OPT_TEMPLATES, OPT_FONTS, OPT_DATA };
 	static const struct option options[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "template", required_argument, NULL, 't' },
@@ -112,6 +117,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		{ "templates", required_argument, NULL, OPT_TEMPLATES },
 		{ "fonts", required_argument, NULL, OPT_FONTS },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "data", required_argument, NULL, OPT_DATA },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -128,6 +134,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		case OPT_TEMPLATES: cli->templates_dir = optarg; break;
 		case OPT_FONTS: cli->fonts_dir = optarg; break;
 		case 'q': cli->quiet = 1; break;
+		case OPT_DATA: cli->data = optarg; break;
 		case 'h': fputs(usage_text, stdout); exit(EXIT_OK);
 		case 'V': printf("kaikuprint %s\n", KP_VERSION); exit(EXIT_OK);
 		default: return -1;
@@ -161,7 +168,8 @@ static int command_all(const struct cli *cli, const struct config *cfg, const ch
 			continue;
 		}
 		for (int l = 0; l < cfg->n_languages; l++) {
-			struct render_options ro = { cfg->languages[l], cli->large_print, fdir, opath, NULL };
+			struct render_options ro = { cfg->languages[l], cli->large_print, fdir, opath, NULL,
+						       NULL, 0 };
 			snprintf(opath, sizeof(opath), "%s/%s-%s.pdf", cli->output, render_documents[i],
 				 cfg->languages[l]);
 			failed |= render_document(cfg, t, &ro) != 0;
@@ -180,7 +188,9 @@ static int check_template(const struct cli *cli, const struct config *cfg, const
 	if (!t)
 		return -1;
 	for (int l = 0; l < cfg->n_languages; l++) {
-		struct render_options ro = { cfg->languages[l], cli->large_print, fdir, NULL, NULL };
+		struct render_options ro = { cfg->languages[l], cli->large_print, fdir, NULL, NULL,
+					       NULL, 0 };
+		ro.holders = cli->holders;
 		failed |= render_document(cfg, t, &ro) != 0;
 	}
 	template_free(t);
@@ -204,7 +214,7 @@ static int command_check(const struct cli *cli, const struct config *cfg, const 
 
 static int command_render(const struct cli *cli, const struct config *cfg, const char *fdir)
 {
-	struct render_options ro = { cli->lang, cli->large_print, fdir, NULL, cli->dump };
+	struct render_options ro = { cli->lang, cli->large_print, fdir, NULL, cli->dump, NULL, 0 };
 	struct template *t;
 	int rc;
 	if (!cli->template_path)
@@ -212,6 +222,8 @@ static int command_render(const struct cli *cli, const struct config *cfg, const
 	if (cli->lang && !config_language_known(cli->lang))
 		return usage_error("--lang must be fi, sv or en") == 0 ? 0 : -2;
 	ro.pdf_path = cli->output ? cli->output : (cli->dump ? NULL : "out.pdf");
+	ro.holders = cli->holders;
+	ro.progress = !cli->quiet && isatty(STDERR_FILENO);
 	t = template_load(cli->template_path);
 	if (!t)
 		return -1;
@@ -220,7 +232,7 @@ static int command_render(const struct cli *cli, const struct config *cfg, const
 	return rc;
 }
 
-static int run(const struct cli *cli)
+static int run(struct cli *cli)
 {
 	char tbuf[PATH_MAX], fbuf[PATH_MAX], schema[PATH_MAX + 32];
 	const char *tdir = data_dir(cli->templates_dir, "templates", tbuf, sizeof(tbuf));
@@ -237,12 +249,21 @@ static int run(const struct cli *cli)
 			template_free(template_load(cli->template_path));
 		return diag_exit_status();
 	}
+	if (cli->data) {
+		/* read once: standard input cannot be read again for a second language */
+		cli->holders = holders_load(cli->data, cfg);
+		if (!cli->holders) {
+			config_free(cfg);
+			return diag_exit_status() ? diag_exit_status() : EXIT_INPUT;
+		}
+	}
 	if (strcmp(cli->command, "render") == 0)
 		rc = command_render(cli, cfg, fdir);
 	else if (strcmp(cli->command, "all") == 0)
 		rc = command_all(cli, cfg, tdir, fdir);
 	else
 		rc = command_check(cli, cfg, tdir, fdir);
+	holders_free(cli->holders);
 	config_free(cfg);
 	if (rc == -2)
 		return EXIT_USAGE;
@@ -262,6 +283,8 @@ int main(int argc, char **argv)
 		return usage_error("missing -c REGION.ini");
 	if (strcmp(cli.command, "all") == 0 && !cli.output)
 		return usage_error("all needs -o DIR");
+	if (strcmp(cli.command, "all") == 0 && cli.data)
+		return usage_error("--data works with render and check, not all");
 	diag_set_quiet(cli.quiet);
 	rc = run(&cli);
 	template_cleanup();

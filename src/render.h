@@ -6,6 +6,7 @@
 #define KP_RENDER_H
 
 #include "config.h"
+#include "holders.h"
 #include "template.h"
 
 struct render_options {
@@ -14,6 +15,8 @@ struct render_options {
 	const char *fonts_dir;
 	const char *pdf_path;    /* NULL: no PDF (check, dump only) */
 	const char *dump_path;   /* NULL: no layout dump */
+	const struct holders *holders; /* card holders (--data), or NULL: blank cards */
+	int progress;            /* 1: may show a progress indicator (a terminal, no --quiet) */
 };
 
 /* Returns 0, or -1 after reporting (and then no output file is written). */

@@ -323,8 +323,33 @@ static const struct {
 	{ "box", DOC_FRAME, 0 },      { "image", DOC_IMAGE, 0 },
 };
 
+/* <fit>: its inline content goes into one paragraph inside the frame. <card>:
+ * remembers the data record of the <each> item it is expanded for. */
+static int expand_card_block(struct expander *x, xmlNodePtr n, struct doc_node *out)
+{
+	struct doc_node *b;
+	if (is_named(n, "fit")) {
+		b = block(x, n, out, DOC_FIT);
+		doc_node_append(b, doc_node_new(x->d, DOC_PARA, line_of(n), 0));
+		expand_children(x, n, b->first, 0);
+		return 1;
+	}
+	if (!is_named(n, "card"))
+		return 0;
+	b = block(x, n, out, DOC_CARD);
+	if (x->n_each > 0) {
+		const struct var *rec = vars_find(x->each[x->n_each - 1].item, "record");
+		if (rec && rec->set)
+			b->origin = doc_strdup(x->d, rec->text);
+	}
+	expand_children(x, n, b, 0);
+	return 1;
+}
+
 static int expand_block(struct expander *x, xmlNodePtr n, struct doc_node *out)
 {
+	if (expand_card_block(x, n, out))
+		return 1;
 	for (size_t i = 0; i < sizeof(simple_blocks) / sizeof(simple_blocks[0]); i++) {
 		if (is_named(n, simple_blocks[i].name)) {
 			struct doc_node *b = block(x, n, out, simple_blocks[i].kind);
@@ -435,6 +460,7 @@ struct doc *template_expand(const struct template *t, const struct expand_option
 	x.d = doc_new(t->path, opt->lang);
 	x.d->name = doc_strdup(x.d, t->name);
 	x.errors += template_read_setup(t, root, x.d, opt->large_print);
+	x.errors += template_read_impose(t, root, x.d);
 	for (xmlNodePtr n = root->children; n; n = n->next) {
 		if (is_named(n, "meta"))
 			expand_meta(&x, n);

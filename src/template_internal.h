@@ -26,5 +26,7 @@ char *template_attr(xmlNodePtr node, const char *name);
 /* Read <page>, <font> and <style> into D (template_style.c). */
 int template_read_setup(const struct template *t, xmlNodePtr root, struct doc *d,
 			int large_print);
+/* Read <impose> (card size and sheets) into D->impose (template_impose.c). */
+int template_read_impose(const struct template *t, xmlNodePtr root, struct doc *d);
 
 #endif

@@ -1,0 +1,251 @@
+/* field: <fit> and <card>; see field.h. */
+#include "field.h"
+#include "diag.h"
+#include "progress.h"
+#include "units.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { FIT_MAX_RUNS = 32 };
+
+/* A piece of the frame's text in one font. */
+struct fit_run {
+	struct font *font;
+	int bold, italic;
+	const char *text;
+	size_t len;
+};
+
+struct fit {
+	const struct doc_node *node;
+	const struct doc_style *st;
+	double width, height, min_size, step;
+	struct fit_run runs[FIT_MAX_RUNS];
+	int n_runs;
+	int blank;                 /* the value is missing: a line to write on */
+	const char *origin;        /* data record of the text, or NULL */
+};
+
+static void fit_error(struct layout *lo, const struct fit *f, const char *fmt, double a, double b)
+{
+	const char *name = doc_node_attr(f->node, "name");
+	char what[160];
+	snprintf(what, sizeof(what), "<fit%s%.60s%s>", name ? " name=\"" : "", name ? name : "",
+		 name ? "\"" : "");
+	if (f->origin) /* point at the data record; say where the frame is */
+		diag_file(DIAG_ERROR, f->origin, 0, 0, "%s (%s:%d): %s %.1f mm missing at %.1f pt",
+			  what, lo->doc->file, f->node->line, fmt, a, b);
+	else
+		diag_file(DIAG_ERROR, lo->doc->file, f->node->line, f->node->col,
+			  "%s: %s %.1f mm missing at %.1f pt", what, fmt, a, b);
+	lo->errors++;
+}
+
+static double length_attr(const struct doc_node *n, const char *name, double fallback)
+{
+	const char *v = doc_node_attr(n, name);
+	double pt;
+	return v && units_parse_length(v, &pt) == 0 ? pt : fallback;
+}
+
+static int check_glyphs(struct layout *lo, const struct fit *f, const struct fit_run *r)
+{
+	const char *s = r->text, *end = r->text + r->len;
+	while (s < end) {
+		uint32_t cp;
+		size_t k = utf8_decode(s, (size_t)(end - s), &cp);
+		if (k == 0) { /* the data were checked: cannot happen */
+			k = 1;
+			continue;
+		}
+		if (!font_has_glyph(r->font, cp)) {
+			diag_file(DIAG_ERROR, f->origin ? f->origin : lo->doc->file,
+				  f->origin ? 0 : f->node->line, f->origin ? 0 : f->node->col,
+				  "the font has no glyph for U+%04X (in a <fit> frame)",
+				  (unsigned)cp);
+			lo->errors++;
+			return -1;
+		}
+		s += k;
+	}
+	return 0;
+}
+
+/* Collect the text of the frame's paragraph into runs, spaces at both ends trimmed. */
+static int collect_runs(struct layout *lo, struct fit *f)
+{
+	const struct doc_node *para = f->node->first;
+	for (const struct doc_node *c = para ? para->first : NULL; c; c = c->next) {
+		struct fit_run *r = &f->runs[f->n_runs];
+		if (c->kind == DOC_FILL) {
+			f->blank = 1;
+			continue;
+		}
+		if (c->kind != DOC_TEXT || f->n_runs == FIT_MAX_RUNS)
+			continue; /* a line break has no meaning on one line */
+		if (c->origin && !f->origin)
+			f->origin = c->origin;
+		r->bold = f->st->bold || (c->flags & DOC_BOLD);
+		r->italic = f->st->italic || (c->flags & DOC_ITALIC);
+		r->font = layout_font(lo, f->st->family, r->bold, r->italic);
+		if (!r->font)
+			return -1;
+		r->text = c->text;
+		r->len = c->len;
+		f->n_runs++;
+	}
+	while (f->n_runs > 0 && f->runs[0].len > 0 && f->runs[0].text[0] == ' ') {
+		f->runs[0].text++;
+		f->runs[0].len--;
+	}
+	while (f->n_runs > 0 && f->runs[f->n_runs - 1].len > 0 &&
+	       f->runs[f->n_runs - 1].text[f->runs[f->n_runs - 1].len - 1] == ' ')
+		f->runs[f->n_runs - 1].len--;
+	for (int i = 0; i < f->n_runs; i++)
+		if (!lo->measure && check_glyphs(lo, f, &f->runs[i]) != 0)
+			return -1;
+	return 0;
+}
+
+static double runs_width(const struct fit *f, double size)
+{
+	double w = 0;
+	for (int i = 0; i < f->n_runs; i++)
+		w += font_text_width(f->runs[i].font, f->runs[i].text, f->runs[i].len, size);
+	return w;
+}
+
+/* The largest size from the style's down to min-size, in steps, at which the
+ * text fits; -1 after reporting when even min-size is too large. */
+static double fitting_size(struct layout *lo, const struct fit *f)
+{
+	double size = f->st->size;
+	while (runs_width(f, size) > f->width + 0.01 && size - f->step >= f->min_size - 1e-6)
+		size -= f->step;
+	if (runs_width(f, size) > f->width + 0.01) {
+		fit_error(lo, f, "the text does not fit even at the smallest size allowed:",
+			  (runs_width(f, size) - f->width) / MM_TO_PT, size);
+		return -1;
+	}
+	return size;
+}
+
+static void draw_box(struct layout *lo, enum box_kind kind, double x, double y, double w,
+		     double h, const char *tag)
+{
+	struct page *pg = layout_page(lo);
+	struct box *b;
+	if (!pg)
+		return;
+	b = page_add_box(pg, kind);
+	b->x = x;
+	b->y = y;
+	b->w = w;
+	b->h = h;
+	b->line_width = 0.5;
+	b->stroked = 1;
+	b->tag = tag;
+}
+
+static void draw_fit(struct layout *lo, const struct fit *f, double size)
+{
+	const struct doc_style *st = f->st;
+	/* one baseline for every size, so that shrunk names line up with others */
+	double baseline = lo->y + (f->height + st->size * 0.7) / 2;
+	double x = lo->x0, w = runs_width(f, size);
+	const char *rule = doc_node_attr(f->node, "rule"), *border = doc_node_attr(f->node, "border");
+	if (st->align == ALIGN_CENTER)
+		x += (f->width - w) / 2;
+	else if (st->align == ALIGN_RIGHT)
+		x += f->width - w;
+	for (int i = 0; i < f->n_runs && !f->blank; i++) {
+		struct doc_style rs = *st;
+		char *text = xstrndup(f->runs[i].text, f->runs[i].len);
+		rs.size = size;
+		rs.bold = f->runs[i].bold;
+		rs.italic = f->runs[i].italic;
+		x += layout_text_line(lo, &rs, x, baseline, text, "fit");
+		free(text);
+	}
+	if (f->blank || (rule && strcmp(rule, "yes") == 0))
+		draw_box(lo, BOX_LINE, lo->x0, baseline + st->size * 0.25, f->width, 0, "fit-rule");
+	if (border && strcmp(border, "yes") == 0)
+		draw_box(lo, BOX_RECT, lo->x0, lo->y, f->width, f->height, "fit-frame");
+}
+
+void layout_fit(struct layout *lo, const struct doc_node *n)
+{
+	struct fit f;
+	double size = 0;
+	memset(&f, 0, sizeof(f));
+	f.node = n;
+	f.st = doc_node_style(lo->doc, n);
+	f.width = length_attr(n, "width", lo->width);
+	f.height = length_attr(n, "height", f.st->leading);
+	f.min_size = length_attr(n, "min-size", f.st->size);
+	f.step = length_attr(n, "step", 0.5);
+	layout_space(lo, f.st->space_before);
+	if (!lo->measure && (f.width > lo->width + 0.01 || f.height < f.st->size ||
+			     f.min_size > f.st->size || f.min_size < 4 || f.step <= 0)) {
+		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
+			  "<fit>: width must be at most the text width (%.1f mm), height at least "
+			  "the style's size, min-size 4 pt to the style's size, step above 0",
+			  lo->width / MM_TO_PT);
+		lo->errors++;
+		return;
+	}
+	if (collect_runs(lo, &f) != 0)
+		return;
+	if (!lo->measure && !f.blank && (size = fitting_size(lo, &f)) < 0)
+		return;
+	layout_need(lo, f.height);
+	if (!lo->measure)
+		draw_fit(lo, &f, size);
+	lo->y += f.height + f.st->space_after;
+	lo->at_top = 0;
+}
+
+/* Height the blocks from FIRST take from the top of an empty page. */
+static double content_height(struct layout *lo, const struct doc_node *first)
+{
+	int saved_measure = lo->measure, saved_top = lo->at_top, saved_page = lo->page_index;
+	double saved_y = lo->y, h;
+	lo->measure = 1;
+	lo->at_top = 1;
+	lo->y = lo->top;
+	layout_blocks(lo, first);
+	h = lo->y - lo->top;
+	lo->measure = saved_measure;
+	lo->at_top = saved_top;
+	lo->page_index = saved_page;
+	lo->y = saved_y;
+	return h;
+}
+
+void layout_card(struct layout *lo, const struct doc_node *n)
+{
+	int page;
+	if (!lo->at_top)
+		layout_new_page(lo);
+	page = lo->page_index;
+	layout_blocks(lo, n->first);
+	lo->at_top = 0; /* the next card starts a new page even after an empty one */
+	if (!lo->measure)
+		progress_card();
+	if (lo->measure || lo->page_index == page)
+		return;
+	{
+		double over = (content_height(lo, n->first) - (lo->bottom - lo->top)) / MM_TO_PT;
+		if (n->origin)
+			diag_file(DIAG_ERROR, n->origin, 0, 0,
+				  "the card (%s:%d) does not fit on one page: about %.1f mm too tall",
+				  lo->doc->file, n->line, over > 0.1 ? over : 0.1);
+		else
+			diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
+				  "the <card> does not fit on one page: about %.1f mm too tall",
+				  over > 0.1 ? over : 0.1);
+		lo->errors++;
+	}
+}

@@ -1,0 +1,263 @@
+/* holders: see holders.h for the columns and the privacy rule. */
+#include "holders.h"
+#include "csv_data.h"
+#include "diag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum { COL_NAME, COL_ISSUED, COL_CHILDREN, COL_TYPE, COL_ORGANISATION, N_COLS };
+
+static const char *const column_names[N_COLS] = {
+	"name", "issued", "children", "type", "organisation"
+};
+static const int column_required[N_COLS] = { 1, 1, 1, 0, 0 };
+
+/* Index of each known column in the file, -1 when absent. */
+struct columns {
+	int at[N_COLS];
+};
+
+/* The header: every column known, none twice, the required ones there.
+ * A header cell is not quoted in messages: it might be a name (a file
+ * without a header row). */
+static int find_columns(const struct csv_table *t, struct columns *c)
+{
+	int errors = 0;
+	for (int k = 0; k < N_COLS; k++)
+		c->at[k] = -1;
+	for (int i = 0; i < t->header.n_fields; i++) {
+		int k = 0;
+		while (k < N_COLS && strcasecmp(t->header.fields[i], column_names[k]) != 0)
+			k++;
+		if (k == N_COLS || c->at[k] >= 0) {
+			diag_file(DIAG_ERROR, t->name, t->header.line, 0,
+				  "column %d of the header is %s (the columns are name, issued, "
+				  "children, and optionally type and organisation)", i + 1,
+				  k == N_COLS ? "not a known column" : "a repeated column");
+			errors++;
+		} else {
+			c->at[k] = i;
+		}
+	}
+	for (int k = 0; k < N_COLS; k++) {
+		if (column_required[k] && c->at[k] < 0 && errors == 0) {
+			diag_file(DIAG_ERROR, t->name, t->header.line, 0,
+				  "the header has no column \"%s\"", column_names[k]);
+			errors++;
+		}
+	}
+	return errors;
+}
+
+static const char *field(const struct csv_record *r, const struct columns *c, int k)
+{
+	return c->at[k] >= 0 ? r->fields[c->at[k]] : "";
+}
+
+/* Only digits and '-' are shown back in messages: never a name. */
+static const char *safe_value(const char *s)
+{
+	return s[strspn(s, "0123456789-")] == '\0' && strlen(s) <= 12 ? s : "(not shown)";
+}
+
+static int has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+static int check_type(const char *name, int line, const char *s, struct holder *h)
+{
+	if (!*s || strcasecmp(s, "personal") == 0)
+		h->type = HOLDER_PERSONAL;
+	else if (strcasecmp(s, "community") == 0)
+		h->type = HOLDER_COMMUNITY;
+	else {
+		diag_file(DIAG_ERROR, name, line, 0, "type must be personal or community (or empty)");
+		return 1;
+	}
+	return 0;
+}
+
+static int check_name(const char *file, int line, const char *s, struct holder *h)
+{
+	if (has_control(s)) {
+		diag_file(DIAG_ERROR, file, line, 0, "the name contains a line break or a control character");
+		return 1;
+	}
+	if (h->type == HOLDER_PERSONAL && !*s) {
+		diag_file(DIAG_ERROR, file, line, 0, "empty name on a personal card");
+		return 1;
+	}
+	if (h->type == HOLDER_COMMUNITY && *s)
+		diag_file(DIAG_WARNING, file, line, 0,
+			  "a community card shows the organisation; the name is not printed");
+	h->name = xstrdup(h->type == HOLDER_PERSONAL ? s : "");
+	return 0;
+}
+
+static int check_issued(const char *file, int line, const char *s, const struct config *cfg,
+			struct holder *h)
+{
+	char buf[16];
+	if (date_parse(s, &h->issued) != 0 || h->issued.year < 2000 || h->issued.year > 2100) {
+		diag_file(DIAG_ERROR, file, line, 0,
+			  "issued is not a date YYYY-MM-DD between 2000 and 2100: %s", safe_value(s));
+		return 1;
+	}
+	if (cfg->has_trial_end && date_compare(&h->issued, &cfg->trial_end) > 0) {
+		date_format_iso(&cfg->trial_end, buf, sizeof(buf));
+		diag_file(DIAG_ERROR, file, line, 0,
+			  "issued after the region's trial end (%s): the card would not be valid", buf);
+		return 1;
+	}
+	h->expiry = date_card_expiry(h->issued, cfg->validity_months,
+				     cfg->has_trial_end ? &cfg->trial_end : NULL);
+	return 0;
+}
+
+static int check_children(const char *file, int line, const char *s, struct holder *h)
+{
+	size_t digits = strspn(s, "0123456789");
+	if (!*s || s[digits] != '\0' || digits > 3 || atoi(s) > HOLDERS_MAX_CHILDREN) {
+		diag_file(DIAG_ERROR, file, line, 0,
+			  "children must be a whole number from 0 to %d: %s", HOLDERS_MAX_CHILDREN,
+			  *s ? safe_value(s) : "(empty)");
+		return 1;
+	}
+	h->children = atoi(s);
+	return 0;
+}
+
+/* Check one row into H; returns the number of problems reported. */
+static int check_row(const struct csv_table *t, const struct csv_record *r,
+		     const struct columns *c, const struct config *cfg, struct holder *h)
+{
+	char record[1100];
+	int errors = check_type(t->name, r->line, field(r, c, COL_TYPE), h);
+	if (errors == 0)
+		errors += check_name(t->name, r->line, field(r, c, COL_NAME), h);
+	errors += check_issued(t->name, r->line, field(r, c, COL_ISSUED), cfg, h);
+	errors += check_children(t->name, r->line, field(r, c, COL_CHILDREN), h);
+	if (has_control(field(r, c, COL_ORGANISATION))) {
+		diag_file(DIAG_ERROR, t->name, r->line, 0,
+			  "the organisation contains a line break or a control character");
+		errors++;
+	}
+	h->organisation = xstrdup(field(r, c, COL_ORGANISATION));
+	snprintf(record, sizeof(record), "%s:%d", t->name, r->line);
+	h->record = xstrdup(record);
+	return errors;
+}
+
+static struct holders *check_table(const struct csv_table *t, const struct config *cfg)
+{
+	struct holders *hs = xcalloc(1, sizeof(*hs));
+	struct columns c;
+	int errors = find_columns(t, &c);
+	if (errors == 0 && t->n_rows == 0) {
+		diag_file(DIAG_ERROR, t->name, 0, 0, "no rows after the header");
+		errors++;
+	} else if (t->n_rows > HOLDERS_MAX_ROWS) {
+		diag_file(DIAG_ERROR, t->name, 0, 0, "more than %d rows", HOLDERS_MAX_ROWS);
+		errors++;
+	}
+	if (errors == 0) {
+		hs->items = xcalloc((size_t)t->n_rows, sizeof(*hs->items));
+		for (hs->n = 0; hs->n < t->n_rows; hs->n++)
+			errors += check_row(t, &t->rows[hs->n], &c, cfg, &hs->items[hs->n]) != 0;
+	}
+	if (errors) {
+		holders_free(hs);
+		return NULL;
+	}
+	return hs;
+}
+
+struct holders *holders_load(const char *path, const struct config *cfg)
+{
+	struct csv_table *t = csv_table_read(path);
+	struct holders *hs;
+	if (!t)
+		return NULL;
+	hs = check_table(t, cfg);
+	csv_table_free(t);
+	return hs;
+}
+
+void holders_free(struct holders *h)
+{
+	if (!h)
+		return;
+	for (int i = 0; i < h->n; i++) {
+		free(h->items[i].name);
+		free(h->items[i].organisation);
+		free(h->items[i].record);
+	}
+	free(h->items);
+	free(h);
+}
+
+static void add_date(struct var_scope *item, const char *name, const struct date *d,
+		     const char *lang, const char *origin)
+{
+	char buf[48];
+	struct var *v;
+	date_format(d, lang, buf, sizeof(buf));
+	v = vars_add_text(item, name, VAR_DATE, buf, origin);
+	v->date = *d;
+}
+
+static void add_holder(struct var_scope *item, const struct holder *h,
+		       const struct config *cfg, const char *lang)
+{
+	const char *org = *h->organisation ? h->organisation
+					   : config_get_text(cfg, "organisation", "name", lang);
+	char num[16];
+	struct var *v;
+	vars_add_text(item, "record", VAR_TEXT, h->record, h->record);
+	if (h->type == HOLDER_PERSONAL)
+		vars_add_text(item, "name", VAR_TEXT, h->name, h->record);
+	else
+		vars_add_unset(item, "name", VAR_TEXT, h->record);
+	vars_add_text(item, "organisation", VAR_TEXT, org ? org : "", h->record);
+	add_date(item, "issued", &h->issued, lang, h->record);
+	add_date(item, "expiry", &h->expiry, lang, h->record);
+	snprintf(num, sizeof(num), "%d", h->children);
+	v = vars_add_text(item, "children", VAR_INT, num, h->record);
+	v->num = h->children;
+	if (h->type == HOLDER_PERSONAL) {
+		vars_add_text(item, "personal", VAR_TEXT, "yes", h->record);
+		vars_add_unset(item, "community", VAR_TEXT, h->record);
+	} else {
+		vars_add_unset(item, "personal", VAR_TEXT, h->record);
+		vars_add_text(item, "community", VAR_TEXT, "yes", h->record);
+	}
+}
+
+static void add_blank(struct var_scope *item)
+{
+	static const char *const names[] = { "record", "name", "organisation", "issued",
+					     "expiry", "children", "personal", "community" };
+	static const enum var_type types[] = { VAR_TEXT, VAR_TEXT, VAR_TEXT, VAR_DATE,
+					       VAR_DATE, VAR_INT, VAR_TEXT, VAR_TEXT };
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		vars_add_unset(item, names[i], types[i], "a blank insert");
+}
+
+void holders_add_vars(struct var_scope *scope, const struct holders *h,
+		      const struct config *cfg, const char *lang)
+{
+	struct var *list = vars_add_list(scope, "holders");
+	if (!h) {
+		add_blank(vars_list_add_item(list));
+		return;
+	}
+	for (int i = 0; i < h->n; i++)
+		add_holder(vars_list_add_item(list), &h->items[i], cfg, lang);
+}

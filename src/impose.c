@@ -1,0 +1,152 @@
+/* impose: see impose.h. */
+#include "impose.h"
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Where the cards go on a sheet. */
+struct grid {
+	double card_w, card_h, gap;
+	int cols, rows;
+	double x0, y0;          /* top-left corner of the grid */
+	double grid_w, grid_h;
+};
+
+/* How many cards of length CARD fit in SHEET with margins for the marks. */
+static int fitting_count(double sheet, double card, double gap)
+{
+	int n = (int)((sheet - 2 * IMPOSE_MIN_MARGIN + gap) / (card + gap) + 1e-9);
+	return n > 0 ? n : 0;
+}
+
+static int plan_grid(const struct doc_impose *imp, double card_w, double card_h,
+		     const char *file, struct grid *g)
+{
+	g->card_w = card_w;
+	g->card_h = card_h;
+	g->gap = imp->gap;
+	g->cols = imp->columns ? imp->columns : fitting_count(imp->sheet_width, card_w, imp->gap);
+	g->rows = imp->rows ? imp->rows : fitting_count(imp->sheet_height, card_h, imp->gap);
+	g->grid_w = g->cols * card_w + (g->cols - 1) * imp->gap;
+	g->grid_h = g->rows * card_h + (g->rows - 1) * imp->gap;
+	if (g->cols < 1 || g->rows < 1 || g->grid_w > imp->sheet_width - 2 * IMPOSE_MIN_MARGIN + 0.01 ||
+	    g->grid_h > imp->sheet_height - 2 * IMPOSE_MIN_MARGIN + 0.01) {
+		double over_w = g->grid_w - (imp->sheet_width - 2 * IMPOSE_MIN_MARGIN);
+		double over_h = g->grid_h - (imp->sheet_height - 2 * IMPOSE_MIN_MARGIN);
+		double over = over_w > over_h ? over_w : over_h;
+		diag_file(DIAG_ERROR, file, imp->line, imp->col,
+			  "<impose>: %d x %d cards of %.1f x %.1f mm do not fit on the sheet with "
+			  "9 mm margins for the crop marks: %.1f mm missing",
+			  g->cols < 1 ? 1 : g->cols, g->rows < 1 ? 1 : g->rows, card_w / MM_TO_PT,
+			  card_h / MM_TO_PT, (over > 0 ? over : card_w) / MM_TO_PT);
+		return -1;
+	}
+	g->x0 = (imp->sheet_width - g->grid_w) / 2;
+	g->y0 = (imp->sheet_height - g->grid_h) / 2;
+	return 0;
+}
+
+static void add_line(struct page *sheet, double x, double y, double w, double h)
+{
+	struct box *b = page_add_box(sheet, BOX_LINE);
+	b->x = x;
+	b->y = y;
+	b->w = w;
+	b->h = h;
+	b->line_width = 0.3;
+	b->tag = "crop";
+}
+
+/* One vertical mark above and below the grid at X, one horizontal mark left
+ * and right of it at Y. */
+static void marks_at_x(struct page *sheet, const struct grid *g, double x)
+{
+	add_line(sheet, x, g->y0 - IMPOSE_MARK_OFFSET - IMPOSE_MARK_LENGTH, 0, IMPOSE_MARK_LENGTH);
+	add_line(sheet, x, g->y0 + g->grid_h + IMPOSE_MARK_OFFSET, 0, IMPOSE_MARK_LENGTH);
+}
+
+static void marks_at_y(struct page *sheet, const struct grid *g, double y)
+{
+	add_line(sheet, g->x0 - IMPOSE_MARK_OFFSET - IMPOSE_MARK_LENGTH, y, IMPOSE_MARK_LENGTH, 0);
+	add_line(sheet, g->x0 + g->grid_w + IMPOSE_MARK_OFFSET, y, IMPOSE_MARK_LENGTH, 0);
+}
+
+/* Marks for every cut line; with no gap, neighbours share one. */
+static void add_crop_marks(struct page *sheet, const struct grid *g)
+{
+	for (int c = 0; c < g->cols; c++) {
+		double left = g->x0 + c * (g->card_w + g->gap);
+		if (c == 0 || g->gap > 0)
+			marks_at_x(sheet, g, left);
+		marks_at_x(sheet, g, left + g->card_w);
+	}
+	for (int r = 0; r < g->rows; r++) {
+		double top = g->y0 + r * (g->card_h + g->gap);
+		if (r == 0 || g->gap > 0)
+			marks_at_y(sheet, g, top);
+		marks_at_y(sheet, g, top + g->card_h);
+	}
+}
+
+/* Copy the boxes of CARD onto SHEET, moved to slot (ROW, COL). */
+static void place_card(struct page *sheet, const struct page *card, const struct grid *g,
+		       int row, int col)
+{
+	double dx = g->x0 + col * (g->card_w + g->gap);
+	double dy = g->y0 + row * (g->card_h + g->gap);
+	for (int i = 0; i < card->n_boxes; i++) {
+		struct box *b = page_add_box(sheet, card->boxes[i].kind);
+		*b = card->boxes[i];
+		b->x += dx;
+		b->y += dy;
+	}
+}
+
+/* The sheets for CARDS (pages of IN, SIDES pages per card) into OUT. */
+static void make_sheets(struct pages *out, const struct pages *in, const struct doc_impose *imp,
+			const struct grid *g, int sides, int cards, int slots_used)
+{
+	int per_sheet = g->cols * g->rows;
+	for (int first = 0; first < slots_used; first += per_sheet) {
+		for (int side = 0; side < sides; side++) {
+			struct page *sheet = pages_add_page(out, imp->sheet_width, imp->sheet_height);
+			for (int k = first; k < slots_used && k < first + per_sheet; k++) {
+				int row = (k - first) / g->cols, col = (k - first) % g->cols;
+				const struct page *card = &in->pages[(k % cards) * sides + side];
+				place_card(sheet, card, g, row, side ? g->cols - 1 - col : col);
+			}
+			if (side == 0 && imp->crop_marks)
+				add_crop_marks(sheet, g);
+		}
+	}
+}
+
+int impose_pages(struct pages *p, const struct doc_impose *imp, const char *file, int fill_sheet)
+{
+	int sides = imp->back ? 2 : 1, cards;
+	struct pages *out;
+	struct grid g;
+	if (p->n_pages == 0)
+		return 0;
+	if (plan_grid(imp, p->pages[0].width, p->pages[0].height, file, &g) != 0)
+		return -1;
+	if (p->n_pages % sides != 0) {
+		diag_file(DIAG_ERROR, file, imp->line, imp->col,
+			  "<impose back=\"yes\">: every card needs a front and a back page, "
+			  "but the document has %d pages", p->n_pages);
+		return -1;
+	}
+	cards = p->n_pages / sides;
+	out = pages_new();
+	make_sheets(out, p, imp, &g, sides, cards,
+		    fill_sheet && cards == 1 ? g.cols * g.rows : cards);
+	for (int i = 0; i < p->n_pages; i++)
+		free(p->pages[i].boxes);
+	free(p->pages);
+	p->pages = out->pages;
+	p->n_pages = out->n_pages;
+	p->cap = out->cap;
+	free(out); /* its arena is empty: the strings stay in P's */
+	return 0;
+}

@@ -1,0 +1,27 @@
+/*
+ * impose: card-sized pages placed N-up on printing sheets, after layout.
+ * The grid is centred on the sheet; crop marks extend every cut line into the
+ * sheet margin, starting IMPOSE_MARK_OFFSET outside the grid, so that they
+ * meet the card corners exactly and never touch a card. With a back side the
+ * pages alternate front, back; each front sheet is followed by its back
+ * sheet with the columns mirrored, so that after long-edge duplex printing
+ * every back lies behind its front.
+ */
+#ifndef KP_IMPOSE_H
+#define KP_IMPOSE_H
+
+#include "doc.h"
+#include "pages.h"
+#include "units.h"
+
+#define IMPOSE_MARK_OFFSET (2 * MM_TO_PT) /* from the card edge to the mark */
+#define IMPOSE_MARK_LENGTH (5 * MM_TO_PT)
+#define IMPOSE_MIN_MARGIN (9 * MM_TO_PT)  /* sheet margin the marks need */
+
+/* Replace the pages of P by sheets per IMP (FILE names the template in
+ * messages). FILL_SHEET: when there is one card (one page, or a front and a
+ * back), repeat it in every slot of one sheet (blank inserts).
+ * Returns 0, or -1 after reporting (the cards do not fit on the sheet). */
+int impose_pages(struct pages *p, const struct doc_impose *imp, const char *file, int fill_sheet);
+
+#endif
