@@ -47,10 +47,18 @@ static const struct cfg_key_spec question_keys[] = {
 	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
 };
 
+/* [hyphenation]: the region's own hyphenation points (venue and place names),
+ * e.g. exceptions = Kaiku-kes-kus, Esi-merk-ki-län; looked up before the dictionaries. */
+static const struct cfg_key_spec hyphenation_keys[] = {
+	{ "exceptions", CFG_TEXT, CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
+};
+
 const struct cfg_section_spec config_spec[] = {
 	{ "region", 0, NULL, 1, region_keys },
 	{ "organisation", 0, NULL, 1, organisation_keys },
 	{ "coordinator", 1, "coordinators", 1, coordinator_keys },
+	{ "hyphenation", 0, NULL, 0, hyphenation_keys },
 	{ "question", 1, "questions", 0, question_keys },
 	{ NULL, 0, NULL, 0, NULL }
 };

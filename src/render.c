@@ -2,6 +2,7 @@
 #include "render.h"
 #include "diag.h"
 #include "dump.h"
+#include "hyph_region.h"
 #include "impose.h"
 #include "layout.h"
 #include "pdf.h"
@@ -23,6 +24,8 @@ int render_document(const struct config *cfg, const struct template *t,
 
 	eo.lang = opt->lang ? opt->lang : cfg->languages[0];
 	eo.large_print = opt->large_print || cfg->large_print;
+	if (hyph_region_load(cfg, eo.lang) != 0)
+		return -1;
 	vars = config_vars(cfg, eo.lang);
 	holders_add_vars(vars, opt->holders, cfg, eo.lang);
 	eo.vars = vars;
