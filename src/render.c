@@ -10,7 +10,8 @@
 
 #include <stddef.h>
 
-const char *const render_documents[] = { "checklist", "card-inserts", NULL };
+const char *const render_documents[] = { "checklist", "card-inserts",
+						"registration-form", "registration-form-sheet", NULL };
 
 int render_document(const struct config *cfg, const struct template *t,
 		    const struct render_options *opt)
