@@ -125,11 +125,12 @@ static double trailing_space(struct layout *lo, const struct doc_node *first)
 	switch (last->kind) {
 	case DOC_PARA:
 	case DOC_HEADING:
-	case DOC_TABLE:
-	case DOC_FRAME:
-	case DOC_IMAGE:
 	case DOC_BLANK:
 		return doc_node_style(lo->doc, last)->space_after;
+	case DOC_TABLE:
+	case DOC_FRAME:
+	case DOC_IMAGE: /* spaced like the text they stand in */
+		return doc_node_style(lo->doc, last->parent)->space_after;
 	case DOC_LIST:
 		return (last->style ? doc_node_style(lo->doc, last)
 				    : doc_style_find(lo->doc, "list"))->space_after;

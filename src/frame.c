@@ -101,7 +101,8 @@ static void draw_frame(struct layout *lo, const struct frame_look *f, int first_
 
 void frame_layout(struct layout *lo, const struct doc_node *box)
 {
-	const struct doc_style *st = doc_node_style(lo->doc, box);
+	/* space around the box: that of the text it stands in */
+	const struct doc_style *st = doc_node_style(lo->doc, box->parent);
 	struct frame_look f;
 	double inset, h, top, saved_top = lo->top, saved_bottom = lo->bottom;
 	int first_page, first_box;

@@ -87,7 +87,7 @@ static double aligned_x(const struct layout *lo, const struct doc_node *n, doubl
 
 void image_layout(struct layout *lo, const struct doc_node *n)
 {
-	const struct doc_style *st = doc_node_style(lo->doc, n);
+	const struct doc_style *st = doc_node_style(lo->doc, n->parent);
 	const char *why, *src = doc_node_attr(n, "src");
 	char path[PATH_MAX];
 	double w, h;

@@ -1,8 +1,13 @@
 /* image_probe: the pixel size of a PNG or JPEG file, read from its header
- * (PNG: the IHDR chunk; JPEG: the first start-of-frame marker). */
+ * (PNG: the IHDR chunk; JPEG: the first start-of-frame marker). A PNG is also
+ * decoded once with libpng: libharu aborts the process on broken PNG data. */
 #include "typeset_blocks.h"
 
+#include <png.h>
+
 #include <errno.h>
+#include <setjmp.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,6 +20,47 @@ static unsigned long be32(const unsigned char *p)
 {
 	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 |
 	       p[3];
+}
+
+static void png_failed(png_structp png, png_const_charp msg)
+{
+	(void)msg;
+	png_longjmp(png, 1);
+}
+
+static void png_quiet(png_structp png, png_const_charp msg)
+{
+	(void)png;
+	(void)msg;
+}
+
+/* Decode every row (all interlace passes); 0 when the data is whole. */
+static int png_decodes(FILE *f)
+{
+	png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, png_failed,
+						 png_quiet);
+	png_infop info = png ? png_create_info_struct(png) : NULL;
+	png_bytep volatile row = NULL;
+	int ok = 0;
+	if (!info)
+		goto done;
+	if (setjmp(png_jmpbuf(png)) == 0) {
+		int passes;
+		png_init_io(png, f);
+		png_read_info(png, info);
+		passes = png_set_interlace_handling(png);
+		png_read_update_info(png, info);
+		row = malloc(png_get_rowbytes(png, info));
+		for (int p = 0; row && p < passes; p++)
+			for (png_uint_32 y = 0; y < png_get_image_height(png, info); y++)
+				png_read_row(png, row, NULL);
+		png_read_end(png, NULL);
+		ok = row != NULL;
+	}
+done:
+	free(row);
+	png_destroy_read_struct(&png, &info, NULL);
+	return ok ? 0 : -1;
 }
 
 static int probe_png(FILE *f, int *w, int *h, const char **why)
@@ -33,6 +79,11 @@ static int probe_png(FILE *f, int *w, int *h, const char **why)
 	}
 	*w = (int)be32(hdr + 16);
 	*h = (int)be32(hdr + 20);
+	rewind(f);
+	if (png_decodes(f) != 0) {
+		*why = "broken PNG data (the file is cut short or damaged)";
+		return -1;
+	}
 	return 0;
 }
 

@@ -216,7 +216,19 @@ static void layout_blank(struct layout *lo, const struct doc_node *n)
 static void layout_rule(struct layout *lo, const struct doc_node *n)
 {
 	const char *color = doc_node_attr(n, "color");
+	const char *width = doc_node_attr(n, "width"), *thickness = doc_node_attr(n, "thickness");
+	double length = lo->width, weight = 0.75;
 	struct page *pg;
+	if ((width && units_parse_length(width, &length) != 0) || length > lo->width + 0.01) {
+		if (!lo->measure) /* measured first inside <keep>: report once */
+			diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
+				  "rule width %s is wider than the %.1f mm column", width,
+				  lo->width / MM_TO_PT);
+		lo->errors += !lo->measure;
+		return;
+	}
+	if (thickness)
+		units_parse_length(thickness, &weight);
 	layout_need(lo, 12);
 	lo->y += 6;
 	pg = layout_page(lo);
@@ -224,8 +236,8 @@ static void layout_rule(struct layout *lo, const struct doc_node *n)
 		struct box *b = page_add_box(pg, BOX_LINE);
 		b->x = lo->x0;
 		b->y = lo->y;
-		b->w = lo->width;
-		b->line_width = 0.75;
+		b->w = length;
+		b->line_width = weight;
 		b->tag = "rule";
 		if (color)
 			units_parse_color(color, &b->color);

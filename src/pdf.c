@@ -117,18 +117,27 @@ static void draw_rect(struct pdf_writer *w, const struct box *b)
 		HPDF_Page_Stroke(w->page);
 }
 
+/* The kind is read from the file's first byte, not its name: layout has
+ * already checked that it is a PNG (0x89 'P' 'N' 'G') or a JPEG (0xFF 0xD8). */
 static void draw_image(struct pdf_writer *w, const struct box *b)
 {
-	size_t n = strlen(b->text);
-	HPDF_Image img;
-	if (n > 4 && (strcmp(b->text + n - 4, ".png") == 0 || strcmp(b->text + n - 4, ".PNG") == 0))
+	FILE *f = fopen(b->text, "rb");
+	int first = f ? getc(f) : EOF;
+	HPDF_Image img = NULL;
+	if (f)
+		fclose(f);
+	if (first == 0x89)
 		img = HPDF_LoadPngImageFromFile(w->doc, b->text);
-	else
+	else if (first == 0xFF)
 		img = HPDF_LoadJpegImageFromFile(w->doc, b->text);
-	if (img)
-		HPDF_Page_DrawImage(w->page, img, (HPDF_REAL)b->x,
-				    (HPDF_REAL)(w->page_height - b->y - b->h), (HPDF_REAL)b->w,
-				    (HPDF_REAL)b->h);
+	if (!img) {
+		diag_file(DIAG_ERROR, b->text, 0, 0, "cannot embed the image (unreadable PNG/JPEG data)");
+		if (!w->error)
+			w->error = HPDF_INVALID_IMAGE;
+		return;
+	}
+	HPDF_Page_DrawImage(w->page, img, (HPDF_REAL)b->x, (HPDF_REAL)(w->page_height - b->y - b->h),
+			    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
 }
 
 static void draw_page(struct pdf_writer *w, const struct page *pg)

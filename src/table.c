@@ -173,7 +173,8 @@ static double opening_height(struct layout *lo, const struct table_geom *g)
 
 void table_layout(struct layout *lo, const struct doc_node *table)
 {
-	const struct doc_style *st = doc_node_style(lo->doc, table);
+	/* space around the table: that of the text it stands in */
+	const struct doc_style *st = doc_node_style(lo->doc, table->parent);
 	struct table_geom g;
 	int in_head;
 	layout_space(lo, st->space_before);

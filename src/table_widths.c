@@ -154,8 +154,9 @@ static int solve(struct layout *lo, const struct doc_node *table, struct column 
 		if (lo->measure)
 			return -1; /* reported when the table is laid out */
 		diag_file(DIAG_ERROR, lo->doc->file, table->line, table->col,
-			  "the table's fixed column widths leave %.1f mm for the other columns "
-			  "of a %.1f mm column", (width - fixed) / MM_TO_PT, width / MM_TO_PT);
+			  "the table's fixed column widths (%.1f mm) leave no room in the %.1f mm "
+			  "column%s", fixed / MM_TO_PT, width / MM_TO_PT,
+			  stars || autos_n ? " for the other columns" : "");
 		lo->errors++;
 		return -1;
 	}
