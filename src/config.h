@@ -29,7 +29,8 @@ enum cfg_type {
 
 enum {
 	CFG_REQUIRED = 1,     /* must be present */
-	CFG_TRANSLATABLE = 2  /* key_fi, key_sv, key_en may be given too */
+	CFG_TRANSLATABLE = 2, /* key_fi, key_sv, key_en may be given too */
+	CFG_WARN_FALLBACK = 4 /* translatable: warn when a document uses the base text */
 };
 
 struct cfg_key_spec {

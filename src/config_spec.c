@@ -54,10 +54,31 @@ static const struct cfg_key_spec hyphenation_keys[] = {
 	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
 };
 
+/* [venue.ID]: a place where the card works, listed in the leaflet. */
+static const struct cfg_key_spec venue_keys[] = {
+	{ "name", CFG_TEXT, CFG_REQUIRED | CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ "category", CFG_TEXT, CFG_REQUIRED | CFG_TRANSLATABLE | CFG_WARN_FALLBACK, 0, 0, NULL, NULL },
+	{ "offer", CFG_TEXT, CFG_REQUIRED | CFG_TRANSLATABLE | CFG_WARN_FALLBACK, 0, 0, NULL, NULL },
+	{ "url", CFG_URL, CFG_REQUIRED, 0, 0, NULL, NULL },
+	{ "notes", CFG_TEXT, CFG_TRANSLATABLE | CFG_WARN_FALLBACK, 0, 0, NULL, NULL },
+	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
+};
+
+/* [issuer.ID]: a unit that issues cards, listed in the leaflet. */
+static const struct cfg_key_spec issuer_keys[] = {
+	{ "name", CFG_TEXT, CFG_REQUIRED | CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ "unit", CFG_TEXT, CFG_TRANSLATABLE | CFG_WARN_FALLBACK, 0, 0, NULL, NULL },
+	{ "address", CFG_TEXT, 0, 0, 0, NULL, NULL },
+	{ "phone", CFG_PHONE, 0, 0, 0, NULL, NULL },
+	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
+};
+
 const struct cfg_section_spec config_spec[] = {
 	{ "region", 0, NULL, 1, region_keys },
 	{ "organisation", 0, NULL, 1, organisation_keys },
 	{ "coordinator", 1, "coordinators", 1, coordinator_keys },
+	{ "venue", 1, "venues", 0, venue_keys },
+	{ "issuer", 1, "issuers", 0, issuer_keys },
 	{ "hyphenation", 0, NULL, 0, hyphenation_keys },
 	{ "question", 1, "questions", 0, question_keys },
 	{ NULL, 0, NULL, 0, NULL }

@@ -45,6 +45,8 @@ static void add_key(struct var_scope *scope, const struct config *cfg,
 		return;
 	}
 	v = vars_add_text(scope, name, type, cv ? cv->text : ks->fallback, origin);
+	v->fallback = cv && lang && (ks->flags & CFG_WARN_FALLBACK) &&
+		      strcmp(cv->key, ks->key) == 0 && strcmp(lang, cfg->languages[0]) != 0;
 	if (ks->type == CFG_INT)
 		v->num = cv ? cv->num : strtol(ks->fallback, NULL, 10);
 }

@@ -14,6 +14,7 @@ static const char *const level_names[] = { "ok", "warning", "error", "fatal" };
 
 void diag_set_stream(FILE *stream) { diag_stream = stream; }
 void diag_set_quiet(int quiet) { diag_quiet = quiet; }
+int diag_get_quiet(void) { return diag_quiet; }
 
 static void diag_vreport(enum diag_level level, const struct diag_loc *loc,
 			 const char *fmt, va_list ap)

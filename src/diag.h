@@ -41,6 +41,7 @@ struct diag_loc {
 void diag_set_stream(FILE *stream);
 /* Silence warnings (errors are always printed). */
 void diag_set_quiet(int quiet);
+int diag_get_quiet(void);
 
 /* Report a message at LOC with printf-style text. */
 void diag_at(enum diag_level level, const struct diag_loc *loc, const char *fmt, ...)

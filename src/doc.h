@@ -42,6 +42,9 @@ enum doc_kind {
 	DOC_FIT,       /* <fit>: one DOC_PARA set on one line in a fixed frame, shrunk
 			  to fit down to attr min-size; attrs name, width, height */
 	DOC_CARD,      /* <card>: blocks on exactly one page; ->origin names the record */
+	/* Leaflet (columns.c, qr.c) */
+	DOC_COLUMNS,   /* blocks flowed into columns: attrs count, gap */
+	DOC_QR,        /* QR code of attr url (size, ecc); child blocks sit beside it */
 	/* New block kinds go here, each with a name in doc.c. */
 	/* inline */
 	DOC_TEXT,      /* UTF-8 text in ->text, whitespace already collapsed */
@@ -124,6 +127,10 @@ struct doc {
 	const char *lang;        /* "fi", "sv", "en" */
 	const char *title, *subject, *author, *keywords;
 	struct doc_page page;
+	int has_booklet;         /* <booklet>: the template has a folded-booklet variant */
+	struct doc_page booklet_page; /* its page, before imposition (booklet.c) */
+	int booklet_columns;     /* its <columns> count limit */
+	int max_columns;         /* >0: <columns> flow into at most this many (booklet) */
 	struct doc_style *styles;
 	int n_styles;
 	struct doc_font *fonts;

@@ -4,6 +4,7 @@
 #include "diag.h"
 #include "field.h"
 #include "form.h"
+#include "leaflet_blocks.h"
 #include "units.h"
 
 #include <limits.h>
@@ -45,6 +46,10 @@ struct page *layout_page(struct layout *lo)
 void layout_new_page(struct layout *lo)
 {
 	const struct doc_page *dp = &lo->doc->page;
+	if (lo->flow && !lo->measure) { /* in <columns>: the next column first */
+		column_flow_next(lo);
+		return;
+	}
 	if (!lo->measure) {
 		pages_add_page(lo->pages, dp->width, dp->height);
 		lo->page_index = lo->pages->n_pages - 1;
@@ -286,6 +291,8 @@ static void layout_block(struct layout *lo, const struct doc_node *n)
 	case DOC_IMAGE: image_layout(lo, n); break;
 	case DOC_FIT: layout_fit(lo, n); break;
 	case DOC_CARD: layout_card(lo, n); break;
+	case DOC_COLUMNS: columns_layout(lo, n); break;
+	case DOC_QR: qr_block_layout(lo, n); break;
 	case DOC_KEEP:
 		layout_keep(lo, n);
 		break;

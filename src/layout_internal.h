@@ -15,6 +15,7 @@ struct layout {
 	double top, bottom;    /* limits of the text area on the page */
 	int measure;           /* 1: only advance y, draw nothing, never break pages */
 	int at_top;            /* nothing placed yet on this page (drop space before) */
+	struct column_flow *flow; /* columns.c: the column flow in progress, or NULL */
 	int errors;
 };
 

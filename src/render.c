@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-const char *const render_documents[] = { "checklist", "card-inserts",
+const char *const render_documents[] = { "checklist", "card-inserts", "leaflet",
 						"registration-form", "registration-form-sheet", NULL };
 
 int render_document(const struct config *cfg, const struct template *t,
@@ -28,6 +28,7 @@ int render_document(const struct config *cfg, const struct template *t,
 	if (hyph_region_load(cfg, eo.lang) != 0)
 		return -1;
 	vars = config_vars(cfg, eo.lang);
+	vars_add_unset(vars, "format.booklet", VAR_TEXT, "the booklet variant"); /* render_booklet.c */
 	holders_add_vars(vars, opt->holders, cfg, eo.lang);
 	eo.vars = vars;
 	d = template_expand(t, &eo);
@@ -57,6 +58,8 @@ int render_document(const struct config *cfg, const struct template *t,
 		rc = -1;
 	progress_end();
 	pages_free(pages);
+	if (rc == 0 && d->has_booklet)
+		rc = render_booklet(cfg, t, opt);
 	doc_free(d);
 	return rc;
 }

@@ -23,6 +23,16 @@ struct render_options {
 int render_document(const struct config *cfg, const struct template *t,
 		    const struct render_options *opt);
 
+/* The folded-booklet variant of a document with a <booklet> element
+ * (render_booklet.c), written next to the normal output under the name
+ * render_variant_path gives. Returns 0, or -1 after reporting. */
+int render_booklet(const struct config *cfg, const struct template *t,
+		   const struct render_options *opt);
+/* PATH with "-VARIANT" before its "-LANG" ending or extension into BUF:
+ * out/leaflet-fi.pdf -> out/leaflet-booklet-fi.pdf, x.pdf -> x-booklet.pdf. */
+void render_variant_path(const char *path, const char *lang, const char *variant, char *buf,
+			 size_t size);
+
 /* The documents "kaikuprint all" renders, in order; NULL-terminated. */
 extern const char *const render_documents[];
 

@@ -2,6 +2,7 @@
 #include "template_internal.h"
 #include "diag.h"
 #include "form.h"
+#include "collate.h"
 
 #include <libxml/tree.h>
 
@@ -16,6 +17,7 @@ enum { MAX_EACH_DEPTH = 8 };
 struct each_frame {
 	const char *alias;
 	const struct var_scope *item;
+	int group_start;  /* group-by: this item starts a new group (<group> shows) */
 };
 
 struct expander {
@@ -112,6 +114,10 @@ static void add_var(struct expander *x, struct doc_node *out, const struct var *
 	}
 	if (v->type == VAR_URL || v->type == VAR_EMAIL)
 		flags |= DOC_NOHYPH;
+	if (v->fallback)
+		diag_file(DIAG_WARNING, x->t->path, line, 0,
+			  "no %s text in %s_%s; using the base text", x->opt->lang, v->origin,
+			  x->opt->lang);
 	t = add_text(x, out, v->text, strlen(v->text), flags, line);
 	if (t)
 		t->origin = doc_strdup(x->d, v->origin);
@@ -221,22 +227,100 @@ static int first_of_group(xmlNodePtr n)
 	return 1;
 }
 
+/* The text of KEY in ITEM, for ordering ("" when unset). */
+static const char *item_text(const struct var_scope *item, const char *key)
+{
+	const struct var *v = key ? vars_find(item, key) : NULL;
+	return v && v->set && v->text ? v->text : "";
+}
+
+static int item_before(struct expander *x, const struct var *v, const int *rank,
+		       const char *sort, int a, int b)
+{
+	int c = rank[a] - rank[b];
+	if (c == 0 && sort)
+		c = collate_compare(item_text(v->items[a], sort), item_text(v->items[b], sort),
+				    x->opt->lang);
+	return c < 0 || (c == 0 && a < b);
+}
+
+/* The order of list V's items in ORDER: grouped by GROUP (groups in the order
+ * they first appear), sorted by SORT in the document language's alphabetical
+ * order (collate.c) within a group; as listed when neither is given. */
+static void each_order(struct expander *x, const struct var *v, const char *group,
+		       const char *sort, int *order)
+{
+	int *rank = xcalloc((size_t)v->n_items + 1, sizeof(int));
+	for (int i = 0; i < v->n_items; i++) {
+		rank[i] = i;
+		for (int j = 0; group && j < i; j++)
+			if (strcmp(item_text(v->items[j], group), item_text(v->items[i], group)) == 0) {
+				rank[i] = rank[j];
+				break;
+			}
+		if (!group && sort)
+			rank[i] = 0;
+	}
+	for (int i = 0; i < v->n_items; i++) { /* insertion sort: short, stable lists */
+		int k = i;
+		while (k > 0 && item_before(x, v, rank, sort, i, order[k - 1])) {
+			order[k] = order[k - 1];
+			k--;
+		}
+		order[k] = i;
+	}
+	free(rank);
+}
+
+/* sort="key" and group-by="key" must name a field of the list's items. */
+static int check_order_keys(struct expander *x, xmlNodePtr n, const struct var *v,
+			    const char *group, const char *sort)
+{
+	if (v->n_items == 0)
+		return 0;
+	if (group && !vars_find(v->items[0], group))
+		error_at(x, n, "group-by", "group-by: the list has no field \"%.80s\"", group);
+	else if (sort && !vars_find(v->items[0], sort))
+		error_at(x, n, "sort", "sort: the list has no field \"%.80s\"", sort);
+	else
+		return 0;
+	return -1;
+}
+
+static void expand_items(struct expander *x, xmlNodePtr n, const struct var *v,
+			 struct doc_node *out, unsigned flags)
+{
+	char *group = template_attr(n, "group-by"), *sort = template_attr(n, "sort");
+	int *order = xcalloc((size_t)v->n_items + 1, sizeof(int));
+	struct each_frame *f = &x->each[x->n_each];
+	if (check_order_keys(x, n, v, group, sort) == 0) {
+		each_order(x, v, group, sort, order);
+		for (int i = 0; i < v->n_items; i++) {
+			f->item = v->items[order[i]];
+			f->group_start = group && (i == 0 ||
+				strcmp(item_text(f->item, group),
+				       item_text(v->items[order[i - 1]], group)) != 0);
+			x->n_each++;
+			expand_children(x, n, out, flags);
+			x->n_each--;
+		}
+	}
+	free(order);
+	xmlFree(group);
+	xmlFree(sort);
+}
+
 static void expand_each(struct expander *x, xmlNodePtr n, struct doc_node *out, unsigned flags)
 {
 	char *list = template_attr(n, "list"), *alias = template_attr(n, "as");
 	const struct var *v = lookup(x, list);
 	if (!v || v->type != VAR_LIST) {
-		error_at(x, n, NULL, v ? "\"%s\" is not a list" : "unknown list \"%s\"", list);
+		error_at(x, n, NULL, v ? "\"%.80s\" is not a list" : "unknown list \"%.80s\"", list);
 	} else if (x->n_each == MAX_EACH_DEPTH) {
 		error_at(x, n, NULL, "<each> nested deeper than %s levels", "8");
 	} else {
 		x->each[x->n_each].alias = alias;
-		for (int i = 0; i < v->n_items; i++) {
-			x->each[x->n_each].item = v->items[i];
-			x->n_each++;
-			expand_children(x, n, out, flags);
-			x->n_each--;
-		}
+		expand_items(x, n, v, out, flags);
 	}
 	xmlFree(list);
 	xmlFree(alias);
@@ -321,6 +405,7 @@ static const struct {
 	{ "column", DOC_FORM_COLUMN, 0 },    { "value", DOC_PARA, 0 },
 	{ "table", DOC_TABLE, 0 },     { "row", DOC_ROW, 0 },     { "cell", DOC_CELL, 0 },
 	{ "box", DOC_FRAME, 0 },      { "image", DOC_IMAGE, 0 },
+	{ "columns", DOC_COLUMNS, 0 },
 };
 
 /* <fit>: its inline content goes into one paragraph inside the frame. <card>:
@@ -346,8 +431,36 @@ static int expand_card_block(struct expander *x, xmlNodePtr n, struct doc_node *
 	return 1;
 }
 
+/* <qr url="{v.url}">: the address is expanded like text and must be set. */
+static void expand_qr(struct expander *x, xmlNodePtr n, struct doc_node *out)
+{
+	struct doc_node *b = block(x, n, out, DOC_QR), *tmp = doc_node_new(x->d, DOC_PARA, 0, 0);
+	char *raw = template_attr(n, "url"), *url;
+	size_t len = 0;
+	expand_text(x, n, raw ? raw : "", tmp, 0);
+	for (struct doc_node *c = tmp->first; c; c = c->next) {
+		if (c->kind == DOC_FILL)
+			error_at(x, n, "url", "the QR code's web address is not set (%s)", c->origin);
+		len += c->kind == DOC_TEXT ? c->len : 0;
+		if (c->origin && !b->origin)
+			b->origin = c->origin;
+	}
+	url = xcalloc(len + 1, 1);
+	for (struct doc_node *c = tmp->first; c; c = c->next)
+		if (c->kind == DOC_TEXT)
+			strcat(url, c->text);
+	doc_node_set_attr(x->d, b, "url", url);
+	free(url);
+	xmlFree(raw);
+	expand_children(x, n, b, 0);
+}
+
 static int expand_block(struct expander *x, xmlNodePtr n, struct doc_node *out)
 {
+	if (is_named(n, "qr")) {
+		expand_qr(x, n, out);
+		return 1;
+	}
 	if (expand_card_block(x, n, out))
 		return 1;
 	for (size_t i = 0; i < sizeof(simple_blocks) / sizeof(simple_blocks[0]); i++) {
@@ -402,6 +515,9 @@ static void expand_node(struct expander *x, xmlNodePtr n, struct doc_node *out, 
 		expand_if(x, n, out, flags);
 	} else if (is_named(n, "else")) {
 		return; /* taken by the <if> before it */
+	} else if (is_named(n, "group")) { /* a group-by <each> item starts a group */
+		if (x->n_each > 0 && x->each[x->n_each - 1].group_start)
+			expand_children(x, n, out, flags);
 	} else if (!expand_block(x, n, out)) {
 		expand_inline(x, n, out, flags);
 	}
@@ -461,6 +577,7 @@ struct doc *template_expand(const struct template *t, const struct expand_option
 	x.d->name = doc_strdup(x.d, t->name);
 	x.errors += template_read_setup(t, root, x.d, opt->large_print);
 	x.errors += template_read_impose(t, root, x.d);
+	x.errors += template_read_booklet(t, root, x.d);
 	for (xmlNodePtr n = root->children; n; n = n->next) {
 		if (is_named(n, "meta"))
 			expand_meta(&x, n);

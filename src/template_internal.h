@@ -23,6 +23,10 @@ int template_node_column(const struct template *t, xmlNodePtr node);
 /* Attribute NAME of NODE as a newly allocated string (xmlFree), or NULL. */
 char *template_attr(xmlNodePtr node, const char *name);
 
+/* Read <booklet> (the folded A5 variant's page and column limit) into D
+ * (template_booklet.c). Returns the number of errors. */
+int template_read_booklet(const struct template *t, xmlNodePtr root, struct doc *d);
+
 /* Read <page>, <font> and <style> into D (template_style.c). */
 int template_read_setup(const struct template *t, xmlNodePtr root, struct doc *d,
 			int large_print);

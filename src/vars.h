@@ -24,6 +24,7 @@ struct var {
 	char *name;            /* "region.name", or "name" inside a list item */
 	enum var_type type;
 	int set;               /* 0: known but left out of the config */
+	int fallback;          /* base text standing in for a missing translation */
 	char *text;            /* display text (dates already formatted) */
 	long num;              /* VAR_INT value */
 	struct date date;      /* VAR_DATE value */

@@ -1,0 +1,23 @@
+/*
+ * booklet: imposition of a folded booklet. The document's pages (A5, say)
+ * are padded with blank pages to a multiple of four and placed two per sheet
+ * side (twice as wide: A4 landscape) in booklet order, so that the printed
+ * sheets, duplex (flip on the short edge), stacked and folded in the middle,
+ * read 1, 2, 3, ...: sheet side 1 holds pages n and 1, side 2 pages 2 and
+ * n-1, and so on. A short fold mark sits at the middle of the top and bottom
+ * edge of every side (tag "fold").
+ */
+#ifndef KP_BOOKLET_H
+#define KP_BOOKLET_H
+
+#include "pages.h"
+
+/* The slot of page P of a booklet of N pages (N a multiple of 4): the sheet
+ * side SIDE (0-based, in print order) and whether it sits on the right half. */
+void booklet_slot(int p, int n, int *side, int *right);
+
+/* A new set of sheet sides imposing every page of SRC. All SRC pages must be
+ * the same size. Free with pages_free; SRC is not changed. */
+struct pages *booklet_impose(const struct pages *src);
+
+#endif

@@ -1,0 +1,170 @@
+/* columns: multi-column flow with balanced last page; see leaflet_blocks.h. */
+#include "leaflet_blocks.h"
+#include "diag.h"
+#include "units.h"
+
+#include <stdlib.h>
+
+#define BALANCE_PRECISION 1.0 /* points: how close the balanced height gets */
+#define DEFAULT_GAP (6 * MM_TO_PT)
+
+/* Where the flow started, so that it can be laid out again. */
+struct flow_start {
+	int page_index, n_pages, n_boxes;
+	double y;
+};
+
+static void column_enter(struct layout *lo, struct column_flow *f)
+{
+	double bottom = f->page_bottom;
+	if (lo->page_index == f->balance_page && f->col_top + f->balance_height < bottom)
+		bottom = f->col_top + f->balance_height;
+	lo->x0 = f->left + f->col * (f->col_width + f->gap);
+	lo->width = f->col_width;
+	lo->y = f->col_top;
+	lo->top = f->col_top;
+	lo->bottom = bottom;
+	lo->at_top = 1;
+}
+
+void column_flow_next(struct layout *lo)
+{
+	struct column_flow *f = lo->flow;
+	if (lo->y > f->max_y)
+		f->max_y = lo->y;
+	if (f->col + 1 < f->count) {
+		f->col++;
+		column_enter(lo, f);
+		return;
+	}
+	lo->flow = NULL; /* a real new page */
+	lo->top = f->page_top;
+	lo->bottom = f->page_bottom;
+	layout_new_page(lo);
+	lo->flow = f;
+	f->col = 0;
+	f->col_top = f->page_top;
+	f->max_y = f->page_top;
+	column_enter(lo, f);
+}
+
+/* Drop every page and box laid out since START. */
+static void rewind_to(struct layout *lo, const struct flow_start *start)
+{
+	struct pages *p = lo->pages;
+	for (int i = start->n_pages; i < p->n_pages; i++)
+		free(p->pages[i].boxes);
+	p->n_pages = start->n_pages;
+	if (start->page_index >= 0)
+		p->pages[start->page_index].n_boxes = start->n_boxes;
+	lo->page_index = start->page_index;
+}
+
+/* Lay the blocks out once from START; returns 1 when they end on the page
+ * being balanced without passing its shortened columns. */
+static int flow_once(struct layout *lo, const struct doc_node *n, struct column_flow *f,
+		     const struct flow_start *start)
+{
+	rewind_to(lo, start);
+	f->col = 0;
+	f->col_top = start->y;
+	f->max_y = start->y;
+	column_enter(lo, f);
+	layout_blocks(lo, n->first);
+	if (lo->y > f->max_y)
+		f->max_y = lo->y;
+	return lo->page_index == f->balance_page &&
+	       f->max_y <= f->col_top + f->balance_height + 0.01;
+}
+
+/* The shortest column height on the last page at which everything still
+ * ends there (heights are searched between 0 and the full column). */
+static void balance(struct layout *lo, const struct doc_node *n, struct column_flow *f,
+		    const struct flow_start *start)
+{
+	double low = 0, high = f->page_bottom - f->col_top;
+	f->balance_page = lo->page_index;
+	while (high - low > BALANCE_PRECISION) {
+		double mid = (low + high) / 2;
+		f->balance_height = mid;
+		if (flow_once(lo, n, f, start))
+			high = mid;
+		else
+			low = mid;
+	}
+	f->balance_height = high;
+}
+
+static void flow_setup(struct layout *lo, const struct doc_node *n, struct column_flow *f,
+		       int count)
+{
+	double gap = DEFAULT_GAP;
+	const char *g = doc_node_attr(n, "gap");
+	if (g)
+		units_parse_length(g, &gap);
+	f->count = count;
+	f->gap = gap;
+	f->left = lo->x0;
+	f->col_width = (lo->width - gap * (count - 1)) / count;
+	f->page_top = lo->top;
+	f->page_bottom = lo->bottom;
+	f->balance_page = -1;
+	f->balance_height = 0;
+}
+
+static int column_count(struct layout *lo, const struct doc_node *n)
+{
+	const char *c = doc_node_attr(n, "count");
+	int count = c ? atoi(c) : 2;
+	if (lo->doc->max_columns > 0 && count > lo->doc->max_columns)
+		count = lo->doc->max_columns;
+	return count < 1 ? 1 : count;
+}
+
+/* Measuring (a <keep> around columns): the height as if evenly split. */
+static void columns_measure(struct layout *lo, const struct doc_node *n, int count)
+{
+	double x0 = lo->x0, width = lo->width, y0 = lo->y;
+	lo->width = (width - DEFAULT_GAP * (count - 1)) / count;
+	layout_blocks(lo, n->first);
+	lo->y = y0 + (lo->y - y0) / count;
+	lo->x0 = x0;
+	lo->width = width;
+}
+
+void columns_layout(struct layout *lo, const struct doc_node *n)
+{
+	struct column_flow f;
+	struct flow_start start;
+	double x0 = lo->x0, width = lo->width, top = lo->top, bottom = lo->bottom;
+	int count = column_count(lo, n), quiet = diag_get_quiet(), errors = lo->errors;
+	if (count == 1 || lo->flow) { /* one column, or nested: plain flow */
+		layout_blocks(lo, n->first);
+		return;
+	}
+	if (lo->measure) {
+		columns_measure(lo, n, count);
+		return;
+	}
+	flow_setup(lo, n, &f, count);
+	start.page_index = lo->page_index;
+	start.n_pages = lo->pages->n_pages;
+	start.n_boxes = lo->pages->pages[lo->page_index].n_boxes;
+	start.y = lo->y;
+	lo->flow = &f;
+	/* trial runs are quiet; the final run reports what it finds once */
+	diag_set_quiet(1);
+	flow_once(lo, n, &f, &start);
+	if (lo->errors == errors)
+		balance(lo, n, &f, &start);
+	diag_set_quiet(quiet);
+	if (lo->errors == errors)
+		flow_once(lo, n, &f, &start);
+	lo->flow = NULL;
+	lo->x0 = x0;
+	lo->width = width;
+	lo->top = top;
+	lo->bottom = bottom;
+	lo->y = f.max_y;
+	lo->at_top = 0;
+}

@@ -1,0 +1,99 @@
+/* qr: QR code encoding (libqrencode) and vector drawing; see qr.h. */
+#include "qr.h"
+#include "diag.h"
+
+#include <qrencode.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+int qr_level_parse(const char *s, int *level)
+{
+	static const char names[] = "LMQH";
+	const char *p;
+	if (!s) {
+		*level = 1;
+		return 0;
+	}
+	p = strlen(s) == 1 ? strchr(names, s[0]) : NULL;
+	if (!p || !*p)
+		return -1;
+	*level = (int)(p - names);
+	return 0;
+}
+
+static QRecLevel level_of(int level)
+{
+	static const QRecLevel levels[] = { QR_ECLEVEL_L, QR_ECLEVEL_M, QR_ECLEVEL_Q,
+					    QR_ECLEVEL_H };
+	return levels[level >= 0 && level < 4 ? level : 1];
+}
+
+struct qr_code *qr_encode(const char *text, int level)
+{
+	/* version 0: the smallest that fits; case-sensitive so URLs stay exact */
+	QRcode *code = QRcode_encodeString(text, 0, level_of(level), QR_MODE_8, 1);
+	struct qr_code *q;
+	size_t n;
+	if (!code)
+		return NULL;
+	q = xcalloc(1, sizeof(*q));
+	q->width = code->width;
+	q->version = code->version;
+	n = (size_t)code->width * (size_t)code->width;
+	q->dark = xmalloc(n);
+	for (size_t i = 0; i < n; i++)
+		q->dark[i] = code->data[i] & 1; /* bit 0: dark module */
+	QRcode_free(code);
+	return q;
+}
+
+void qr_free(struct qr_code *q)
+{
+	if (!q)
+		return;
+	free(q->dark);
+	free(q);
+}
+
+int qr_total_modules(const struct qr_code *q)
+{
+	return q->width + 2 * QR_QUIET_ZONE;
+}
+
+static void add_rect(struct page *pg, double x, double y, double w, double h,
+		     struct doc_color fill, const char *tag)
+{
+	struct box *b = page_add_box(pg, BOX_RECT);
+	b->x = x;
+	b->y = y;
+	b->w = w;
+	b->h = h;
+	b->filled = 1;
+	b->fill = fill;
+	b->color = fill;
+	b->tag = tag;
+}
+
+void qr_draw(struct page *pg, const struct qr_code *q, double x, double y, double size,
+	     struct doc_color color)
+{
+	const struct doc_color white = { 1, 1, 1 };
+	double m = size / qr_total_modules(q);
+	double x0 = x + QR_QUIET_ZONE * m, y0 = y + QR_QUIET_ZONE * m;
+	add_rect(pg, x, y, size, size, white, "qr-quiet");
+	for (int row = 0; row < q->width; row++) {
+		const unsigned char *r = q->dark + (size_t)row * (size_t)q->width;
+		for (int col = 0; col < q->width;) {
+			int end = col;
+			if (!r[col]) {
+				col++;
+				continue;
+			}
+			while (end < q->width && r[end])
+				end++;
+			add_rect(pg, x0 + col * m, y0 + row * m, (end - col) * m, m, color, "qr");
+			col = end;
+		}
+	}
+}

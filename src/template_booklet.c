@@ -1,0 +1,53 @@
+/* template_booklet: the <booklet> element, the folded variant of a document:
+ * its page (before two pages are imposed on one sheet, booklet.c) and the
+ * most columns its <columns> may use. */
+#include "template_internal.h"
+#include "diag.h"
+#include "units.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int read_margin(const struct template *t, xmlNodePtr n, const char *name, double *out)
+{
+	char *v = template_attr(n, name);
+	int bad = v && units_parse_length(v, out) != 0;
+	if (bad)
+		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_column(t, (int)xmlGetLineNo(n), name),
+			  "%s: not a length: %.40s", name, v);
+	xmlFree(v);
+	return bad;
+}
+
+static int read_booklet(const struct template *t, xmlNodePtr n, struct doc *d)
+{
+	struct doc_page *p = &d->booklet_page;
+	char *size = template_attr(n, "size"), *columns = template_attr(n, "columns");
+	double margin = 14 * MM_TO_PT;
+	int errors = 0;
+	*p = d->page;
+	if (units_paper_size(size ? size : "A5", &p->width, &p->height) != 0) {
+		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
+			  "unknown booklet page size");
+		errors++;
+	}
+	errors += read_margin(t, n, "margin", &margin);
+	p->margin_top = p->margin_bottom = p->margin_left = p->margin_right = margin;
+	errors += read_margin(t, n, "margin-top", &p->margin_top);
+	errors += read_margin(t, n, "margin-bottom", &p->margin_bottom);
+	errors += read_margin(t, n, "margin-left", &p->margin_left);
+	errors += read_margin(t, n, "margin-right", &p->margin_right);
+	d->booklet_columns = columns ? atoi(columns) : 1;
+	d->has_booklet = 1;
+	xmlFree(size);
+	xmlFree(columns);
+	return errors;
+}
+
+int template_read_booklet(const struct template *t, xmlNodePtr root, struct doc *d)
+{
+	for (xmlNodePtr n = root->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "booklet") == 0)
+			return read_booklet(t, n, d);
+	return 0;
+}
