@@ -421,6 +421,82 @@ static void missing_file(void)
 	CHECK(diag_exit_status() != 0);
 }
 
+/* The template variables of a region, per language (config_vars.c). */
+static const struct var *var_of(const struct var_scope *scope, const char *name)
+{
+	const struct var *v = vars_find(scope, name);
+	if (!v)
+		printf("  no variable %s\n", name);
+	return v;
+}
+
+static void variables_per_language(void)
+{
+	char *text = with_line(base_region, 2, "name = Testilä\nname_sv = Testby\ntrial_end = 2027-03-05\n");
+	struct config *cfg = load(text);
+	struct var_scope *fi, *sv, *en;
+	const struct var *v;
+	free(text);
+	if (!CHECK(cfg != NULL))
+		return;
+	fi = config_vars(cfg, "fi");
+	sv = config_vars(cfg, "sv");
+	en = config_vars(cfg, "en");
+	if ((v = var_of(fi, "region.name")) != NULL)
+		CHECK_STR(v->text, "Testilä");
+	if ((v = var_of(sv, "region.name")) != NULL)
+		CHECK_STR(v->text, "Testby");
+	if ((v = var_of(en, "region.name")) != NULL)
+		CHECK_STR(v->text, "Testilä");
+	if ((v = var_of(fi, "region.trial_end")) != NULL) {
+		CHECK_STR(v->text, "5.3.2027");
+		CHECK_INT(v->type, VAR_DATE);
+	}
+	if ((v = var_of(en, "region.trial_end")) != NULL)
+		CHECK_STR(v->text, "5 March 2027");
+	if ((v = var_of(fi, "region.validity_months")) != NULL) {
+		CHECK_INT(v->set, 1);
+		CHECK_STR(v->text, "12");
+	}
+	if ((v = var_of(fi, "lang")) != NULL)
+		CHECK_STR(v->text, "fi");
+	if ((v = var_of(fi, "organisation.contact_phone")) != NULL) {
+		CHECK_INT(v->set, 0);
+		CHECK_STR(v->origin, "t.ini: [organisation] contact_phone");
+	}
+	if ((v = var_of(fi, "region.web")) != NULL)
+		CHECK_INT(v->type, VAR_URL);
+	vars_free(fi);
+	vars_free(sv);
+	vars_free(en);
+	config_free(cfg);
+}
+
+static void coordinators_list(void)
+{
+	char *text = with_line(base_region, 12,
+			       "email = kalle@example.fi\n[coordinator.social]\nrole = social\n"
+			       "name = Sanna Sosiaali-Åkerlund\nemail = sanna@example.fi\n");
+	struct config *cfg = load(text);
+	struct var_scope *fi;
+	const struct var *list;
+	free(text);
+	if (!CHECK(cfg != NULL))
+		return;
+	fi = config_vars(cfg, "fi");
+	list = var_of(fi, "coordinators");
+	if (list && CHECK_INT(list->type, VAR_LIST) && CHECK_INT(list->n_items, 2)) {
+		CHECK_STR(vars_find(list->items[0], "id")->text, "culture");
+		CHECK_STR(vars_find(list->items[1], "id")->text, "social");
+		CHECK_STR(vars_find(list->items[1], "name")->text, "Sanna Sosiaali-Åkerlund");
+		CHECK_INT(vars_find(list->items[1], "phone")->set, 0);
+		CHECK_STR(vars_find(list->items[1], "name")->origin,
+			  "t.ini: [coordinator.social] name");
+	}
+	vars_free(fi);
+	config_free(cfg);
+}
+
 const struct unit_test unit_tests[] = {
 	UNIT(valid_region_loads_with_defaults),
 	UNIT(example_region_is_valid),
@@ -444,5 +520,7 @@ const struct unit_test unit_tests[] = {
 	UNIT(every_syntax_problem_reported),
 	UNIT(bad_encoding),
 	UNIT(missing_file),
+	UNIT(variables_per_language),
+	UNIT(coordinators_list),
 	{ NULL, NULL }
 };
