@@ -164,9 +164,9 @@ static const char *check_number(struct config_value *cv)
 	long v;
 	errno = 0;
 	v = strtol(cv->text, &end, 10);
-	if (end == cv->text || *end || errno)
+	if (end == cv->text || *end)
 		return "not a whole number: %s";
-	if (v < cv->spec->min || v > cv->spec->max)
+	if (errno == ERANGE || v < cv->spec->min || v > cv->spec->max)
 		return "number out of range: %s";
 	cv->num = v;
 	return NULL;
@@ -340,12 +340,28 @@ static dictionary *ini_from_memory(const char *text, size_t len)
 		text += 3;
 		len -= 3;
 	}
-	if (write(fd, text, len) == (ssize_t)len) {
+	while (len > 0) { /* a short write (file size limit) must not go unnoticed */
+		ssize_t w = write(fd, text, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			break;
+		}
+		text += w;
+		len -= (size_t)w;
+	}
+	if (len == 0) {
 		snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d", fd);
 		iniparser_set_error_callback(swallow_iniparser_error);
 		d = iniparser_load(fdpath);
 	}
-	close(fd);
+	{
+		int saved = errno;
+		close(fd);
+		errno = saved;
+	}
 	return d;
 }
 

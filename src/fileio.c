@@ -155,6 +155,18 @@ const char *output_temp_path(const struct output_file *o)
 int output_write(struct output_file *o, const void *data, size_t n)
 {
 	const char *p = data;
+	if (o->temp && o->fd < 0) {
+		/* Temporary-file mode written through here: every write() is
+		 * checked, unlike a library's buffered stdio (a full disk must
+		 * not leave a short file that is then renamed into place). */
+		o->fd = open(o->temp, O_WRONLY | O_TRUNC | O_CLOEXEC);
+		if (o->fd < 0) {
+			diag_file(DIAG_FATAL, o->path, 0, 0, "cannot write output: %s",
+				  strerror(errno));
+			return -1;
+		}
+		o->close_fd = 1;
+	}
 	while (n > 0) {
 		ssize_t w = write(o->fd, p, n);
 		if (w < 0 && errno == EINTR)
@@ -183,15 +195,18 @@ int output_commit(struct output_file *o)
 {
 	int rc = 0;
 	if (o->temp) {
-		int fd = open(o->temp, O_RDONLY);
-		if (fd < 0 || fsync(fd) != 0 || rename(o->temp, o->path) != 0) {
+		int fd = o->fd >= 0 ? o->fd : open(o->temp, O_RDONLY);
+		/* close() can report a delayed write error: check it before rename. */
+		int failed = fd < 0 || fsync(fd) != 0;
+		if (fd >= 0 && close(fd) != 0)
+			failed = 1;
+		o->close_fd = 0;
+		if (failed || rename(o->temp, o->path) != 0) {
 			diag_file(DIAG_FATAL, o->path, 0, 0, "cannot write output: %s",
 				  strerror(errno));
 			unlink(o->temp);
 			rc = -1;
 		}
-		if (fd >= 0)
-			close(fd);
 	} else if (o->close_fd && close(o->fd) != 0) {
 		diag_file(DIAG_FATAL, o->path, 0, 0, "cannot write output: %s", strerror(errno));
 		o->close_fd = 0;

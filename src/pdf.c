@@ -173,7 +173,7 @@ static void set_info(struct pdf_writer *w, const struct pages *p)
 		HPDF_SetInfoAttr(w->doc, HPDF_INFO_KEYWORDS, p->keywords);
 }
 
-/* Stream mode (standard output, devices): libharu writes into memory first. */
+/* libharu writes into memory first; fileio then checks every write. */
 static int save_to_stream(struct pdf_writer *w, struct output_file *out)
 {
 	HPDF_UINT32 size;
@@ -199,10 +199,9 @@ static int save(struct pdf_writer *w, const char *path)
 	int rc;
 	if (!out)
 		return -1;
-	if (output_temp_path(out))
-		rc = HPDF_SaveToFile(w->doc, output_temp_path(out)) == HPDF_OK && !w->error ? 0 : -1;
-	else
-		rc = save_to_stream(w, out);
+	/* Never HPDF_SaveToFile: libharu ignores a failing final fclose, so a full
+	 * disk could leave a short PDF that would then be renamed into place. */
+	rc = save_to_stream(w, out);
 	if (rc == -1)
 		diag_file(DIAG_FATAL, path, 0, 0, "cannot write the PDF (libharu error 0x%04X, %u)",
 			  (unsigned)w->error, (unsigned)w->detail);

@@ -47,6 +47,12 @@ static void error_at(struct expander *x, xmlNodePtr n, const char *needle, const
 {
 	int line = line_of(n);
 	int col = needle ? template_column(x->t, line, needle) : template_node_column(x->t, n);
+	/* A text node may span lines: look for the needle a little further on. */
+	for (int next = line + 1; needle && !col && next <= line + 100; next++) {
+		col = template_column(x->t, next, needle);
+		if (col)
+			line = next;
+	}
 	diag_file(DIAG_ERROR, x->t->path, line, col, fmt, arg);
 	x->errors++;
 }
@@ -334,7 +340,7 @@ static int condition_holds(struct expander *x, xmlNodePtr n)
 	const struct var *v = name ? lookup(x, name) : NULL;
 	int holds = 0;
 	if (!v)
-		error_at(x, n, NULL, "unknown variable \"%s\" in <if>", name ? name : "");
+		error_at(x, n, NULL, "unknown variable \"%.80s\" in <if>", name ? name : "");
 	else
 		holds = set ? v->set : !v->set;
 	xmlFree(set);
@@ -365,7 +371,7 @@ static struct doc_node *block(struct expander *x, xmlNodePtr n, struct doc_node 
 	struct doc_node *b = doc_node_new(x->d, kind, line_of(n), template_node_column(x->t, n));
 	char *style = template_attr(n, "style");
 	if (style && !doc_style_find(x->d, style))
-		error_at(x, n, NULL, "unknown style \"%s\"", style);
+		error_at(x, n, NULL, "unknown style \"%.80s\"", style);
 	else if (style)
 		b->style = doc_strdup(x->d, style);
 	xmlFree(style);

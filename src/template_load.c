@@ -28,6 +28,9 @@ static void report_xml_error(void *ctx, xmlErrorPtr err)
 	int line = err->line, col = err->int2;
 
 	snprintf(msg, sizeof(msg), "%s", err->message ? err->message : "XML error");
+	/* libxml2's depth limit (256) names a parser option users cannot set. */
+	if (strncmp(msg, "Excessive depth", 15) == 0)
+		snprintf(msg, sizeof(msg), "elements are nested more than 256 levels deep");
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';

@@ -1,0 +1,111 @@
+/*
+ * libFuzzer target: the whole render from memory. The input is up to three
+ * parts separated by lines "--8<--": a region file, a template and card
+ * holders (CSV). With one part, it is the template and the region is
+ * config/esimerkkila.ini; with two, region and template. Every language of
+ * the region is expanded, laid out and written as a layout dump and a PDF to
+ * /dev/null (stream mode: nothing is left on disk). The CSV is handed to
+ * holders_load through an in-memory file.
+ */
+#include "config.h"
+#include "fuzz_common.h"
+#include "holders.h"
+#include "render.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#define FUZZ_SPLIT "\n--8<--\n"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct config *default_config(void)
+{
+	static struct config *cfg;
+	if (!cfg)
+		cfg = config_load("config/esimerkkila.ini");
+	if (!cfg)
+		abort();
+	return cfg;
+}
+
+/* Split off the part before the next separator; NULL when there is none. */
+static const char *next_part(const char **text, size_t *size, size_t *part_len)
+{
+	const char *split = memmem(*text, *size, FUZZ_SPLIT, strlen(FUZZ_SPLIT));
+	const char *part = *text;
+	if (!split)
+		return NULL;
+	*part_len = (size_t)(split - part);
+	*size -= *part_len + strlen(FUZZ_SPLIT);
+	*text = split + strlen(FUZZ_SPLIT);
+	return part;
+}
+
+static struct holders *holders_from_memory(const char *text, size_t len,
+					   const struct config *cfg)
+{
+	char path[64];
+	struct holders *h = NULL;
+	int fd = memfd_create("fuzz-holders", MFD_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	if (write(fd, text, len) == (ssize_t)len) {
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+		h = holders_load(path, cfg);
+	}
+	close(fd);
+	return h;
+}
+
+static void render_all_languages(const struct config *cfg, const struct template *t,
+				 const struct holders *h)
+{
+	for (int l = 0; l < cfg->n_languages; l++) {
+		struct render_options ro = { .lang = cfg->languages[l], .large_print = l == 1,
+					     .fonts_dir = FUZZ_FONTS, .pdf_path = "/dev/null",
+					     .dump_path = "/dev/null", .holders = h };
+		render_document(cfg, t, &ro);
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *text = (const char *)data, *region, *tmpl;
+	size_t region_len = 0, tmpl_len = 0;
+	struct config *own = NULL;
+	struct holders *h = NULL;
+	const struct config *cfg;
+	struct template *t = NULL;
+
+	fuzz_load_schema();
+	cfg = default_config();
+	fuzz_quiet_diagnostics();
+	region = next_part(&text, &size, &region_len);
+	if (region) {
+		own = config_load_text("fuzz.ini", region, region_len);
+		if (!own)
+			return 0;
+		cfg = own;
+	}
+	tmpl = next_part(&text, &size, &tmpl_len);
+	if (tmpl) { /* three parts: the rest is the CSV */
+		h = holders_from_memory(text, size, cfg);
+	} else {
+		tmpl = text;
+		tmpl_len = size;
+	}
+	/* Bad holders stop the command line before any template is read. */
+	if (h || tmpl == text)
+		t = template_load_text("fuzz.xml", tmpl, tmpl_len);
+	if (t)
+		render_all_languages(cfg, t, h);
+	template_free(t);
+	holders_free(h);
+	config_free(own);
+	return 0;
+}
