@@ -1,7 +1,7 @@
 # The foundation end to end: the Finnish checklist of the example region as a
 # reader and a printer see it (qpdf, pdffonts, pdftotext, pdfinfo), output
 # safety, `check` listing every problem, the command line, and make install.
-F="$OUT/foundation"
+F="$(cd "$OUT" && pwd)/foundation"   # absolute: make -C and cd below
 mkdir -p "$F/out"
 REGION=config/esimerkkila.ini
 PDF="$F/out/checklist-fi.pdf"
@@ -104,7 +104,9 @@ check "foundation unknown option exits 2" test $? -eq 2
 "$KP" render -c "$REGION" -t templates/checklist.xml --fonts "$F/no-fonts" -o "$F/nf.pdf" 2> "$F/nofonts.log"
 check "foundation missing font folder exits 3" test $? -eq 3 -a ! -e "$F/nf.pdf"
 f_make_runs_deps_first() {
-	make -n run | head -1 | grep -q install-deps && make -n test | head -1 | grep -q install-deps
+	make -n run > "$F/make-n-run.txt" 2>&1 && make -n test > "$F/make-n-test.txt" 2>&1 &&
+		head -1 "$F/make-n-run.txt" | grep -q '^sh .ci/install-deps$' &&
+		head -1 "$F/make-n-test.txt" | grep -q '^sh .ci/install-deps$'
 }
 check "foundation make run and make test install dependencies first" f_make_runs_deps_first
 
