@@ -52,11 +52,13 @@ static void inline_widths(struct layout *lo, const struct doc_node *block, struc
 		} else if (n->kind == DOC_FILL) {
 			line += 40 * MM_TO_PT;
 		} else if (n->kind == DOC_BREAK) {
-			widen(out, 0, line + st->indent);
+			widen(out, 0, line + st->indent + 1);
 			line = 0;
 		}
 	}
-	widen(out, 0, line + st->indent);
+	/* a point of slack: words and spaces measured apart may kern a little
+	 * differently from the whole line measured at once */
+	widen(out, 0, line + st->indent + 1);
 }
 
 static void block_widths(struct layout *lo, const struct doc_node *n, struct widths *out);

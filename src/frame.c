@@ -1,6 +1,7 @@
 /* frame: <box>, blocks inside a border and a background colour, kept on one
  * page when they fit one; see typeset_blocks.h. */
 #include "typeset_blocks.h"
+#include "diag.h"
 #include "units.h"
 
 #include <string.h>
@@ -110,6 +111,13 @@ void frame_layout(struct layout *lo, const struct doc_node *box)
 	inset = f.pad + f.border;
 	layout_space(lo, st->space_before);
 	h = block_content_height(lo, box->first, lo->width - 2 * inset) + 2 * inset;
+	if (lo->flow && h > lo->bottom - lo->top + 0.01 && !lo->measure) {
+		diag_file(DIAG_ERROR, lo->doc->file, box->line, box->col,
+			  "box is %.1f mm taller than a column (a box splits across pages only)",
+			  (h - (lo->bottom - lo->top)) / MM_TO_PT);
+		lo->errors++;
+		return;
+	}
 	/* kept together when it fits a page; else at least its first line */
 	layout_need(lo, h <= lo->bottom - lo->top ? h : 2 * inset + st->leading);
 	if (lo->measure) {

@@ -12,7 +12,9 @@ enum { TABLE_MAX_COLS = 64 };
 struct table_geom {
 	const struct doc_node *table;
 	int n;                          /* columns */
-	double x[TABLE_MAX_COLS + 1];   /* left edge of each column; x[n] = right edge */
+	/* left edge of each column from the text column's left edge (which moves
+	 * when the table continues in the next column of a <columns> flow) */
+	double x[TABLE_MAX_COLS + 1];
 	double pad, border;
 	struct doc_color border_color;
 	double header_h;                /* height of the header rows */
@@ -92,17 +94,17 @@ static void draw_row(struct layout *lo, const struct table_geom *g, const struct
 	for (const struct doc_node *cell = row->first; cell && c < g->n; cell = cell->next) {
 		struct doc_color fill;
 		if (cell_fill(row, cell, &fill))
-			add_rect(lo, g->x[c], top, cell_width(g, c, cell), h, &fill, g);
+			add_rect(lo, lo->x0 + g->x[c], top, cell_width(g, c, cell), h, &fill, g);
 		c += table_cell_span(cell);
 	}
 	lo->bottom = NO_BOTTOM;
 	c = 0;
 	for (const struct doc_node *cell = row->first; cell && c < g->n; cell = cell->next) {
 		lo->y = top + g->pad;
-		block_content_layout(lo, cell->first, g->x[c] + g->pad,
+		block_content_layout(lo, cell->first, lo->x0 + g->x[c] + g->pad,
 				     cell_width(g, c, cell) - 2 * g->pad);
 		if (g->border > 0)
-			add_rect(lo, g->x[c], top, cell_width(g, c, cell), h, NULL, g);
+			add_rect(lo, lo->x0 + g->x[c], top, cell_width(g, c, cell), h, NULL, g);
 		c += table_cell_span(cell);
 	}
 	lo->bottom = bottom;
@@ -123,7 +125,7 @@ static int setup(struct layout *lo, const struct doc_node *table, struct table_g
 	memset(g, 0, sizeof(*g));
 	g->table = table;
 	g->n = table_column_widths(lo, table, lo->width, widths, TABLE_MAX_COLS);
-	g->x[0] = lo->x0;
+	g->x[0] = 0;
 	for (int c = 0; c < g->n; c++)
 		g->x[c + 1] = g->x[c] + widths[c];
 	g->pad = table_padding(table);
