@@ -20,6 +20,7 @@ BUILD ?= build
 SRCS = $(filter-out src/main.c,$(wildcard src/*.c))
 OBJS = $(SRCS:src/%.c=$(BUILD)/%.o)
 REGION ?= config/esimerkkila.ini
+HOLDERS ?= config/esimerkkila-holders.csv
 
 .PHONY: all deps run test unit FORCE check-sanitize bench fuzz install uninstall clean cppcheck
 
@@ -44,6 +45,8 @@ run: deps
 	$(MAKE) kaikuprint
 	mkdir -p out
 	./kaikuprint all -c $(REGION) -o out
+	./kaikuprint render -c $(REGION) -t templates/card-inserts.xml --data $(HOLDERS) \
+		-o out/card-inserts-batch-fi.pdf -l fi
 	@ls out
 
 test: deps

@@ -86,8 +86,8 @@ static int check_fields(struct csv_reader *rd, const struct csv_record *r)
 		}
 	}
 	if (rd->have_header && r->n_fields != rd->t->header.n_fields && !rd->too_many_fields) {
-		diag_file(DIAG_ERROR, name, r->line, 0, "%d fields, but the header has %d",
-			  r->n_fields, rd->t->header.n_fields);
+		diag_file(DIAG_ERROR, name, r->line, 0, "%d field%s, but the header has %d",
+			  r->n_fields, r->n_fields == 1 ? "" : "s", rd->t->header.n_fields);
 		errors++;
 	}
 	return errors;
@@ -182,10 +182,11 @@ struct csv_table *csv_table_parse(const char *name, const char *text, size_t len
 		diag_file(DIAG_ERROR, name, 0, 0, "empty file: expected a header row");
 		rd.errors++;
 	}
-	if (rd.errors) {
+	if (!rd.have_header) {
 		csv_table_free(rd.t);
 		return NULL;
 	}
+	rd.t->errors = rd.errors;
 	return rd.t;
 }
 

@@ -26,13 +26,16 @@ struct csv_record {
 struct csv_table {
 	char *name;               /* the file as given ("-" reads as "<stdin>") */
 	struct csv_record header; /* the first record */
-	struct csv_record *rows;  /* the records after the header, blank lines skipped */
+	struct csv_record *rows;  /* the good records after the header, blank lines skipped */
 	int n_rows, cap;
+	int errors;               /* records dropped after reporting their problems */
 };
 
-/* Read PATH ("-" = standard input). Reports every problem (unreadable file,
- * malformed quoting, invalid UTF-8, over-long fields) with its line and
- * returns NULL when there was any. */
+/* Read PATH ("-" = standard input). Reports every problem (malformed
+ * quoting, invalid UTF-8, over-long fields, a wrong number of fields) with its
+ * line, drops that record and counts it in ->errors, so that the caller can
+ * go on checking the other records and report them all. Returns NULL after
+ * reporting when there is no table at all (unreadable or empty file). */
 struct csv_table *csv_table_read(const char *path);
 /* Same from TEXT (LEN bytes); NAME names the bytes in messages. */
 struct csv_table *csv_table_parse(const char *name, const char *text, size_t len);

@@ -159,7 +159,7 @@ static struct holders *check_table(const struct csv_table *t, const struct confi
 {
 	struct holders *hs = xcalloc(1, sizeof(*hs));
 	struct columns c;
-	int errors = find_columns(t, &c);
+	int errors = find_columns(t, &c) + t->errors;
 	if (errors == 0 && t->n_rows == 0) {
 		diag_file(DIAG_ERROR, t->name, 0, 0, "no rows after the header");
 		errors++;
@@ -167,8 +167,10 @@ static struct holders *check_table(const struct csv_table *t, const struct confi
 		diag_file(DIAG_ERROR, t->name, 0, 0, "more than %d rows", HOLDERS_MAX_ROWS);
 		errors++;
 	}
-	if (errors == 0) {
-		hs->items = xcalloc((size_t)t->n_rows, sizeof(*hs->items));
+	if (c.at[COL_NAME] >= 0 && c.at[COL_ISSUED] >= 0 &&
+	    c.at[COL_CHILDREN] >= 0 && t->n_rows <= HOLDERS_MAX_ROWS) {
+		/* the rows libcsv could read are checked even after other errors */
+		hs->items = xcalloc((size_t)t->n_rows + 1, sizeof(*hs->items));
 		for (hs->n = 0; hs->n < t->n_rows; hs->n++)
 			errors += check_row(t, &t->rows[hs->n], &c, cfg, &hs->items[hs->n]) != 0;
 	}
