@@ -10,6 +10,10 @@
 #define MIN_BOX (6 * MM_TO_PT)   /* smallest box a digit can be written into */
 #define CELL_PAD (1.5 * MM_TO_PT) /* inner margin of a field-table cell */
 #define LABEL_GAP (3 * MM_TO_PT)  /* between a label and its input */
+#define DATE_SEP (1.0 / 3)        /* dot between date groups, in boxes */
+#define DATE_WIDTH (8 + 2 * DATE_SEP) /* dd.mm.yyyy, in boxes */
+#define TICK_TEXT 0.35            /* tick box to its text, in boxes */
+#define TICK_SPACE 0.6            /* text to the next tick box, in boxes */
 enum { MAX_COLUMNS = 24, MAX_BOXES = 40 };
 
 /* The grid a field sits on: from the field itself, else the nearest <form>. */
@@ -198,16 +202,16 @@ static double place_date(struct place *pl, const struct doc_node *n)
 	static const int groups[3] = { 2, 2, 4 };
 	const struct doc_style *st = doc_node_style(pl->lo->doc, n);
 	double box = pl->g->box, x = pl->x;
-	if (9 * box > pl->w + 0.01)
+	if (DATE_WIDTH * box > pl->w + 0.01)
 		form_error(pl->lo, n, "date boxes do not fit the width left for them%s", "");
 	for (int k = 0; k < 3 && pl->draw; k++) {
 		for (int i = 0; i < groups[k]; i++, x += box)
 			draw_rect(pl->lo, x, pl->y, box, box, "date-box");
 		if (k < 2) {
 			double dw = layout_text_width(pl->lo, st, ".");
-			layout_text_line(pl->lo, st, x + (box / 2 - dw) / 2, pl->y + box - 1.5, ".",
-					 "date-dot");
-			x += box / 2;
+			layout_text_line(pl->lo, st, x + (box * DATE_SEP - dw) / 2, pl->y + box - 1.5,
+					 ".", "date-dot");
+			x += box * DATE_SEP;
 		}
 	}
 	return box;
@@ -223,7 +227,7 @@ static void flow_item(struct place *pl, struct flow *f, const char *text, const 
 {
 	const struct doc_style *st = doc_node_style(pl->lo->doc, n);
 	double box = pl->g->box, tw = layout_text_width(pl->lo, st, text);
-	double need = box + (tw > 0 ? box * 0.35 + tw : 0);
+	double need = box + (tw > 0 ? box * TICK_TEXT + tw : 0);
 	if (f->started && f->x + need > pl->x + pl->w + 0.01) {
 		f->x = pl->x;
 		f->y += box + box * 0.4;
@@ -233,10 +237,10 @@ static void flow_item(struct place *pl, struct flow *f, const char *text, const 
 	if (pl->draw) {
 		draw_rect(pl->lo, f->x, f->y, box, box, "tick");
 		if (tw > 0)
-			layout_text_line(pl->lo, st, f->x + box * 1.35, text_baseline(st, f->y, box),
+			layout_text_line(pl->lo, st, f->x + box * (1 + TICK_TEXT), text_baseline(st, f->y, box),
 					 text, "option");
 	}
-	f->x += need + box * 0.9;
+	f->x += need + box * TICK_SPACE;
 	f->started = 1;
 }
 
@@ -252,7 +256,8 @@ static void flow_option(struct place *pl, struct flow *f, const struct doc_node 
 			f->y += pl->g->box * 1.4;
 		if (pl->draw)
 			draw_hline(pl->lo, pl->x, f->y + pl->g->box, pl->w, "write-in");
-		f->x = pl->x + pl->w;
+		/* a table column measures 40 mm for it; a form row gives it all */
+		f->x = pl->x + (pl->w < 40 * MM_TO_PT ? pl->w : 40 * MM_TO_PT);
 		f->started = 1;
 	} else if (sep && *sep) {
 		for (char *end; (end = strstr(part, sep)) != NULL; part = end + strlen(sep)) {
@@ -283,9 +288,11 @@ static double place_value(struct place *pl, const struct doc_node *n)
 	int fill;
 	char *text = para_text(v, &fill);
 	if (v && !fill && text[0]) {
-		th = place_para(pl->lo, v, pl->x, pl->y, pl->w, pl->draw);
+		/* the text sits on the line, like handwriting would */
+		th = place_para(pl->lo, v, pl->x, pl->y, pl->w, 0);
 		if (th + 2 > h)
 			h = th + 2;
+		place_para(pl->lo, v, pl->x, pl->y + h - th - 1, pl->w, pl->draw);
 	}
 	if (pl->draw)
 		draw_hline(pl->lo, pl->x, pl->y + h, pl->w, "write-in");
@@ -348,13 +355,13 @@ static double column_width(struct layout *lo, const struct doc_node *col, const 
 	if (doc_node_attr(col, "boxes"))
 		return count_attr(col, "boxes") * g->box + 2 * CELL_PAD;
 	if (is_yes(col, "date"))
-		return 9 * g->box + 2 * CELL_PAD;
+		return DATE_WIDTH * g->box + 2 * CELL_PAD;
 	if (has_options(col)) {
 		struct flow f = { 0, 0, 0, 0 };
 		for (const struct doc_node *c = col->first; c; c = c->next)
 			if (c->kind == DOC_FORM_OPTION)
 				flow_option(&pl, &f, c);
-		return f.x - g->box * 0.9 + 2 * CELL_PAD;
+		return f.x - g->box * TICK_SPACE + 2 * CELL_PAD;
 	}
 	return 20 * MM_TO_PT;
 }
@@ -405,6 +412,17 @@ static void table_row(struct layout *lo, const struct table *t, int number)
 	lo->y += t->row_h;
 }
 
+/* Every cell of a column holds one row of boxes: no wrapping into the next row. */
+static int column_fits(struct layout *lo, const struct doc_node *col, const struct grid *g,
+		       double width)
+{
+	struct place pl = { lo, g, 0, 0, width - 2 * CELL_PAD, 0 };
+	if (place_input(&pl, col) <= g->box + 0.01)
+		return 1;
+	form_error(lo, col, "the %s column is too narrow for its options", kind_of(col));
+	return 0;
+}
+
 static int table_columns(struct layout *lo, const struct doc_node *n, struct table *t)
 {
 	double total = 0;
@@ -419,6 +437,8 @@ static int table_columns(struct layout *lo, const struct doc_node *n, struct tab
 		}
 		t->cols[t->n] = c;
 		t->widths[t->n] = column_width(lo, c, &t->g);
+		if (!column_fits(lo, c, &t->g, t->widths[t->n]))
+			return -1;
 		total += t->widths[t->n++];
 	}
 	if (total > lo->width + 0.01) {

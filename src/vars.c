@@ -63,13 +63,14 @@ struct var *vars_add_unset(struct var_scope *s, const char *name, enum var_type 
 struct var *vars_add_list(struct var_scope *s, const char *name)
 {
 	struct var *v = vars_push(s, name, VAR_LIST, NULL);
-	v->set = 1;
+	v->set = 0; /* <if set="list">: true once the list has an item */
 	v->text = xstrdup("");
 	return v;
 }
 
 struct var_scope *vars_list_add_item(struct var *l)
 {
+	l->set = 1;
 	l->items = xrealloc(l->items, (size_t)(l->n_items + 1) * sizeof(*l->items));
 	l->items[l->n_items] = vars_new();
 	return l->items[l->n_items++];
