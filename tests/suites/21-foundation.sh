@@ -154,3 +154,15 @@ cp "$PFX/bin/kaikuprint" "$F/moved/kaikuprint"
 check "foundation binary finds PREFIX/share/kaikuprint compiled in" test -s "$F/elsewhere/checklist-fi.pdf"
 make -s -C "$SRC" uninstall PREFIX="$PFX" > /dev/null 2>&1
 check "foundation make uninstall PREFIX=folder removes every file" test "$(find "$PFX" -type f | wc -l)" -eq 0
+
+# --- every failing golden case leaves nothing behind, PDF or dump -------------
+for dir in tests/cases/foundation/bad-*/; do
+	name=$(basename "$dir")
+	work="$F/bad/$name"
+	mkdir -p "$work"
+	cp -r "$dir". "$work"/
+	( cd "$work" && rm -f out.pdf layout.dump && eval "\"$(cd "$(dirname "$KP")" && pwd)/$(basename "$KP")\" $(cat args)" > /dev/null 2>&1
+	  echo $? > status.actual )
+	check "foundation $name fails" test "$(cat "$work/status.actual")" -ne 0
+	check "foundation $name writes no PDF and no dump" test ! -e "$work/out.pdf" -a ! -e "$work/layout.dump"
+done
