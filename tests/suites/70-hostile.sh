@@ -107,3 +107,58 @@ if "$KP" render -c "$H/bom-crlf.ini" -t "$H/bom-crlf.xml" -o "$H/bom-crlf.pdf" 2
    pdftotext "$H/bom-crlf.pdf" "$H/bom-crlf.txt"; then
 	contains "hostile BOM, CRLF and trailing spaces are ignored" "$H/bom-crlf.txt" "[Esimerkkilä] [2027]"
 else fail "hostile BOM, CRLF and trailing spaces are ignored" "$(head -2 "$H/bom-crlf.stderr")"; fi
+
+# --- CSV: a 1 MB name is refused by row, without quoting it.
+{ echo 'name,issued,children'; repeat QQQQQQQQQQ 100000; echo ',2027-01-01,1'; } > "$H/bigname.csv"
+echo "kaikuprint: $H/bigname.csv:2: error: column \"name\" is longer than 1000 bytes" > "$H/bigname.expected"
+expect_error csv-1mb-name 1 "$H/bigname.expected" render -c $REGION -t templates/card-inserts.xml \
+	--data "$H/bigname.csv" -o "$H/out.pdf"
+
+# --- Privacy on every path. Distinctive names may appear only in the
+# card-insert PDF of a good run: never on stdout or stderr, in TMPDIR, next to
+# the output, in another document, or after any kind of failure.
+P=$H/privacy
+mkdir -p "$P/tmp" "$P/out"
+NAMES='Zorblax|Quendelworth|Vexmira|Thrumbleby'
+good="name,issued,children
+Zorblax Quendelworth,2027-01-01,1
+Vexmira Thrumbleby,2027-02-01,0"
+printf '%s\n' "$good" > "$P/good.csv"
+# private RUN-NAME ARGS...: run with TMPDIR=$P/tmp, keep stdout and stderr.
+private() {
+	_n=$1
+	shift
+	TMPDIR="$P/tmp" "$KP" "$@" > "$P/$_n.stdout" 2> "$P/$_n.stderr"
+	echo $? > "$P/$_n.status"
+}
+cards=templates/card-inserts.xml
+private good render -c $REGION -t $cards --data "$P/good.csv" -o "$P/out/cards.pdf"
+{ echo 'name,issued,children'; echo 'Zorblax Quendelworth,2027-02-30,1'; echo '"Vexmira Thrumbleby,2027-01-01,0'; } > "$P/bad-rows.csv"
+private bad-rows render -c $REGION -t $cards --data "$P/bad-rows.csv" -o "$P/out/bad.pdf"
+{ echo 'name,issued,children'; echo 'Zorblax Quendelworth-Vexmira-Thrumbleby-Abercrombie-Featherstonehaugh,2027-01-01,0'; } > "$P/too-long.csv"
+private too-long render -c $REGION -t $cards --data "$P/too-long.csv" -o "$P/out/long.pdf"
+{ echo 'name,issued,children'; echo 'Zorblax 😀 Quendelworth,2027-01-01,0'; } > "$P/glyph.csv"
+private no-glyph render -c $REGION -t $cards --data "$P/glyph.csv" -o "$P/out/glyph.pdf"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<document name="x"><body><each list="holders" as="h"><p>{h.nmae}</p></each></body></document>\n' > "$P/bad.xml"
+private bad-template render -c $REGION -t "$P/bad.xml" --data "$P/good.csv" -o "$P/out/bad-template.pdf"
+private stdin-dump render -c $REGION -t $cards --data - -o "$P/out/stdin.pdf" < "$P/too-long.csv"
+private check check -c $REGION -t $cards --data "$P/good.csv"
+private other-document render -c $REGION -t templates/checklist.xml --data "$P/good.csv" -o "$P/out/checklist.pdf"
+( trap '' XFSZ; ulimit -f 20
+  private disk-full render -c $REGION -t $cards --data "$P/good.csv" -o "$P/out/full.pdf" )
+private device-full render -c $REGION -t $cards --data "$P/good.csv" -o /dev/full
+
+statuses=$(for r in good bad-rows too-long no-glyph bad-template stdin-dump check other-document disk-full device-full; do
+	printf '%s=%s ' $r "$(cat "$P/$r.status")"; done)
+check "privacy runs end as expected ($statuses)" test "$statuses" = \
+	"good=0 bad-rows=1 too-long=1 no-glyph=1 bad-template=1 stdin-dump=1 check=0 other-document=0 disk-full=3 device-full=3 "
+check "privacy: the names are in the card PDF" sh -c \
+	"pdftotext -q '$P/out/cards.pdf' - | grep -q 'Zorblax Quendelworth'"
+leaks=$(grep -lE "$NAMES" "$P"/*.stdout "$P"/*.stderr 2>/dev/null)
+check "privacy: no name on stdout or stderr of any run${leaks:+ ($leaks)}" test -z "$leaks"
+check "privacy: errors name rows (bad-rows.csv:2)" grep -q "bad-rows.csv:2: error" "$P/bad-rows.stderr"
+check "privacy: no name in the other document" sh -c \
+	"! pdftotext -q '$P/out/checklist.pdf' - | grep -qE '$NAMES'"
+check "privacy: TMPDIR stays empty" test -z "$(ls -A "$P/tmp")"
+check "privacy: only the good outputs exist ($(ls -A "$P/out" | tr '\n' ' '))" \
+	test "$(ls -A "$P/out" | tr '\n' ' ')" = "cards.pdf checklist.pdf "
