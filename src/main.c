@@ -95,9 +95,13 @@ static const char *data_dir(const char *given, const char *sub, char *buf, size_
 			*slash = '\0';
 			if (snprintf(buf, size, "%s/%s", exe, sub) < (int)size && is_dir(buf))
 				return buf;
-			if (snprintf(buf, size, "%s/../share/kaikuprint/%s", exe, sub) < (int)size &&
-			    is_dir(buf))
-				return buf;
+			slash = strrchr(exe, '/'); /* exe is now PREFIX/bin: go up to PREFIX */
+			if (slash) {
+				*slash = '\0';
+				if (snprintf(buf, size, "%s/share/kaikuprint/%s", exe, sub) < (int)size &&
+				    is_dir(buf))
+					return buf;
+			}
 		}
 	}
 	snprintf(buf, size, "%s/%s", KP_DATADIR, sub);
