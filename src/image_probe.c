@@ -2,8 +2,11 @@
  * (PNG: the IHDR chunk; JPEG: the first start-of-frame marker). A PNG is also
  * decoded once with libpng: libharu aborts the process on broken PNG data. */
 #include "typeset_blocks.h"
+#include "diag.h"
 
 #include <png.h>
+
+#include <sys/stat.h>
 
 #include <errno.h>
 #include <setjmp.h>
@@ -126,7 +129,52 @@ static int probe_jpeg(FILE *f, int *w, int *h, const char **why)
 	return -1;
 }
 
+/* Results of recent probes: layout measures an image several times (keep,
+ * table cells) and a logo may stand on every card of a sheet. A file is
+ * known by its path, inode, size and modification time. */
+enum { PROBE_CACHE = 16 };
+static struct probed {
+	char *path;
+	struct stat st;
+	int rc, w, h;
+	const char *why;
+} probe_cache[PROBE_CACHE];
+static int probe_next;
+
+static struct probed *probe_cached(const char *path, const struct stat *st)
+{
+	for (int i = 0; i < PROBE_CACHE; i++) {
+		struct probed *p = &probe_cache[i];
+		if (p->path && strcmp(p->path, path) == 0 && p->st.st_ino == st->st_ino &&
+		    p->st.st_size == st->st_size && p->st.st_mtime == st->st_mtime)
+			return p;
+	}
+	return NULL;
+}
+
+static int probe_file(const char *path, int *px_width, int *px_height, const char **why);
+
 int image_probe(const char *path, int *px_width, int *px_height, const char **why)
+{
+	struct stat st;
+	struct probed *p;
+	if (stat(path, &st) != 0)
+		return probe_file(path, px_width, px_height, why);
+	if (!(p = probe_cached(path, &st))) {
+		p = &probe_cache[probe_next];
+		probe_next = (probe_next + 1) % PROBE_CACHE;
+		free(p->path);
+		p->path = xstrdup(path);
+		p->st = st;
+		p->rc = probe_file(path, &p->w, &p->h, &p->why);
+	}
+	*px_width = p->w;
+	*px_height = p->h;
+	*why = p->why;
+	return p->rc;
+}
+
+static int probe_file(const char *path, int *px_width, int *px_height, const char **why)
 {
 	FILE *f = fopen(path, "rb");
 	int first, rc;

@@ -184,8 +184,11 @@ void table_layout(struct layout *lo, const struct doc_node *table)
 		return;
 	in_head = is_header(table->first);
 	for (const struct doc_node *row = table->first; row; row = row->next) {
-		double h = row_height(lo, &g, row);
+		double h;
 		in_head = in_head && is_header(row);
+		if (!row->first)
+			continue; /* an <each> over an empty list left no cells */
+		h = row_height(lo, &g, row);
 		if (!row_fits_a_page(lo, &g, row, h, in_head))
 			return;
 		if (row == table->first && in_head)

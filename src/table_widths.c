@@ -23,9 +23,22 @@ int table_cell_span(const struct doc_node *cell)
 	return n >= 1 ? n : 1;
 }
 
+/* Entries in the widths attribute. */
+static int constraint_count(const struct doc_node *table)
+{
+	const char *s = doc_node_attr(table, "widths");
+	char word[64];
+	int n = 0, used;
+	while (s && sscanf(s, "%63s%n", word, &used) == 1) {
+		s += used;
+		n++;
+	}
+	return n;
+}
+
 int table_column_count(const struct doc_node *table)
 {
-	int most = 0;
+	int most = constraint_count(table);
 	for (const struct doc_node *row = table->first; row; row = row->next) {
 		int n = 0;
 		for (const struct doc_node *cell = row->first; cell; cell = cell->next)
