@@ -23,6 +23,14 @@ static const char base_region[] =
 	"name = Kalle Koe\n"                 /* 11 */
 	"email = kalle@example.fi\n";        /* 12 */
 
+static int starts_with(const char *text, const char *prefix)
+{
+	if (strncmp(text, prefix, strlen(prefix)) == 0)
+		return 1;
+	printf("  got:\n%s", text);
+	return 0;
+}
+
 static struct config *load(const char *text)
 {
 	return config_load_text("t.ini", text, strlen(text));
@@ -421,6 +429,49 @@ static void missing_file(void)
 	CHECK(diag_exit_status() != 0);
 }
 
+/* What editors produce: a byte-order mark, CRLF line ends, trailing blanks. */
+static void editor_quirks_accepted(void)
+{
+	char *crlf = malloc(2 * sizeof(base_region) + 4);
+	size_t n = 0;
+	struct config *cfg;
+	memcpy(crlf, "\xEF\xBB\xBF", 3);
+	n = 3;
+	for (const char *p = base_region; *p; p++) {
+		if (*p == '\n') {
+			crlf[n++] = ' ';
+			crlf[n++] = '\r';
+		}
+		crlf[n++] = *p;
+	}
+	crlf[n] = '\0';
+	unit_capture_start();
+	cfg = config_load_text("t.ini", crlf, n);
+	CHECK_STR(unit_capture_end(), "");
+	if (CHECK(cfg != NULL))
+		CHECK_STR(config_get_text(cfg, "region", "name", NULL), "Testilä");
+	config_free(cfg);
+	free(crlf);
+}
+
+static void line_syntax_problems(void)
+{
+	CHECK_STR(messages_for_line(11, "name = Kalle \\\n"),
+		  "kaikuprint: t.ini:11:14: error: line continuation with '\\' is not supported\n");
+	/* Only the first line: the keys after a bad header are counted in the
+	 * section before it, which may add a "set twice" message. */
+	CHECK(starts_with(messages_for_line(9, "[coordinator culture]\n"),
+			  "kaikuprint: t.ini:9:2: error: section name may use only letters, digits, "
+			  "'.', '-' and '_'\n"));
+	CHECK(starts_with(messages_for_line(9, "[coordinator.culture] ; x\n"),
+			  "kaikuprint: t.ini:9:1: error: section header must be [name] alone on its line\n"));
+	CHECK_STR(messages_for_line(11, "full name = Kalle\n"),
+		  "kaikuprint: t.ini:11:1: error: not a valid key name: 'full name'\n");
+	CHECK_STR(messages_for_line(11, "name = ''\n"),
+		  "kaikuprint: t.ini:11: [coordinator.culture] name: error: "
+		  "empty value; leave the key out instead\n");
+}
+
 /* The template variables of a region, per language (config_vars.c). */
 static const struct var *var_of(const struct var_scope *scope, const char *name)
 {
@@ -520,6 +571,8 @@ const struct unit_test unit_tests[] = {
 	UNIT(every_syntax_problem_reported),
 	UNIT(bad_encoding),
 	UNIT(missing_file),
+	UNIT(editor_quirks_accepted),
+	UNIT(line_syntax_problems),
 	UNIT(variables_per_language),
 	UNIT(coordinators_list),
 	{ NULL, NULL }
