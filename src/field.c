@@ -83,8 +83,17 @@ static int collect_runs(struct layout *lo, struct fit *f)
 			f->blank = 1;
 			continue;
 		}
-		if (c->kind != DOC_TEXT || f->n_runs == FIT_MAX_RUNS)
-			continue; /* a line break has no meaning on one line */
+		if (c->kind == DOC_BREAK || f->n_runs == FIT_MAX_RUNS) {
+			if (!lo->measure) {
+				diag_file(DIAG_ERROR, lo->doc->file, f->node->line, f->node->col,
+					  "<fit> holds one line of at most %d pieces of text; "
+					  "remove the <br/> or the extra markup", FIT_MAX_RUNS);
+				lo->errors++;
+			}
+			return -1;
+		}
+		if (c->kind != DOC_TEXT)
+			continue;
 		if (c->origin && !f->origin)
 			f->origin = c->origin;
 		r->bold = f->st->bold || (c->flags & DOC_BOLD);
