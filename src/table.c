@@ -6,7 +6,6 @@
 
 #include <string.h>
 
-enum { TABLE_MAX_COLS = 64 };
 #define NO_BOTTOM 1e9 /* no page break can happen inside a row */
 
 struct table_geom {

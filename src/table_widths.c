@@ -116,19 +116,60 @@ static void measure_columns(struct layout *lo, const struct doc_node *table, str
 	}
 }
 
+/* Columns whose natural width is within an even share of what is left get it
+ * whole (a short column is never wrapped to save a little room in a long
+ * one); returns the room left for the others, which are marked unsettled. */
+static double settle_narrow(struct column *cols, int n, double avail, int *settled)
+{
+	int left = 0, changed = 1;
+	for (int c = 0; c < n; c++) {
+		settled[c] = cols[c].kind != COL_AUTO;
+		left += !settled[c];
+	}
+	while (changed && left > 0) {
+		double share = avail / left;
+		changed = 0;
+		for (int c = 0; c < n; c++) {
+			if (!settled[c] && cols[c].max <= share) {
+				cols[c].width = cols[c].max;
+				avail -= cols[c].max;
+				settled[c] = 1;
+				left--;
+				changed = 1;
+			}
+		}
+	}
+	return avail;
+}
+
 /* Auto columns into AVAIL points; FILL: give them all of it. */
 static double fit_auto(struct column *cols, int n, double avail, int fill)
 {
 	double min = 0, max = 0, used = 0;
+	int settled[TABLE_MAX_COLS];
 	for (int c = 0; c < n; c++) {
 		if (cols[c].kind == COL_AUTO) {
 			min += cols[c].min;
 			max += cols[c].max;
 		}
 	}
+	if (max > avail)
+		avail = settle_narrow(cols, n, avail, settled);
+	else
+		for (int c = 0; c < n; c++)
+			settled[c] = cols[c].kind != COL_AUTO;
+	min = max = 0;
+	for (int c = 0; c < n; c++) {
+		if (cols[c].kind == COL_AUTO)
+			used += settled[c] ? cols[c].width : 0;
+		if (!settled[c]) {
+			min += cols[c].min;
+			max += cols[c].max;
+		}
+	}
 	for (int c = 0; c < n; c++) {
 		struct column *col = &cols[c];
-		if (col->kind != COL_AUTO)
+		if (settled[c])
 			continue;
 		if (max <= avail)
 			col->width = col->max + (fill ? (avail - max) * (max > 0 ? col->max / max : 0) : 0);

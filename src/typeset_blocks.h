@@ -13,6 +13,8 @@ void table_layout(struct layout *lo, const struct doc_node *table);
 void frame_layout(struct layout *lo, const struct doc_node *box);
 void image_layout(struct layout *lo, const struct doc_node *image);
 
+enum { TABLE_MAX_COLS = 64 }; /* most columns a table may have */
+
 /* Column widths of TABLE for a text column WIDTH points wide: fills
  * widths[0..n_cols-1]; returns the number of columns (0 after reporting). */
 int table_column_widths(struct layout *lo, const struct doc_node *table, double width,
