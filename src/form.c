@@ -184,11 +184,11 @@ static double place_boxes(struct place *pl, const struct doc_node *n)
 {
 	int count = count_attr(n, "boxes");
 	double box = pl->g->box;
-	if (count < 1 || count > MAX_BOXES) {
+	if (count < 1 || count > MAX_BOXES) { /* the schema allows 1..40 */
 		form_error(pl->lo, n, "boxes=\"%s\" must be 1 to 40", doc_node_attr(n, "boxes"));
 		return box;
 	}
-	if (count * box > pl->w + 0.01)
+	if (pl->draw && count * box > pl->w + 0.01)
 		form_error(pl->lo, n, "%s boxes do not fit the width left for them",
 			   doc_node_attr(n, "boxes"));
 	for (int i = 0; pl->draw && i < count; i++)
@@ -202,7 +202,7 @@ static double place_date(struct place *pl, const struct doc_node *n)
 	static const int groups[3] = { 2, 2, 4 };
 	const struct doc_style *st = doc_node_style(pl->lo->doc, n);
 	double box = pl->g->box, x = pl->x;
-	if (DATE_WIDTH * box > pl->w + 0.01)
+	if (pl->draw && DATE_WIDTH * box > pl->w + 0.01)
 		form_error(pl->lo, n, "date boxes do not fit the width left for them%s", "");
 	for (int k = 0; k < 3 && pl->draw; k++) {
 		for (int i = 0; i < groups[k]; i++, x += box)
@@ -232,7 +232,7 @@ static void flow_item(struct place *pl, struct flow *f, const char *text, const 
 		f->x = pl->x;
 		f->y += box + box * 0.4;
 	}
-	if (need > pl->w + 0.01)
+	if (pl->draw && need > pl->w + 0.01)
 		form_error(pl->lo, n, "option \"%s\" does not fit the width left for it", text);
 	if (pl->draw) {
 		draw_rect(pl->lo, f->x, f->y, box, box, "tick");

@@ -87,7 +87,7 @@ static int has_word(const char *text, const char *word)
 static void report(const struct template *t, xmlNodePtr n, const char *what, const char *why)
 {
 	char msg[512];
-	snprintf(msg, sizeof(msg), "%s: not allowed on a registration form: %s", what, why);
+	snprintf(msg, sizeof(msg), "%s is not allowed on a registration form: %s", what, why);
 	diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n), "%s",
 		  msg);
 }
@@ -96,11 +96,17 @@ static int check_kind(const struct template *t, xmlNodePtr n)
 {
 	char *kind = template_attr(n, "kind");
 	int bad = 0;
+	if (!kind && strcmp((const char *)n->name, "option") != 0) {
+		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
+			  "<%s> needs kind=\"...\": every form field declares what it records",
+			  (const char *)n->name);
+		return 1;
+	}
 	for (int i = 0; kind && i < N_FORBIDDEN && !bad; i++) {
 		for (int j = 0; forbidden[i].kinds[j] && !bad; j++) {
 			if (strcmp(kind, forbidden[i].kinds[j]) == 0) {
 				char what[96];
-				snprintf(what, sizeof(what), "field kind=\"%.60s\"", kind);
+				snprintf(what, sizeof(what), "a field of kind=\"%.60s\"", kind);
 				report(t, n, what, forbidden[i].why);
 				bad = 1;
 			}
@@ -123,9 +129,9 @@ static int check_label(const struct template *t, xmlNodePtr field, xmlNodePtr n)
 			for (int j = 0; forbidden[i].words[j]; j++) {
 				if (has_word(text, forbidden[i].words[j])) {
 					char what[96];
-					snprintf(what, sizeof(what), "field label \"%.60s\"",
+					snprintf(what, sizeof(what), "the label word \"%.60s\"",
 						 forbidden[i].words[j]);
-					report(t, (xmlNodePtr)c->parent, what, forbidden[i].why);
+					report(t, field, what, forbidden[i].why);
 					free(text);
 					return 1;
 				}
@@ -136,26 +142,27 @@ static int check_label(const struct template *t, xmlNodePtr field, xmlNodePtr n)
 	return 0;
 }
 
-static int check_tree(const struct template *t, xmlNodePtr n)
+static int check_tree(const struct template *t, xmlNodePtr n, int registration)
 {
 	int bad = 0;
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (is_field(c)) {
-			int kind_bad = check_kind(t, c);
+			/* every document: kind is present; registration: and allowed */
+			int kind_bad = registration || !xmlHasProp(c, BAD_CAST "kind")
+					       ? check_kind(t, c) : 0;
 			bad += kind_bad;
-			if (!kind_bad)
+			if (registration && !kind_bad)
 				bad += check_label(t, c, c);
 		}
-		bad += check_tree(t, c);
+		bad += check_tree(t, c, registration);
 	}
 	return bad;
 }
 
 int privacy_check(const struct template *t)
 {
-	if (!t->name || strncmp(t->name, "registration", strlen("registration")) != 0)
-		return 0;
-	return check_tree(t, xmlDocGetRootElement(t->xml));
+	int registration = t->name && strncmp(t->name, "registration", strlen("registration")) == 0;
+	return check_tree(t, xmlDocGetRootElement(t->xml), registration);
 }

@@ -14,7 +14,8 @@
 
 struct template;
 
-/* Report every forbidden field of T as FILE:LINE:COL; returns how many. */
+/* Report every forbidden field of T as FILE:LINE:COL, and in any template
+ * every form field without kind="..."; returns how many. */
 int privacy_check(const struct template *t);
 
 #endif

@@ -98,11 +98,20 @@ int template_column(const struct template *t, int line, const char *needle)
 
 int template_node_column(const struct template *t, xmlNodePtr node)
 {
+	/* "<fi" must not match "<field": the name ends at '>', '/' or a space */
+	static const char *const ends[] = { ">", "/", " ", "\t", "" };
 	char needle[128];
+	int best = 0;
 	if (!node || node->type != XML_ELEMENT_NODE)
 		return 0;
-	snprintf(needle, sizeof(needle), "<%s", (const char *)node->name);
-	return template_column(t, (int)xmlGetLineNo(node), needle);
+	for (int i = 0; i < 5 && (i < 4 || !best); i++) {
+		int col;
+		snprintf(needle, sizeof(needle), "<%s%s", (const char *)node->name, ends[i]);
+		col = template_column(t, (int)xmlGetLineNo(node), needle);
+		if (col && (!best || col < best))
+			best = col;
+	}
+	return best;
 }
 
 char *template_attr(xmlNodePtr node, const char *name)
