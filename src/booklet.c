@@ -20,12 +20,14 @@ void booklet_slot(int p, int n, int *side, int *right)
 	}
 }
 
-static void copy_page(struct pages *dst, struct page *side, const struct page *src, double dx)
+static void copy_page(struct pages *dst, struct page *side, const struct page *src, double dx,
+		      double dy)
 {
 	for (int i = 0; i < src->n_boxes; i++) {
 		struct box *b = page_add_box(side, src->boxes[i].kind);
 		*b = src->boxes[i];
 		b->x += dx;
+		b->y += dy;
 		if (b->text)
 			b->text = pages_strndup(dst, b->text, strlen(b->text));
 	}
@@ -42,25 +44,32 @@ static void fold_mark(struct page *side, double y, double h)
 	b->tag = "fold";
 }
 
-struct pages *booklet_impose(const struct pages *src)
+struct pages *booklet_impose(const struct pages *src, double sheet_w, double sheet_h)
 {
 	struct pages *dst = pages_new();
 	int n = (src->n_pages + 3) / 4 * 4;
 	double w = src->n_pages ? src->pages[0].width : 0, h = src->n_pages ? src->pages[0].height : 0;
+	double dx, dy;
+	if (sheet_w < 2 * w)
+		sheet_w = 2 * w;
+	if (sheet_h < h)
+		sheet_h = h;
+	dx = (sheet_w - 2 * w) / 2;
+	dy = (sheet_h - h) / 2;
 	dst->title = src->title;
 	dst->subject = src->subject;
 	dst->author = src->author;
 	dst->keywords = src->keywords;
 	dst->lang = src->lang;
 	for (int s = 0; s < n / 2; s++) {
-		struct page *side = pages_add_page(dst, 2 * w, h);
+		struct page *side = pages_add_page(dst, sheet_w, sheet_h);
 		fold_mark(side, FOLD_MARK_FROM, FOLD_MARK_TO - FOLD_MARK_FROM);
-		fold_mark(side, h - FOLD_MARK_TO, FOLD_MARK_TO - FOLD_MARK_FROM);
+		fold_mark(side, sheet_h - FOLD_MARK_TO, FOLD_MARK_TO - FOLD_MARK_FROM);
 	}
 	for (int p = 0; p < src->n_pages; p++) {
 		int side, right;
 		booklet_slot(p, n, &side, &right);
-		copy_page(dst, &dst->pages[side], &src->pages[p], right ? w : 0);
+		copy_page(dst, &dst->pages[side], &src->pages[p], dx + (right ? w : 0), dy);
 	}
 	return dst;
 }

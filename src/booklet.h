@@ -16,8 +16,10 @@
  * side SIDE (0-based, in print order) and whether it sits on the right half. */
 void booklet_slot(int p, int n, int *side, int *right);
 
-/* A new set of sheet sides imposing every page of SRC. All SRC pages must be
- * the same size. Free with pages_free; SRC is not changed. */
-struct pages *booklet_impose(const struct pages *src);
+/* A new set of sheet sides SHEET_W x SHEET_H points imposing every page of
+ * SRC, the pair centred on the sheet with the fold in its middle (a sheet
+ * smaller than two pages grows to fit them). All SRC pages must be the same
+ * size. Free with pages_free; SRC is not changed. */
+struct pages *booklet_impose(const struct pages *src, double sheet_w, double sheet_h);
 
 #endif

@@ -19,19 +19,29 @@ static void column_enter(struct layout *lo, struct column_flow *f)
 	double bottom = f->page_bottom;
 	if (lo->page_index == f->balance_page && f->col_top + f->balance_height < bottom)
 		bottom = f->col_top + f->balance_height;
-	lo->x0 = f->left + f->col * (f->col_width + f->gap);
-	lo->width = f->col_width;
+	f->first_box = lo->pages->pages[lo->page_index].n_boxes;
 	lo->y = f->col_top;
 	lo->top = f->col_top;
 	lo->bottom = bottom;
 	lo->at_top = 1;
 }
 
+/* Move the boxes of the column just finished from the first column's place
+ * into their own. */
+static void column_leave(struct layout *lo, struct column_flow *f)
+{
+	struct page *pg = &lo->pages->pages[lo->page_index];
+	double dx = f->col * (f->col_width + f->gap);
+	for (int i = f->first_box; i < pg->n_boxes && dx != 0; i++)
+		pg->boxes[i].x += dx;
+	if (lo->y > f->max_y)
+		f->max_y = lo->y;
+}
+
 void column_flow_next(struct layout *lo)
 {
 	struct column_flow *f = lo->flow;
-	if (lo->y > f->max_y)
-		f->max_y = lo->y;
+	column_leave(lo, f);
 	if (f->col + 1 < f->count) {
 		f->col++;
 		column_enter(lo, f);
@@ -69,10 +79,11 @@ static int flow_once(struct layout *lo, const struct doc_node *n, struct column_
 	f->col = 0;
 	f->col_top = start->y;
 	f->max_y = start->y;
+	lo->x0 = f->left;
+	lo->width = f->col_width;
 	column_enter(lo, f);
 	layout_blocks(lo, n->first);
-	if (lo->y > f->max_y)
-		f->max_y = lo->y;
+	column_leave(lo, f);
 	return lo->page_index == f->balance_page &&
 	       f->max_y <= f->col_top + f->balance_height + 0.01;
 }

@@ -7,6 +7,11 @@
  * page the columns are balanced: the shortest column height is searched for
  * at which the content still ends on that page, so the columns end level.
  * Keep-together blocks (a venue) and headings move whole to the next column.
+ *
+ * Blocks are laid out as if in the first column (lo->x0 never changes, so
+ * blocks that save and restore x0 around their content, like lists, stay
+ * right across a column break); when a column is done, its boxes are moved
+ * sideways into place.
  */
 #ifndef KP_LEAFLET_BLOCKS_H
 #define KP_LEAFLET_BLOCKS_H
@@ -24,6 +29,7 @@ struct column_flow {
 	int balance_page;       /* page whose columns are shortened, -1: none */
 	double balance_height;  /* their height there */
 	double max_y;           /* lowest point any column reached on this page */
+	int first_box;          /* first box of the current column on its page */
 };
 
 /* Lay out a DOC_COLUMNS node at lo->y. */

@@ -10,6 +10,7 @@
 #include "dump.h"
 #include "layout.h"
 #include "pdf.h"
+#include "units.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -31,6 +32,23 @@ void render_variant_path(const char *path, const char *lang, const char *variant
 	snprintf(buf, size, "%.*s-%s%s", (int)stem, path, variant, path + stem);
 }
 
+/* The smallest landscape paper that holds two pages side by side: A4 for A5
+ * pages, A5 for A6; 0 x 0 (exactly two pages) when none does. */
+static void sheet_size(const struct doc_page *page, double *w, double *h)
+{
+	static const char *const papers[] = { "A5", "A4", "A3" };
+	*w = *h = 0;
+	for (size_t i = 0; i < sizeof(papers) / sizeof(papers[0]); i++) {
+		double pw, ph;
+		units_paper_size(papers[i], &pw, &ph);
+		if (pw >= page->height - 1 && ph >= 2 * page->width - 1) {
+			*w = ph;
+			*h = pw;
+			return;
+		}
+	}
+}
+
 static struct pages *booklet_pages(const struct config *cfg, const struct template *t,
 				   const struct render_options *opt, struct doc **dp)
 {
@@ -39,6 +57,7 @@ static struct pages *booklet_pages(const struct config *cfg, const struct templa
 	struct var_scope *vars;
 	struct pages *pages, *sheets;
 	struct doc *d;
+	double sheet_w, sheet_h;
 	int quiet = diag_get_quiet();
 	eo.lang = opt->lang ? opt->lang : cfg->languages[0];
 	eo.large_print = opt->large_print || cfg->large_print;
@@ -59,7 +78,8 @@ static struct pages *booklet_pages(const struct config *cfg, const struct templa
 		doc_free(d);
 		return NULL;
 	}
-	sheets = booklet_impose(pages);
+	sheet_size(&d->booklet_page, &sheet_w, &sheet_h);
+	sheets = booklet_impose(pages, sheet_w, sheet_h);
 	pages_free(pages);
 	*dp = d;
 	return sheets;

@@ -1,0 +1,115 @@
+# The local offer leaflet as a reader sees it: every QR code of every leaflet
+# (A4 and folded A5 booklet, fi/sv/en, normal and large print) decodes with
+# zbarimg from a 150 dpi render to exactly its intended web address, the
+# files pass qpdf --check, pdftotext finds every venue, the booklet is imposed
+# in booklet order on A4 landscape sheets. Collation order is unit-tested in
+# tests/unit/test_collate.c; column balancing and QR drawing have golden
+# dumps under tests/cases/leaflet/.
+L="$OUT/leaflet"
+mkdir -p "$L/normal" "$L/large"
+REGION=config/esimerkkila.ini
+
+# Values of KEY (or KEY_LANG when given) in every [venue.*] section, in file order.
+venue_values() { # KEY LANG
+	awk -v key="$1" -v lang="$2" '
+		/^\[/ { if (invenue) print (loc != "" ? loc : base); invenue = /^\[venue\./; base = ""; loc = ""; next }
+		invenue && $1 == key { sub(/^[^=]*= */, ""); base = $0 }
+		invenue && $1 == key "_" lang { sub(/^[^=]*= */, ""); loc = $0 }
+		END { if (invenue) print (loc != "" ? loc : base) }' "$REGION"
+}
+region_web() { # LANG
+	awk -v lang="$1" '/^\[/ { r = ($0 == "[region]") } r && $1 == "web" { sub(/^[^=]*= */, ""); b = $0 }
+		r && $1 == "web_" lang { sub(/^[^=]*= */, ""); l = $0 }
+		END { print (l != "" ? l : b) }' "$REGION"
+}
+N_VENUES=$(venue_values url | wc -l)
+check "leaflet example region has at least 25 venues ($N_VENUES)" test "$N_VENUES" -ge 25
+
+# --- make run's output: all three languages, and the booklet next to each ---
+"$KP" all -c "$REGION" -o "$L/normal" 2> "$L/all.log"
+check "leaflet all exits 0" test $? -eq 0
+f_no_warnings() { ! grep -v "begincidrange" "$1"; }
+f_no_leaflet_warnings() { ! grep "leaflet" "$1"; }
+check "leaflet all: no warnings about the leaflet" f_no_leaflet_warnings "$L/all.log"
+for lang in fi sv en; do
+	"$KP" render -c "$REGION" -t templates/leaflet.xml -l $lang --large-print \
+		-o "$L/large/leaflet-$lang.pdf" 2> "$L/large-$lang.log"
+	check "leaflet-$lang --large-print exits 0" test $? -eq 0
+	check "leaflet-$lang --large-print: no warnings" f_no_warnings "$L/large-$lang.log"
+done
+
+# Every QR code in PDF decodes to exactly the venues' URLs plus the region's page.
+f_qr_codes() { # PDF LANG
+	_base=${1%.pdf}
+	rm -f "$_base"-qr-*.png
+	pdftoppm -r 150 -png "$1" "$_base-qr" 2> /dev/null || return 1
+	for _png in "$_base"-qr-*.png; do zbarimg -q --raw "$_png" 2> /dev/null; done |
+		sort > "$_base.decoded"
+	{ venue_values url; region_web "$2"; } | sort > "$_base.expected"
+	diff "$_base.expected" "$_base.decoded"
+}
+f_venues_in_text() { # PDF LANG
+	pdftotext -enc UTF-8 "$1" - 2> /dev/null | tr -s ' \n\f' '   ' > "${1%.pdf}.flat"
+	venue_values name "$2" | while IFS= read -r name; do
+		grep -qF -- "$name" "${1%.pdf}.flat" || { echo "missing venue: $name"; return 1; }
+	done
+}
+for size in normal large; do
+	for lang in fi sv en; do
+		for kind in leaflet leaflet-booklet; do
+			pdf="$L/$size/$kind-$lang.pdf"
+			check "$kind-$lang $size written" test -s "$pdf"
+			check "$kind-$lang $size qpdf --check" qpdf --check "$pdf"
+			check "$kind-$lang $size QR codes decode to the exact URLs ($N_VENUES + 1)" \
+				f_qr_codes "$pdf" "$lang"
+		done
+		check "leaflet-$lang $size pdftotext finds every venue" \
+			f_venues_in_text "$L/$size/leaflet-$lang.pdf" "$lang"
+	done
+done
+
+# --- formats -----------------------------------------------------------------
+f_page_size() { # PDF WIDTH HEIGHT: every page that size (points, rounded)
+	pdfinfo -f 1 -l 99 "$1" 2> /dev/null | awk -v w="$2" -v h="$3" '
+		/^Page +[0-9]+ size:/ { n++; if (int($4 + 0.5) != w || int($6 + 0.5) != h) bad = 1 }
+		END { exit bad || n == 0 }'
+}
+check "leaflet A4 portrait" f_page_size "$L/normal/leaflet-fi.pdf" 595 842
+check "booklet sheets A4 landscape" f_page_size "$L/normal/leaflet-booklet-fi.pdf" 842 595
+f_even_sides() { test $(($(pdfinfo "$1" 2> /dev/null | awk '/^Pages:/ { print $2 }') % 2)) -eq 0; }
+check "booklet: whole sheets (pages padded to a multiple of 4)" f_even_sides "$L/normal/leaflet-booklet-fi.pdf"
+# booklet order: the first side holds the last page (left) and the cover (right)
+f_cover_right() {
+	pdftotext -f 1 -l 1 -x 421 -y 0 -W 421 -H 595 "$1" - 2> /dev/null | grep -q "KAIKUKORTTI" &&
+	! pdftotext -f 1 -l 1 -x 0 -y 0 -W 421 -H 595 "$1" - 2> /dev/null | grep -q "KAIKUKORTTI"
+}
+check "booklet: the cover is on the right half of the first side" f_cover_right "$L/normal/leaflet-booklet-fi.pdf"
+"$KP" render -c "$REGION" -t templates/leaflet.xml -l fi -o "$L/b.pdf" --dump "$L/b.dump" 2> /dev/null
+check "booklet dump written next to the dump" test -s "$L/b-booklet.dump"
+f_fold_marks() { test "$(grep -c 'line\[fold\]' "$L/b-booklet.dump")" -eq \
+	$((2 * $(grep -c '^page ' "$L/b-booklet.dump"))); }
+check "booklet: a fold mark at the top and bottom of every side" f_fold_marks
+f_balanced_a4() { # the A4 leaflet: two pages, both columns used on the last one
+	test "$(grep -c '^page ' "$L/b.dump")" -eq 2 &&
+	awk '/^page 2/ { p2 = 1 } p2 && /^  text/ { sub(/x=/, ""); if ($2 + 0 > 300) right = 1; else left = 1 }
+	     END { exit !(left && right) }' "$L/b.dump"
+}
+check "leaflet A4: two pages, last page in two columns" f_balanced_a4
+
+# --- large print: body text at 14 pt or more ----------------------------------
+"$KP" render -c "$REGION" -t templates/leaflet.xml -l fi --large-print -o "$L/lp.pdf" \
+	--dump "$L/lp.dump" 2> /dev/null
+f_large_body() { grep -F '"Maksuton"' "$L/lp.dump" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^size=/)
+	{ sub(/size=/, "", $i); if ($i + 0 < 14) bad = 1; n++ } } END { exit bad || n == 0 }'; }
+check "leaflet --large-print: offer text at 14 pt or more" f_large_body
+
+# --- errors -----------------------------------------------------------------
+# a URL too long for the code's size: error naming the template position, no output
+sed 's|^url = https://zoo.example.fi/$|url = https://zoo.example.fi/a/very/long/address/that/does/not/fit/into/a/small/code/at/all/even/at/level/m?with=query\&and=more|' \
+	"$REGION" > "$L/long-url.ini"
+"$KP" render -c "$L/long-url.ini" -t templates/leaflet.xml -l fi -o "$L/long.pdf" 2> "$L/long.err"
+check "too long URL: exit 1" test $? -eq 1
+contains "too long URL: names templates/leaflet.xml:LINE:COL" "$L/long.err" "templates/leaflet.xml:"
+contains "too long URL: says why" "$L/long.err" "less than 0.5 mm"
+check "too long URL: no output" test ! -e "$L/long.pdf"
+check "too long URL: no booklet output" test ! -e "$L/long-booklet.pdf"
