@@ -2,6 +2,7 @@
 #include "privacy.h"
 #include "diag.h"
 #include "template_internal.h"
+#include "form.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -116,28 +117,40 @@ static int check_kind(const struct template *t, xmlNodePtr n)
 	return bad;
 }
 
+/* The forbidden entry whose word TEXT contains, or NULL; *WORD names it. */
+static const struct forbidden *forbidden_word(const char *text, const char **word)
+{
+	char *lower = lower_copy(text);
+	const struct forbidden *hit = NULL;
+	for (int i = 0; i < N_FORBIDDEN && !hit; i++) {
+		for (int j = 0; forbidden[i].words[j] && !hit; j++) {
+			if (has_word(lower, forbidden[i].words[j])) {
+				hit = &forbidden[i];
+				*word = forbidden[i].words[j];
+			}
+		}
+	}
+	free(lower);
+	return hit;
+}
+
 /* Text written directly in the field's label (every language alternative). */
 static int check_label(const struct template *t, xmlNodePtr field, xmlNodePtr n)
 {
 	for (xmlNodePtr c = n->children; c; c = c->next) {
+		const struct forbidden *f;
+		const char *word;
 		if (c->type == XML_ELEMENT_NODE && !is_field(c) && check_label(t, field, c))
 			return 1;
 		if (c->type != XML_TEXT_NODE)
 			continue;
-		char *text = lower_copy((const char *)c->content);
-		for (int i = 0; i < N_FORBIDDEN; i++) {
-			for (int j = 0; forbidden[i].words[j]; j++) {
-				if (has_word(text, forbidden[i].words[j])) {
-					char what[96];
-					snprintf(what, sizeof(what), "the label word \"%.60s\"",
-						 forbidden[i].words[j]);
-					report(t, field, what, forbidden[i].why);
-					free(text);
-					return 1;
-				}
-			}
+		f = forbidden_word((const char *)c->content, &word);
+		if (f) {
+			char what[96];
+			snprintf(what, sizeof(what), "the label word \"%.60s\"", word);
+			report(t, field, what, f->why);
+			return 1;
 		}
-		free(text);
 	}
 	return 0;
 }
@@ -165,4 +178,31 @@ int privacy_check(const struct template *t)
 {
 	int registration = t->name && strncmp(t->name, "registration", strlen("registration")) == 0;
 	return check_tree(t, xmlDocGetRootElement(t->xml), registration);
+}
+
+/* Label text that came from the config (e.g. a [question.ID] text): the
+ * template cannot show it, so the expanded document is checked too. */
+static int check_doc_node(const struct doc *d, const struct doc_node *n)
+{
+	int bad = 0;
+	for (const struct doc_node *c = n->first; c; c = c->next) {
+		const struct forbidden *f;
+		const char *word;
+		if (c->kind == DOC_TEXT && c->origin && n->parent && form_kind_has_label(n->parent->kind) &&
+		    (f = forbidden_word(c->text, &word)) != NULL) {
+			diag_file(DIAG_ERROR, d->file, n->parent->line, n->parent->col,
+				  "the label word \"%.60s\" (from %s) is not allowed on a registration "
+				  "form: %s", word, c->origin, f->why);
+			bad++;
+		}
+		bad += check_doc_node(d, c);
+	}
+	return bad;
+}
+
+int privacy_check_doc(const struct doc *d)
+{
+	if (!d->name || strncmp(d->name, "registration", strlen("registration")) != 0)
+		return 0;
+	return check_doc_node(d, d->root);
 }

@@ -13,9 +13,14 @@
 #define KP_PRIVACY_H
 
 struct template;
+struct doc;
 
 /* Report every forbidden field of T as FILE:LINE:COL, and in any template
  * every form field without kind="..."; returns how many. */
 int privacy_check(const struct template *t);
+
+/* The same for label text that variables bring into document D (a question
+ * from the config); returns how many were reported. */
+int privacy_check_doc(const struct doc *d);
 
 #endif

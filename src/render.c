@@ -6,6 +6,7 @@
 #include "impose.h"
 #include "layout.h"
 #include "pdf.h"
+#include "privacy.h"
 #include "progress.h"
 
 #include <stddef.h>
@@ -35,6 +36,10 @@ int render_document(const struct config *cfg, const struct template *t,
 	vars_free(vars);
 	if (!d)
 		return -1;
+	if (privacy_check_doc(d)) { /* labels from the config on a registration form */
+		doc_free(d);
+		return -1;
+	}
 	lo.fonts_dir = opt->fonts_dir;
 	progress_begin(opt->holders ? opt->holders->n : 0,
 		       opt->progress && opt->holders && opt->holders->n > PROGRESS_MIN_ROWS);
