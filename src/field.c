@@ -34,6 +34,7 @@ static void fit_error(struct layout *lo, const struct fit *f, const char *fmt, d
 	char what[160];
 	snprintf(what, sizeof(what), "<fit%s%.60s%s>", name ? " name=\"" : "", name ? name : "",
 		 name ? "\"" : "");
+	progress_interrupt();
 	if (f->origin) /* point at the data record; say where the frame is */
 		diag_file(DIAG_ERROR, f->origin, 0, 0, "%s (%s:%d): %s %.1f mm missing at %.1f pt",
 			  what, lo->doc->file, f->node->line, fmt, a, b);
@@ -61,6 +62,7 @@ static int check_glyphs(struct layout *lo, const struct fit *f, const struct fit
 			continue;
 		}
 		if (!font_has_glyph(r->font, cp)) {
+			progress_interrupt();
 			diag_file(DIAG_ERROR, f->origin ? f->origin : lo->doc->file,
 				  f->origin ? 0 : f->node->line, f->origin ? 0 : f->node->col,
 				  "the font has no glyph for U+%04X (in a <fit> frame)",
@@ -242,11 +244,12 @@ void layout_card(struct layout *lo, const struct doc_node *n)
 	layout_blocks(lo, n->first);
 	lo->at_top = 0; /* the next card starts a new page even after an empty one */
 	if (!lo->measure)
-		progress_card();
+		progress_card(n->origin);
 	if (lo->measure || lo->page_index == page)
 		return;
 	{
 		double over = (content_height(lo, n->first) - (lo->bottom - lo->top)) / MM_TO_PT;
+		progress_interrupt();
 		if (n->origin)
 			diag_file(DIAG_ERROR, n->origin, 0, 0,
 				  "the card (%s:%d) does not fit on one page: about %.1f mm too tall",

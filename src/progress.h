@@ -11,10 +11,13 @@ enum { PROGRESS_MIN_ROWS = 300 }; /* smaller batches finish too fast to need it 
 
 /* Start counting TOTAL cards; nothing is shown unless ENABLED. */
 void progress_begin(int total, int enabled);
-/* One more card laid out. */
-void progress_card(void);
+/* A card of data record RECORD ("FILE:LINE") laid out; a front and a back of
+ * the same record count once. */
+void progress_card(const char *record);
 /* A stage after layout ("writing the PDF"). */
 void progress_stage(const char *what);
+/* Erase the line before a message is printed; the next card redraws it. */
+void progress_interrupt(void);
 /* Erase the line. */
 void progress_end(void);
 

@@ -107,7 +107,8 @@ check "cards privacy: nothing left in TMPDIR or beside the PDF" sh -c "[ -z \"\$
 # 5. Progress on a terminal for a long batch; --quiet and a pipe turn it off.
 awk 'BEGIN { print "name,issued,children"; for (i = 1; i <= 400; i++) printf "Holder Number%d,2027-01-01,%d\n", i, i % 4 }' > "$C/many.csv"
 script -qec "$KP render -c $REGION -t $TPL --data $C/many.csv -o $C/many.pdf" /dev/null > "$C/tty.log" 2>&1
-contains "cards progress on a terminal" "$C/tty.log" "laying out card 400 of 400"
+contains "cards progress on a terminal" "$C/tty.log" "laying out card 400 of 400 (100 %)"
+check "cards progress counts a front and its back once" sh -c "grep -q 'card 200 of 400 (50 %)' '$C/tty.log' && ! grep -q '40[1-9] of 400' '$C/tty.log'"
 script -qec "$KP render -q -c $REGION -t $TPL --data $C/many.csv -o $C/many.pdf" /dev/null > "$C/tty-quiet.log" 2>&1
 check "cards no progress with --quiet" sh -c "! grep -q 'laying out' '$C/tty-quiet.log'"
 "$KP" render -c $REGION -t $TPL --data "$C/many.csv" -o "$C/many.pdf" 2> "$C/pipe.err"
