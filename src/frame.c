@@ -39,8 +39,7 @@ void frame_content_widths(struct layout *lo, const struct doc_node *box, double 
 	*max += 2 * (f.pad + f.border);
 }
 
-/* A new box at index AT of page PG (backgrounds go under the content). */
-static struct box *insert_box(struct page *pg, int at, enum box_kind kind)
+struct box *page_insert_box(struct page *pg, int at, enum box_kind kind)
 {
 	struct box *b = page_add_box(pg, kind), copy = *b;
 	memmove(&pg->boxes[at + 1], &pg->boxes[at], (size_t)(pg->n_boxes - 1 - at) * sizeof(*b));
@@ -68,7 +67,7 @@ static void draw_segment(struct page *pg, const struct frame_look *f, int under,
 {
 	double half = f->border / 2;
 	if (f->has_background) {
-		struct box *b = insert_box(pg, under, BOX_RECT);
+		struct box *b = page_insert_box(pg, under, BOX_RECT);
 		b->x = x;
 		b->y = top;
 		b->w = w;

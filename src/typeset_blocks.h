@@ -44,6 +44,10 @@ double block_content_height(struct layout *lo, const struct doc_node *first, dou
 void block_content_layout(struct layout *lo, const struct doc_node *first, double x0,
 			  double width);
 
+/* A new box at index AT of page PG, the boxes from AT on moved up one
+ * (backgrounds go under content drawn before them); frame.c. */
+struct box *page_insert_box(struct page *pg, int at, enum box_kind kind);
+
 /* Pixel size of a PNG or JPEG file. Returns 0, or -1 with *why set to the reason. */
 int image_probe(const char *path, int *px_width, int *px_height, const char **why);
 

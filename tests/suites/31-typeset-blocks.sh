@@ -61,3 +61,12 @@ contains "typeset-blocks box background #d6eaf8" "$T/box-qdf.pdf" "0.83922 0.917
 contains "typeset-blocks box border #1b4f72" "$T/box-qdf.pdf" "0.10588 0.3098 0.44706 RG"
 qpdf --qdf --object-streams=disable "$T/table-header-repeat.pdf" "$T/table-qdf.pdf" 2> /dev/null
 contains "typeset-blocks header background #1b4f72" "$T/table-qdf.pdf" "0.10588 0.3098 0.44706 rg"
+
+# a row taller than a page is cut between lines: nothing lost, header repeated
+render table-tall-row
+check "typeset-blocks tall row qpdf --check" qpdf --check "$T/table-tall-row.pdf"
+pdftotext -f 2 -l 2 "$T/table-tall-row.pdf" "$T/tall-p2.txt" 2> /dev/null
+contains "typeset-blocks tall row: header on page 2" "$T/tall-p2.txt" "Kuvaus"
+contains "typeset-blocks tall row: continues on page 2" "$T/tall-p2.txt" "Kappale 12"
+pdftotext "$T/table-tall-row.pdf" - 2> /dev/null | grep -o 'Kappale [0-9]*' | sort -u | wc -l > "$T/tall-count.txt"
+contains "typeset-blocks tall row: all 12 paragraphs kept" "$T/tall-count.txt" "12"
