@@ -122,8 +122,7 @@ static void add_var(struct expander *x, struct doc_node *out, const struct var *
 		flags |= DOC_NOHYPH;
 	if (v->fallback)
 		diag_file(DIAG_WARNING, x->t->path, line, 0,
-			  "no %s text in %s_%s; using the base text", x->opt->lang, v->origin,
-			  x->opt->lang);
+			  "%s_%s is not set; using the base text", v->origin, x->opt->lang);
 	t = add_text(x, out, v->text, strlen(v->text), flags, line);
 	if (t)
 		t->origin = doc_strdup(x->d, v->origin);

@@ -113,3 +113,12 @@ contains "too long URL: names templates/leaflet.xml:LINE:COL" "$L/long.err" "tem
 contains "too long URL: says why" "$L/long.err" "less than 0.5 mm"
 check "too long URL: no output" test ! -e "$L/long.pdf"
 check "too long URL: no booklet output" test ! -e "$L/long-booklet.pdf"
+
+# --- golden booklet imposition (tests/cases/leaflet/booklet-imposition) ------
+B="$L/booklet-case"
+mkdir -p "$B"
+cp tests/cases/leaflet/booklet-imposition/region.ini tests/cases/leaflet/booklet-imposition/template.xml "$B/"
+_kp=$(cd "$(dirname "$KP")" && pwd)/$(basename "$KP")
+( cd "$B" && "$_kp" render -c region.ini -t template.xml -l fi -o out.pdf --dump layout.dump 2> /dev/null )
+same_file "booklet imposition: pages 8|1, 2|7, 6|3, 4|5 with fold marks (golden)" \
+	tests/cases/leaflet/booklet-imposition/booklet.dump "$B/layout-booklet.dump"
