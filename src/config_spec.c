@@ -42,7 +42,6 @@ static const struct cfg_key_spec coordinator_keys[] = {
  * answers: the choices separated by "|" (tick boxes); absent: a write-in line. */
 static const struct cfg_key_spec question_keys[] = {
 	{ "text", CFG_TEXT, CFG_REQUIRED | CFG_TRANSLATABLE, 0, 0, NULL, NULL },
-	{ "short", CFG_TEXT, CFG_TRANSLATABLE, 0, 0, NULL, NULL },
 	{ "answers", CFG_TEXT, CFG_TRANSLATABLE, 0, 0, NULL, NULL },
 	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
 };
