@@ -177,6 +177,42 @@ fuzz: deps
 			build-fuzz/corpus-$$t tests/fuzz/corpus-$$t || exit 1; \
 	done
 
+# Sanitizer builds live in their own folders; the default build is untouched.
+SAN_OPT = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined
+SAN_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+
+# A binary in any build folder (build-san/kaikuprint); its templates and fonts
+# are found through links next to it.
+$(BUILD)/kaikuprint: $(BUILD)/main.o $(BUILD)/libkaikuprint.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_ALL) $(LDFLAGS)
+	ln -sfn ../templates $(BUILD)/templates
+	ln -sfn ../fonts $(BUILD)/fonts
+
+# The whole test suite on an AddressSanitizer + UBSan build.
+check-sanitize: deps
+	$(MAKE) BUILD=build-san CC=clang OPT='$(SAN_OPT)' build-san/kaikuprint
+	$(SAN_ENV) KP=build-san/kaikuprint sh tests/run
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c), each run for FUZZ_SECONDS; new
+# inputs collect in build-fuzz/corpus-NAME, seeds in tests/fuzz/corpus-NAME.
+fuzz: deps
+	$(MAKE) BUILD=build-fuzz CC=clang OPT='$(SAN_OPT) -fsanitize=fuzzer-no-link' \
+		build-fuzz/libkaikuprint.a
+	for t in $(FUZZ_TARGETS); do \
+		clang $(CFLAGS_ALL) $(SAN_OPT) -fsanitize=fuzzer -Isrc -o build-fuzz/fuzz_$$t \
+			tests/fuzz/fuzz_$$t.c build-fuzz/libkaikuprint.a $(LIBS_ALL) || exit 1; \
+	done
+	for t in $(FUZZ_TARGETS); do \
+		mkdir -p build-fuzz/corpus-$$t; \
+		$(SAN_ENV) build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+			-max_len=65536 -artifact_prefix=build-fuzz/$$t- \
+			build-fuzz/corpus-$$t tests/fuzz/corpus-$$t || exit 1; \
+	done
+
 cppcheck:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--std=c11 --inline-suppr src tests/unit

@@ -15,6 +15,10 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+/* Resource limits (tests/suites/70-hostile.sh checks each one): a region file
+ * of at most 256 KiB (a real one is 2-20 KiB), lines of at most 1000 bytes
+ * (ini_scan.c) and values of at most 500 bytes. Loading the largest file
+ * takes a few MB of memory. */
 enum { CONFIG_MAX_BYTES = 256 * 1024, CONFIG_MAX_VALUE = 500 };
 
 /* What config_load is working on; passed to the checking helpers. */

@@ -211,6 +211,10 @@ struct template *template_load_text(const char *path, const char *text, size_t l
 	return t;
 }
 
+/* Templates are read up to TEMPLATE_MAX_BYTES (1 MiB; the largest shipped one
+ * is under 10 KiB), nested at most 256 deep (libxml2's limit). Laying out a
+ * 1 MiB template (350 pages of long paragraphs, or 100,000 short ones) peaks
+ * at 60-130 MB of memory; tests/suites/70-hostile.sh checks limit and bound. */
 struct template *template_load(const char *path)
 {
 	size_t len;
