@@ -580,7 +580,9 @@ struct doc *template_expand(const struct template *t, const struct expand_option
 
 	x.d = doc_new(t->path, opt->lang);
 	x.d->name = doc_strdup(x.d, t->name);
-	x.errors += template_read_setup(t, root, x.d, opt->large_print);
+	/* cards have a fixed size: large print does not apply to them */
+	x.errors += template_read_setup(t, root, x.d,
+					opt->large_print && !template_has_impose(t, root));
 	x.errors += template_read_impose(t, root, x.d);
 	x.errors += template_read_booklet(t, root, x.d);
 	for (xmlNodePtr n = root->children; n; n = n->next) {

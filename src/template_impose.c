@@ -97,3 +97,12 @@ int template_read_impose(const struct template *t, xmlNodePtr root, struct doc *
 			return read_impose(t, n, d);
 	return 0;
 }
+
+int template_has_impose(const struct template *t, xmlNodePtr root)
+{
+	(void)t;
+	for (xmlNodePtr n = root->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "impose") == 0)
+			return 1;
+	return 0;
+}

@@ -32,5 +32,7 @@ int template_read_setup(const struct template *t, xmlNodePtr root, struct doc *d
 			int large_print);
 /* Read <impose> (card size and sheets) into D->impose (template_impose.c). */
 int template_read_impose(const struct template *t, xmlNodePtr root, struct doc *d);
+/* Does the template have <impose>, i.e. is it a card template? */
+int template_has_impose(const struct template *t, xmlNodePtr root);
 
 #endif

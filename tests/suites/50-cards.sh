@@ -114,3 +114,6 @@ check "cards no progress with --quiet" sh -c "! grep -q 'laying out' '$C/tty-qui
 "$KP" render -c $REGION -t $TPL --data "$C/many.csv" -o "$C/many.pdf" 2> "$C/pipe.err"
 check "cards no progress when stderr is not a terminal" test ! -s "$C/pipe.err"
 check "cards 400 cards on 40 sheets" sh -c "pdfinfo '$C/many.pdf' | grep -q '^Pages: *80$'"
+
+# 6. Large print does not apply to cards (fixed size): the blank cards still render.
+check "cards ignore large print" "$KP" render -c $REGION -t $TPL --large-print -o "$C/large.pdf"
