@@ -395,9 +395,8 @@ static void table_row(struct layout *lo, const struct table *t, int number)
 	char num[16];
 	for (int i = 0; i < t->n; i++) {
 		const struct doc_node *col = t->cols[i];
-		double inner = column_width(lo, col, &t->g) - 2 * CELL_PAD;
-		struct place pl = { lo, &t->g, 0, lo->y + CELL_PAD, inner, 1 };
-		pl.x = x + (t->widths[i] - inner) / 2;
+		struct place pl = { lo, &t->g, x + CELL_PAD, lo->y + CELL_PAD,
+				    t->widths[i] - 2 * CELL_PAD, 1 };
 		draw_rect(lo, x, lo->y, t->widths[i], t->row_h, "cell");
 		if (strcmp(kind_of(col), "row-number") == 0) {
 			const struct doc_style *st = doc_node_style(lo->doc, col);
