@@ -110,3 +110,13 @@ if [ -f "$F/fi-only/registration-form-fi.pdf" ] && [ -f "$F/fi-only/checklist-fi
 else
 	fail "fi-only region: all renders fi only" "$(ls "$F/fi-only" | tr '\n' ' ')"
 fi
+
+# values the config leaves out become fill-in lines the trainer writes on
+grep -v '^contact_' "$REGION" > "$F/no-contact.ini"
+for lang in fi sv en; do
+	"$KP" render -c "$F/no-contact.ini" -t templates/checklist.xml -l "$lang" \
+		-o "$F/no-contact-$lang.pdf" --dump "$F/no-contact-$lang.dump" 2> /dev/null
+	n=$(grep -a -c '^  line\[fill\]' "$F/no-contact-$lang.dump")
+	if [ "$n" -eq 3 ]; then pass "checklist-$lang: 3 fill-in lines for the missing contact"
+	else fail "checklist-$lang: 3 fill-in lines for the missing contact" "found $n"; fi
+done
