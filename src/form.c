@@ -58,18 +58,31 @@ static double inherited_length(const struct doc_node *n, const char *name, doubl
 	return fallback;
 }
 
+/* The grid's own attributes on a <form> or <field-table>, checked once. */
+static int grid_attrs_ok(struct layout *lo, const struct doc_node *n)
+{
+	const char *box = doc_node_attr(n, "box");
+	const char *label_w = doc_node_attr(n, "label-width");
+	double pt;
+	if (box && units_parse_length(box, &pt) == 0 && pt < MIN_BOX - 0.01) {
+		form_error(lo, n, "box=\"%s\" is below 6 mm, too small to write a digit in by hand",
+			   box);
+		return 0;
+	}
+	if (label_w && units_parse_length(label_w, &pt) == 0 && pt > lo->width * 0.8) {
+		form_error(lo, n, "label-width=\"%s\" leaves less than a fifth of the column for "
+			   "the boxes", label_w);
+		return 0;
+	}
+	return 1;
+}
+
 static struct grid grid_of(struct layout *lo, const struct doc_node *n)
 {
 	struct grid g;
 	g.label_w = inherited_length(n, "label-width", lo->width * 0.4);
 	g.box = inherited_length(n, "box", 7 * MM_TO_PT);
 	g.gap = inherited_length(n, "gap", 3 * MM_TO_PT);
-	if (g.box < MIN_BOX - 0.01) {
-		form_error(lo, n, "box size is below 6 mm: %s", "too small to write in by hand");
-		g.box = MIN_BOX;
-	}
-	if (g.label_w > lo->width * 0.8)
-		g.label_w = lo->width * 0.8;
 	return g;
 }
 
@@ -480,7 +493,8 @@ void form_layout(struct layout *lo, const struct doc_node *n)
 {
 	switch (n->kind) {
 	case DOC_FORM:
-		layout_blocks(lo, n->first);
+		if (grid_attrs_ok(lo, n))
+			layout_blocks(lo, n->first);
 		break;
 	case DOC_FORM_FIELD:
 	case DOC_FORM_DATE:
@@ -488,7 +502,8 @@ void form_layout(struct layout *lo, const struct doc_node *n)
 		layout_field_row(lo, n);
 		break;
 	case DOC_FORM_TABLE:
-		layout_table(lo, n);
+		if (grid_attrs_ok(lo, n))
+			layout_table(lo, n);
 		break;
 	default:
 		break; /* options and columns are laid out by their parent */
