@@ -1,11 +1,33 @@
 /* block_measure: widths and heights of block content for cells and frames;
  * see typeset_blocks.h. */
 #include "typeset_blocks.h"
+#include "diag.h"
 #include "units.h"
 
 #include <string.h>
 
 #define LIST_INDENT_EM 1.4 /* the list item indent layout.c uses, in ems */
+
+/* Tables and boxes from N up to the root. */
+static int nesting(const struct doc_node *n)
+{
+	int depth = 0;
+	for (const struct doc_node *a = n; a; a = a->parent)
+		depth += a->kind == DOC_TABLE || a->kind == DOC_FRAME;
+	return depth;
+}
+
+int block_too_deep(struct layout *lo, const struct doc_node *n)
+{
+	if (nesting(n) <= BLOCK_MAX_NESTING)
+		return 0;
+	if (!lo->measure) {
+		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
+			  "tables and boxes nested more than %d deep", BLOCK_MAX_NESTING);
+		lo->errors++;
+	}
+	return 1;
+}
 
 struct widths {
 	double min, max;
@@ -92,6 +114,8 @@ static void block_widths(struct layout *lo, const struct doc_node *n, struct wid
 	case DOC_FRAME:
 	case DOC_IMAGE:
 	case DOC_BLANK:
+		if (nesting(n) > BLOCK_MAX_NESTING) /* reported when laid out */
+			break;
 		if (n->kind == DOC_BLANK && doc_node_attr(n, "width"))
 			units_parse_length(doc_node_attr(n, "width"), &min);
 		else if (n->kind == DOC_TABLE)

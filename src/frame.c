@@ -106,6 +106,8 @@ void frame_layout(struct layout *lo, const struct doc_node *box)
 	struct frame_look f;
 	double inset, h, top, saved_top = lo->top, saved_bottom = lo->bottom;
 	int first_page, first_box;
+	if (block_too_deep(lo, box))
+		return;
 	read_look(box, &f);
 	inset = f.pad + f.border;
 	layout_space(lo, st->space_before);

@@ -197,6 +197,8 @@ void table_layout(struct layout *lo, const struct doc_node *table)
 	/* space around the table: that of the text it stands in */
 	const struct doc_style *st = doc_node_style(lo->doc, table->parent);
 	struct table_geom g;
+	if (block_too_deep(lo, table))
+		return;
 	layout_space(lo, st->space_before);
 	if (setup(lo, table, &g) == 0 || !headers_fit(lo, &g))
 		return;

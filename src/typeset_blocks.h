@@ -33,6 +33,12 @@ void frame_content_widths(struct layout *lo, const struct doc_node *box, double 
 			  double *max);
 void image_content_width(struct layout *lo, const struct doc_node *image, double *width);
 
+/* Tables and boxes may nest this deep: each level measures its content
+ * several times, so the cost grows steeply with the depth. */
+enum { BLOCK_MAX_NESTING = 8 };
+/* Is table or box N nested too deep? Reports it (once, when not measuring). */
+int block_too_deep(struct layout *lo, const struct doc_node *n);
+
 /* Narrowest and natural (one line per paragraph) widths of the blocks from FIRST. */
 void block_content_widths(struct layout *lo, const struct doc_node *first, double *min,
 			  double *max);
