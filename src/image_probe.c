@@ -90,6 +90,21 @@ static int probe_png(FILE *f, int *w, int *h, const char **why)
 	return 0;
 }
 
+/* A start-of-frame segment (after its length): precision, height, width. */
+static int jpeg_frame(FILE *f, int marker, int *w, int *h, const char **why)
+{
+	unsigned char seg[5];
+	if (marker > 0xC2) {
+		*why = "unsupported JPEG type (only baseline and progressive)";
+		return -1;
+	}
+	if (fread(seg, 1, 5, f) != 5 || be16(seg + 1) == 0 || be16(seg + 3) == 0)
+		return -1;
+	*h = (int)be16(seg + 1);
+	*w = (int)be16(seg + 3);
+	return 0;
+}
+
 /* SOF0..SOF2 (baseline, extended, progressive Huffman) are what PDF's DCT
  * filter reads; other frame types (lossless, arithmetic) are refused. */
 static int probe_jpeg(FILE *f, int *w, int *h, const char **why)
@@ -112,17 +127,8 @@ static int probe_jpeg(FILE *f, int *w, int *h, const char **why)
 		if (fread(seg, 1, 2, f) != 2 || be16(seg) < 2)
 			return -1;
 		if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-		    marker != 0xCC) {
-			if (marker > 0xC2) {
-				*why = "unsupported JPEG type (only baseline and progressive)";
-				return -1;
-			}
-			if (fread(seg, 1, 5, f) != 5 || be16(seg + 1) == 0 || be16(seg + 3) == 0)
-				return -1;
-			*h = (int)be16(seg + 1);
-			*w = (int)be16(seg + 3);
-			return 0;
-		}
+		    marker != 0xCC)
+			return jpeg_frame(f, marker, w, h, why);
 		if (fseek(f, (long)be16(seg) - 2, SEEK_CUR) != 0)
 			return -1;
 	}

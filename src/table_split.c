@@ -67,39 +67,44 @@ static void start_page(struct layout *lo, const struct table_geom *g)
 	table_draw_headers(lo, g);
 }
 
+/* Close the row's part on this page: its boxes below the foot go to *MOVED
+ * (returns how many; 0 when the row ends here, -1 when nothing fits). */
+static int cut_page(struct layout *lo, const struct table_geom *g, const struct doc_node *row,
+		    double top, int first, struct box **moved)
+{
+	struct page *pg = layout_page(lo);
+	int n = take_overflow(pg, first, lo->bottom - g->pad, moved);
+	double end = n ? lo->bottom : content_bottom(pg, first, top) + g->pad;
+	if (n > 0 && pg->n_boxes == first)
+		return -1;
+	table_row_frame(lo, g, row, top, end - top, first);
+	lo->y = end;
+	return n;
+}
+
 void table_split_row(struct layout *lo, const struct table_geom *g, const struct doc_node *row)
 {
 	double lines = MIN_LINES * doc_node_style(lo->doc, row)->leading + 2 * g->pad, top;
-	int first;
+	struct box *moved;
+	int first, n;
 	if (!lo->at_top && lo->y + lines > lo->bottom)
 		start_page(lo, g);
 	top = lo->y;
 	first = layout_page(lo)->n_boxes;
 	table_row_content(lo, g, row, top);
-	for (;;) {
-		struct box *moved;
-		struct page *pg = layout_page(lo);
-		int n = take_overflow(pg, first, lo->bottom - g->pad, &moved);
+	while ((n = cut_page(lo, g, row, top, first, &moved)) > 0) {
 		double x0 = lo->x0;
-		if (n > 0 && pg->n_boxes == first) {
-			diag_file(DIAG_ERROR, lo->doc->file, row->line, row->col,
-				  "a table row has a part taller than a page that cannot be split");
-			lo->errors++;
-			free(moved);
-			return;
-		}
-		double end = n ? lo->bottom : content_bottom(pg, first, top) + g->pad;
-		table_row_frame(lo, g, row, top, end - top, first);
-		if (n == 0) {
-			lo->y = end;
-			lo->at_top = 0;
-			free(moved);
-			return;
-		}
 		start_page(lo, g);
 		top = lo->y;
 		first = layout_page(lo)->n_boxes;
 		place_moved(lo, moved, n, top + g->pad, lo->x0 - x0);
 		free(moved);
 	}
+	free(moved);
+	if (n < 0) {
+		diag_file(DIAG_ERROR, lo->doc->file, row->line, row->col,
+			  "a table row has a part taller than a page that cannot be split");
+		lo->errors++;
+	}
+	lo->at_top = 0;
 }
