@@ -60,10 +60,12 @@ static char *lower_copy(const char *s)
 		if (*p == '{' || *p == '}' || in_var) {
 			in_var = *p == '}' ? 0 : 1;
 			*p = ' ';
-		} else if (*p >= 'A' && *p <= 'Z')
+		} else if (*p >= 'A' && *p <= 'Z') {
 			*p = (unsigned char)(*p - 'A' + 'a');
-		else if (p[0] == 0xC3 && (p[1] == 0x84 || p[1] == 0x85 || p[1] == 0x96))
-			p[1] = (unsigned char)(p[1] + 0x20), p++;
+		} else if (p[0] == 0xC3 && (p[1] == 0x84 || p[1] == 0x85 || p[1] == 0x96)) {
+			p[1] = (unsigned char)(p[1] + 0x20); /* Ä Å Ö -> ä å ö */
+			p++;
+		}
 	}
 	return out;
 }
