@@ -83,3 +83,12 @@ EOF
 cp "$F/old.pdf" "$F/emoji.pdf"
 fault missing-glyph 1 "$F/emoji.xml:3: error: the font NotoSans-Regular.ttf has no glyph for U+1F600" \
 	"$F/emoji.pdf" render -c $REGION -t "$F/emoji.xml" -o "$F/emoji.pdf"
+
+# --- A folder where the output file belongs (PDF or layout dump): nothing is
+# written, not even the other output.
+mkdir -p "$F/a-folder.pdf"
+fault output-is-folder 1 "$F/a-folder.pdf: error: output is a folder, not a file" \
+	"$F/old.pdf" render -c $REGION -t $TEMPLATE -o "$F/a-folder.pdf"
+cp "$F/old.pdf" "$F/with-dump.pdf"
+fault dump-is-folder 1 "$F/a-folder.pdf: error: output is a folder, not a file" \
+	"$F/with-dump.pdf" render -c $REGION -t $TEMPLATE -o "$F/with-dump.pdf" --dump "$F/a-folder.pdf"
