@@ -124,6 +124,10 @@ static int check_issued(const char *file, int line, const char *s, const struct 
 static int check_children(const char *file, int line, const char *s, struct holder *h)
 {
 	size_t digits = strspn(s, "0123456789");
+	if (!*s && h->type == HOLDER_COMMUNITY) {
+		h->children = 0; /* not shown on a community card */
+		return 0;
+	}
 	if (!*s || s[digits] != '\0' || digits > 3 || atoi(s) > HOLDERS_MAX_CHILDREN) {
 		diag_file(DIAG_ERROR, file, line, 0,
 			  "children must be a whole number from 0 to %d: %s", HOLDERS_MAX_CHILDREN,
