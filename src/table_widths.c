@@ -77,7 +77,9 @@ static void parse_constraints(const struct doc_node *table, struct column *cols,
 	}
 }
 
-/* Spread a spanning cell's excess over its columns evenly. */
+/* Spread a cell's excess over the columns it spans evenly. A spanning cell
+ * passes max 0: its text may wrap across the joined columns, and letting its
+ * one-line width widen them would starve the other columns. */
 static void spread(struct column *cols, int from, int span, double min, double max)
 {
 	double have_min = 0, have_max = 0;
@@ -108,7 +110,7 @@ static void measure_columns(struct layout *lo, const struct doc_node *table, str
 					span = n - c;
 				if ((span == 1) == (pass == 1)) {
 					block_content_widths(lo, cell->first, &min, &max);
-					spread(cols, c, span, min + pad, max + pad);
+					spread(cols, c, span, min + pad, span == 1 ? max + pad : 0);
 				}
 				c += span;
 			}
