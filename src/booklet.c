@@ -44,7 +44,8 @@ static void fold_mark(struct page *side, double y, double h)
 	b->tag = "fold";
 }
 
-struct pages *booklet_impose(const struct pages *src, double sheet_w, double sheet_h)
+struct pages *booklet_impose(const struct pages *src, double sheet_w, double sheet_h,
+			     int back_cover)
 {
 	struct pages *dst = pages_new();
 	int n = (src->n_pages + 3) / 4 * 4;
@@ -67,8 +68,10 @@ struct pages *booklet_impose(const struct pages *src, double sheet_w, double she
 		fold_mark(side, sheet_h - FOLD_MARK_TO, FOLD_MARK_TO - FOLD_MARK_FROM);
 	}
 	for (int p = 0; p < src->n_pages; p++) {
-		int side, right;
-		booklet_slot(p, n, &side, &right);
+		int side, right, at = p;
+		if (back_cover && p > 0 && p == src->n_pages - 1)
+			at = n - 1;
+		booklet_slot(at, n, &side, &right);
 		copy_page(dst, &dst->pages[side], &src->pages[p], dx + (right ? w : 0), dy);
 	}
 	return dst;

@@ -18,8 +18,11 @@ void booklet_slot(int p, int n, int *side, int *right);
 
 /* A new set of sheet sides SHEET_W x SHEET_H points imposing every page of
  * SRC, the pair centred on the sheet with the fold in its middle (a sheet
- * smaller than two pages grows to fit them). All SRC pages must be the same
- * size. Free with pages_free; SRC is not changed. */
-struct pages *booklet_impose(const struct pages *src, double sheet_w, double sheet_h);
+ * smaller than two pages grows to fit them). The blank pages that make up a
+ * multiple of four go at the end, or, with BACK_COVER, just before SRC's last
+ * page, which then is the back cover. All SRC pages must be the same size.
+ * Free with pages_free; SRC is not changed. */
+struct pages *booklet_impose(const struct pages *src, double sheet_w, double sheet_h,
+			     int back_cover);
 
 #endif

@@ -130,6 +130,7 @@ struct doc {
 	int has_booklet;         /* <booklet>: the template has a folded-booklet variant */
 	struct doc_page booklet_page; /* its page, before imposition (booklet.c) */
 	int booklet_columns;     /* its <columns> count limit */
+	int booklet_back_cover;  /* 1: its last page is the back cover */
 	int max_columns;         /* >0: <columns> flow into at most this many (booklet) */
 	struct doc_style *styles;
 	int n_styles;

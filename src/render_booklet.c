@@ -79,7 +79,7 @@ static struct pages *booklet_pages(const struct config *cfg, const struct templa
 		return NULL;
 	}
 	sheet_size(&d->booklet_page, &sheet_w, &sheet_h);
-	sheets = booklet_impose(pages, sheet_w, sheet_h);
+	sheets = booklet_impose(pages, sheet_w, sheet_h, d->booklet_back_cover);
 	pages_free(pages);
 	*dp = d;
 	return sheets;

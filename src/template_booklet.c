@@ -23,6 +23,7 @@ static int read_booklet(const struct template *t, xmlNodePtr n, struct doc *d)
 {
 	struct doc_page *p = &d->booklet_page;
 	char *size = template_attr(n, "size"), *columns = template_attr(n, "columns");
+	char *back = template_attr(n, "back-cover");
 	double margin = 14 * MM_TO_PT;
 	int errors = 0;
 	*p = d->page;
@@ -38,7 +39,9 @@ static int read_booklet(const struct template *t, xmlNodePtr n, struct doc *d)
 	errors += read_margin(t, n, "margin-left", &p->margin_left);
 	errors += read_margin(t, n, "margin-right", &p->margin_right);
 	d->booklet_columns = columns ? atoi(columns) : 1;
+	d->booklet_back_cover = back && strcmp(back, "yes") == 0;
 	d->has_booklet = 1;
+	xmlFree(back);
 	xmlFree(size);
 	xmlFree(columns);
 	return errors;

@@ -84,6 +84,13 @@ f_cover_right() {
 	! pdftotext -f 1 -l 1 -x 0 -y 0 -W 421 -H 595 "$1" - 2> /dev/null | grep -q "KAIKUKORTTI"
 }
 check "booklet: the cover is on the right half of the first side" f_cover_right "$L/normal/leaflet-booklet-fi.pdf"
+f_back_cover_left() {
+	pdftotext -f 1 -l 1 -x 0 -y 0 -W 421 -H 595 "$1" - 2> /dev/null | grep -q "$2"
+}
+check "booklet: the back cover (contacts) is on the left half of the first side" \
+	f_back_cover_left "$L/normal/leaflet-booklet-fi.pdf" "Yhteystiedot"
+check "booklet sv: the back cover is the contacts page" \
+	f_back_cover_left "$L/normal/leaflet-booklet-sv.pdf" "Kontakt"
 "$KP" render -c "$REGION" -t templates/leaflet.xml -l fi -o "$L/b.pdf" --dump "$L/b.dump" 2> /dev/null
 check "booklet dump written next to the dump" test -s "$L/b-booklet.dump"
 f_fold_marks() { test "$(grep -c 'line\[fold\]' "$L/b-booklet.dump")" -eq \
