@@ -5,6 +5,7 @@
 #include "units.h"
 #include "utf8.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,8 +181,10 @@ static void draw_fit(struct layout *lo, const struct fit *f, double size)
 		x += layout_text_line(lo, &rs, x, baseline, text, "fit");
 		free(text);
 	}
+	/* the rule clears the descenders (about 0.3 em) but stays in the frame */
 	if (f->blank || (rule && strcmp(rule, "yes") == 0))
-		draw_box(lo, BOX_LINE, lo->x0, baseline + st->size * 0.25, f->width, 0, "fit-rule");
+		draw_box(lo, BOX_LINE, lo->x0, fmin(baseline + st->size * 0.36, lo->y + f->height),
+			 f->width, 0, "fit-rule");
 	if (border && strcmp(border, "yes") == 0)
 		draw_box(lo, BOX_RECT, lo->x0, lo->y, f->width, f->height, "fit-frame");
 }
