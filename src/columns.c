@@ -7,6 +7,7 @@
 
 #define BALANCE_PRECISION 1.0 /* points: how close the balanced height gets */
 #define DEFAULT_GAP (6 * MM_TO_PT)
+#define MIN_COLUMN (20 * MM_TO_PT) /* narrower columns cannot hold a word */
 
 /* Where the flow started, so that it can be laid out again. */
 struct flow_start {
@@ -158,6 +159,13 @@ void columns_layout(struct layout *lo, const struct doc_node *n)
 		return;
 	}
 	flow_setup(lo, n, &f, count);
+	if (f.col_width < MIN_COLUMN) {
+		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
+			  "%d columns with a %.1f mm gap leave %.1f mm per column (at least %.0f mm)",
+			  count, f.gap / MM_TO_PT, f.col_width / MM_TO_PT, MIN_COLUMN / MM_TO_PT);
+		lo->errors++;
+		return;
+	}
 	start.page_index = lo->page_index;
 	start.n_pages = lo->pages->n_pages;
 	start.n_boxes = lo->pages->pages[lo->page_index].n_boxes;

@@ -8,6 +8,7 @@
 
 #define DEFAULT_SIZE (22 * MM_TO_PT)
 #define DEFAULT_GAP (3 * MM_TO_PT)
+#define MIN_TEXT (20 * MM_TO_PT) /* text beside a code needs at least this */
 
 static double length_attr(const struct doc_node *n, const char *name, double fallback)
 {
@@ -104,10 +105,15 @@ static void beside_text(struct layout *lo, const struct doc_node *n, const struc
 
 void qr_block_layout(struct layout *lo, const struct doc_node *n)
 {
-	double size = length_attr(n, "size", DEFAULT_SIZE);
+	double size = length_attr(n, "size", DEFAULT_SIZE), gap = length_attr(n, "gap", DEFAULT_GAP);
 	struct qr_code *q;
-	if (size > lo->width)
-		size = lo->width;
+	if (size > lo->width || (n->first && lo->width - size - gap < MIN_TEXT)) {
+		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
+			  "a %.1f mm QR code%s does not fit the %.1f mm column", size / MM_TO_PT,
+			  n->first ? " with text beside it" : "", lo->width / MM_TO_PT);
+		lo->errors++;
+		return;
+	}
 	q = encode(lo, n, size);
 	if (!q) {
 		lo->errors++;
