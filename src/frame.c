@@ -2,6 +2,7 @@
  * page when they fit one; see typeset_blocks.h. */
 #include "typeset_blocks.h"
 #include "diag.h"
+#include "leaflet_blocks.h" /* struct column_flow */
 #include "units.h"
 
 #include <string.h>
@@ -112,10 +113,11 @@ void frame_layout(struct layout *lo, const struct doc_node *box)
 	inset = f.pad + f.border;
 	layout_space(lo, st->space_before);
 	h = block_content_height(lo, box->first, lo->width - 2 * inset) + 2 * inset;
-	if (lo->flow && h > lo->bottom - lo->top + 0.01 && !lo->measure) {
+	/* a full column, not the shortened one a balancing run tries */
+	if (lo->flow && h > lo->flow->page_bottom - lo->flow->page_top + 0.01 && !lo->measure) {
 		diag_file(DIAG_ERROR, lo->doc->file, box->line, box->col,
 			  "box is %.1f mm taller than a column (a box splits across pages only)",
-			  (h - (lo->bottom - lo->top)) / MM_TO_PT);
+			  (h - (lo->flow->page_bottom - lo->flow->page_top)) / MM_TO_PT);
 		lo->errors++;
 		return;
 	}
@@ -130,7 +132,10 @@ void frame_layout(struct layout *lo, const struct doc_node *box)
 	first_page = lo->page_index;
 	first_box = layout_page(lo)->n_boxes;
 	lo->top += inset;
-	lo->bottom -= inset;
+	/* in a column flow the box never splits: should it not fit (a balancing
+	 * run trying short columns) it reaches past the foot, which tells the
+	 * balancer to try longer columns */
+	lo->bottom = lo->flow ? NO_BOTTOM : lo->bottom - inset;
 	lo->y += inset;
 	block_content_layout(lo, box->first, lo->x0 + inset, lo->width - 2 * inset);
 	lo->top = saved_top;

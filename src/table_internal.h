@@ -4,8 +4,6 @@
 
 #include "typeset_blocks.h"
 
-#define NO_BOTTOM 1e9 /* while a row is drawn, no page break happens inside it */
-
 struct table_geom {
 	const struct doc_node *table;
 	int n;                          /* columns */

@@ -14,6 +14,9 @@ void frame_layout(struct layout *lo, const struct doc_node *box);
 void image_layout(struct layout *lo, const struct doc_node *image);
 
 enum { TABLE_MAX_COLS = 64 }; /* most columns a table may have */
+/* lo->bottom while something is set that must not break (a table row, a box
+ * in a column flow) */
+#define NO_BOTTOM 1e9
 
 /* Column widths of TABLE for a text column WIDTH points wide: fills
  * widths[0..n_cols-1]; returns the number of columns (0 after reporting). */
