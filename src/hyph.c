@@ -58,8 +58,9 @@ static HyphenDict *load_patterns(const char *file)
 {
 	const char *env = getenv("KAIKUPRINT_HYPHEN_DIR");
 	const char *dirs[] = { env, "/usr/share/hyphen", "/usr/local/share/hyphen" };
+	size_t n_dirs = env && *env ? 1 : sizeof(dirs) / sizeof(dirs[0]);
 	char path[1024];
-	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+	for (size_t i = 0; i < n_dirs; i++) {
 		FILE *f;
 		if (!dirs[i] || !*dirs[i])
 			continue;
@@ -84,9 +85,12 @@ static struct hyph_dict *dict_for(const char *lang)
 			return d->patterns || d->voikko ? d : NULL;
 		d->tried = 1;
 		if (d->file && !(d->patterns = load_patterns(d->file)))
-			diag_plain(DIAG_ERROR, "no hyphenation patterns %s for language %s in "
-				   "$KAIKUPRINT_HYPHEN_DIR, /usr/share/hyphen or /usr/local/share/hyphen "
-				   "(Debian package %s)", d->file, d->lang, d->package);
+			diag_plain(DIAG_ERROR, "no hyphenation patterns %s for language %s in %s "
+				   "(Debian package %s)", d->file, d->lang,
+				   getenv("KAIKUPRINT_HYPHEN_DIR") && *getenv("KAIKUPRINT_HYPHEN_DIR")
+					   ? "$KAIKUPRINT_HYPHEN_DIR"
+					   : "/usr/share/hyphen or /usr/local/share/hyphen",
+				   d->package);
 		if (!d->file && !(d->voikko = voikkoInit(&error, "fi", NULL)))
 			diag_plain(DIAG_ERROR, "cannot load the Finnish dictionary of libvoikko: %s "
 				   "(Debian package %s)", error ? error : "unknown error", d->package);
@@ -153,7 +157,7 @@ static void voikko_points(struct VoikkoHandle *v, const char *word, size_t len,
 }
 
 static void pattern_points(HyphenDict *dict, const char *word, size_t len,
-			   unsigned char *points)
+			   unsigned char *points, int right)
 {
 	char folded[HYPH_MAX_WORD + 1];
 	char marks[HYPH_MAX_WORD + 5];
@@ -161,7 +165,7 @@ static void pattern_points(HyphenDict *dict, const char *word, size_t len,
 	int *pos = NULL, *cut = NULL;
 	fold_case(word, len, folded);
 	if (hnj_hyphen_hyphenate3(dict, folded, (int)len, marks, NULL, &rep, &pos, &cut,
-				  HYPH_MIN_LEFT, HYPH_MIN_RIGHT, HYPH_MIN_LEFT, HYPH_MIN_RIGHT) == 0) {
+				  HYPH_MIN_LEFT, right, HYPH_MIN_LEFT, right) == 0) {
 		/* an odd mark after byte i: a point before byte i + 1; replacement
 		 * hyphenation (rep) changes letters, which a box cannot: skipped */
 		for (size_t i = 0; i + 1 < len; i++)
@@ -209,6 +213,7 @@ int hyph_word(const char *lang, const char *word, size_t len, unsigned char *poi
 	const struct hyph_exception *ex;
 	struct hyph_dict *d;
 	char copy[HYPH_MAX_WORD + 1];
+	int right;
 	memset(points, 0, len + 1);
 	if (len > HYPH_MAX_WORD || len < 2)
 		return 0;
@@ -223,12 +228,12 @@ int hyph_word(const char *lang, const char *word, size_t len, unsigned char *poi
 				strcmp(lang, "en") == 0) ? -1 : 0;
 	memcpy(copy, word, len);
 	copy[len] = '\0';
+	right = strcmp(lang, "en") == 0 ? HYPH_MIN_RIGHT : HYPH_MIN_RIGHT_FI_SV;
 	if (d->voikko)
 		voikko_points(d->voikko, copy, len, points);
 	else
-		pattern_points(d->patterns, copy, len, points);
-	return enforce_minimum(word, len, points, HYPH_MIN_LEFT,
-			       d->voikko ? HYPH_MIN_RIGHT_FI : HYPH_MIN_RIGHT);
+		pattern_points(d->patterns, copy, len, points, right);
+	return enforce_minimum(word, len, points, HYPH_MIN_LEFT, (size_t)right);
 }
 
 static void clear_exceptions(void)

@@ -3,14 +3,17 @@
  *   fi: libvoikko with the voikko-fi morphology (finds the parts of compounds
  *       such as "rekisteröinti|lomake" before the syllables);
  *   sv, en: libhyphen with the hyph_sv_SE.dic / hyph_en_US.dic patterns
- *       (Debian hyphen-sv, hyphen-en-us), searched for in $KAIKUPRINT_HYPHEN_DIR,
- *       /usr/share/hyphen and /usr/local/share/hyphen.
+ *       (Debian hyphen-sv, hyphen-en-us), found in $KAIKUPRINT_HYPHEN_DIR when
+ *       it is set, else in /usr/share/hyphen or /usr/local/share/hyphen.
+ * A missing dictionary is an error (reported once): a document in that
+ * language is not written.
  * Any other language is not hyphenated. Each dictionary is loaded once per
  * process, on first use. A region's exceptions (hyph_set_exceptions) are
  * looked up first, for every language.
  *
  * Fragments are at least HYPH_MIN_LEFT characters before the first point and
- * HYPH_MIN_RIGHT_FI (Finnish) or HYPH_MIN_RIGHT (sv, en) after the last.
+ * HYPH_MIN_RIGHT_FI_SV (Finnish, Swedish, as in their typesetting traditions)
+ * or HYPH_MIN_RIGHT (English) after the last.
  */
 #ifndef KP_HYPH_H
 #define KP_HYPH_H
@@ -19,8 +22,8 @@
 
 enum {
 	HYPH_MIN_LEFT = 2,
-	HYPH_MIN_RIGHT = 3,
-	HYPH_MIN_RIGHT_FI = 2,   /* Finnish syllables are often two letters: ta-lo */
+	HYPH_MIN_RIGHT = 3,      /* English */
+	HYPH_MIN_RIGHT_FI_SV = 2, /* Finnish and Swedish: ta-lo, stads-mu-seet */
 	HYPH_MAX_WORD = 100      /* longer words (bytes) are not hyphenated */
 };
 

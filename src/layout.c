@@ -102,10 +102,17 @@ static void layout_heading(struct layout *lo, const struct doc_node *n)
 	const struct doc_style *st = style_of(lo, n);
 	double own = para_height(lo, n, st, st->indent);
 	double next = 0;
-	/* a heading never ends a page: keep it with two lines of what follows */
+	/* a heading never ends a page: keep it with what must open the next
+	 * block (a paragraph's first lines as para.c keeps them together,
+	 * a whole <keep>, else two lines) */
 	if (n->next) {
 		const struct doc_style *ns = style_of(lo, n->next);
-		next = ns->space_before + 2 * ns->leading;
+		double lines = 2;
+		if (n->next->kind == DOC_PARA)
+			lines = para_height(lo, n->next, ns, ns->indent) / ns->leading;
+		next = ns->space_before + (lines <= 3 ? lines : 2) * ns->leading;
+		if (n->next->kind == DOC_KEEP)
+			next = block_height(lo, n->next->first, 0);
 	}
 	layout_space(lo, st->space_before);
 	layout_need(lo, own + st->space_after + next);

@@ -9,7 +9,8 @@
 #define DOUBLE_HYPHEN_DEMERITS 10000
 #define FINAL_HYPHEN_DEMERITS 5000 /* the last full line ends hyphenated */
 #define FITNESS_DEMERITS 10000   /* a loose line next to a tight one */
-#define VERY_LOOSE_DEMERITS 20000 /* spaces beyond 1.5 x natural (justified) */
+#define VERY_LOOSE_DEMERITS 1e6 /* spaces beyond 1.5 x natural (justified): a
+				   few slightly loose lines rather than one */
 #define BADNESS_MAX 10000.0
 #define FIRST_TOLERANCE 100.0    /* pass 1: justified spaces at most 1.5 x */
 #define N_FITNESS 4
@@ -34,6 +35,7 @@ struct lb_run {
 	const struct lb_params *params;
 	double *width, *stretch, *shrink, *fill; /* n + 1 prefix sums each */
 	double tolerance;
+	int uncapped;            /* passes 2, 3: badness grows without bound */
 	int emergency, final;
 	struct lb_node *nodes;   /* every node made, never freed during the run */
 	int n_nodes, cap_nodes;
@@ -53,9 +55,10 @@ static void prefix_sums(struct lb_run *r)
 		int counts = it->kind != LB_PENALTY;
 		int glue = it->kind == LB_GLUE;
 		r->width[i + 1] = r->width[i] + (counts ? it->width : 0);
-		r->stretch[i + 1] = r->stretch[i] + (glue && it->stretch < LB_FILL ? it->stretch : 0);
+		/* boxes may stretch and shrink too (letter spacing) */
+		r->stretch[i + 1] = r->stretch[i] + (counts && it->stretch < LB_FILL ? it->stretch : 0);
 		r->fill[i + 1] = r->fill[i] + (glue && it->stretch >= LB_FILL ? it->stretch : 0);
-		r->shrink[i + 1] = r->shrink[i] + (glue ? it->shrink : 0);
+		r->shrink[i + 1] = r->shrink[i] + (counts ? it->shrink : 0);
 	}
 }
 
@@ -93,6 +96,8 @@ static double line_ratio(const struct lb_run *r, const struct lb_node *a, int b)
 	natural = r->width[b] - r->width[s] + (it->kind == LB_PENALTY ? it->width : 0);
 	stretch = r->fill[b] - r->fill[s];
 	stretch += r->params->ragged ? r->params->ragged_stretch : r->stretch[b] - r->stretch[s];
+	if (r->uncapped && stretch <= 0)
+		stretch = r->params->emergency_stretch;
 	shrink = r->params->ragged ? 0 : r->shrink[b] - r->shrink[s];
 	if (natural < measure)
 		return stretch > 0 ? (measure - natural) / stretch : HUGE_VAL;
@@ -101,13 +106,13 @@ static double line_ratio(const struct lb_run *r, const struct lb_node *a, int b)
 	return 0;
 }
 
-static double badness(double ratio)
+static double badness(const struct lb_run *r, double ratio)
 {
 	double b;
 	if (ratio == HUGE_VAL || ratio < -1)
 		return BADNESS_MAX;
 	b = 100 * fabs(ratio * ratio * ratio);
-	return b > BADNESS_MAX ? BADNESS_MAX : b;
+	return b > BADNESS_MAX && !r->uncapped ? BADNESS_MAX : b;
 }
 
 static int fitness_of(double ratio)
@@ -169,7 +174,7 @@ static void consider(struct lb_run *r, int a_id, int b, double ratio, struct lb_
 	int flagged = it->kind == LB_PENALTY && it->flagged;
 	int hyphens = flagged ? a->hyphens + 1 : 0;
 	int fitness = fitness_of(ratio);
-	double bad = badness(ratio);
+	double bad = badness(r, ratio);
 	struct lb_node *slot;
 	if (hyphens > LB_MAX_HYPHENS_IN_A_ROW || bad > r->tolerance)
 		return;
@@ -270,7 +275,7 @@ static int collect(const struct lb_run *r, int node, int *breaks, int max,
 int linebreak_run(const struct lb_item *items, int n, const struct lb_params *params,
 		  int *breaks, int max, struct lb_stats *stats)
 {
-	static const double tolerances[] = { FIRST_TOLERANCE, BADNESS_MAX, BADNESS_MAX };
+	static const double tolerances[] = { FIRST_TOLERANCE, HUGE_VAL, HUGE_VAL };
 	struct lb_run r = { 0 };
 	int end = -1, lines = 0;
 	r.items = items;
@@ -283,6 +288,7 @@ int linebreak_run(const struct lb_item *items, int n, const struct lb_params *pa
 	prefix_sums(&r);
 	for (int pass = 0; pass < 3 && end < 0; pass++) {
 		r.tolerance = tolerances[pass];
+		r.uncapped = pass > 0;
 		r.emergency = r.final = pass == 2;
 		end = run_pass(&r);
 		if (stats)

@@ -25,6 +25,8 @@ struct box {
 	double x, y, w, h;
 	struct font *font;       /* BOX_TEXT */
 	double size;             /* BOX_TEXT: font size */
+	double char_space;       /* BOX_TEXT: added after every character (justified
+				    lines are letter-spaced a little; in w) */
 	const char *text;        /* BOX_TEXT: UTF-8 (arena) ; BOX_IMAGE: path */
 	size_t len;
 	struct doc_color color;  /* text or stroke colour */

@@ -2,6 +2,7 @@
 #include "para_items.h"
 #include "diag.h"
 #include "units.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,9 @@
 #define FILL_WIDTH (40 * MM_TO_PT) /* inline fill-in line for a missing value */
 /* Ragged right: a line this many ems short of the measure has badness 100. */
 #define RAGGED_STRETCH_EM 3.0
+/* When no breaks keep every line tight enough, loose lines are compared as if
+ * each could stretch this many ems more (TeX's \emergencystretch). */
+#define EMERGENCY_STRETCH_EM 1.0
 
 int para_push(struct para_items *p, enum lb_kind kind, double width)
 {
@@ -81,7 +85,7 @@ static void build_items(struct layout *lo, struct para_items *p, const struct do
 }
 
 static void emit_text(struct layout *lo, const struct piece *pc, const char *text, size_t len,
-		      double x, double y)
+		      double x, double y, double char_space)
 {
 	struct page *pg = layout_page(lo);
 	struct box *b;
@@ -95,7 +99,9 @@ static void emit_text(struct layout *lo, const struct piece *pc, const char *tex
 	b->color = pc->color;
 	b->text = pages_strndup(lo->pages, text, len);
 	b->len = len;
-	b->w = font_text_width(pc->font, text, len, pc->size);
+	b->char_space = char_space;
+	b->w = font_text_width(pc->font, text, len, pc->size) +
+	       char_space * (double)utf8_length(text, len);
 	b->h = pc->size;
 }
 
@@ -113,64 +119,98 @@ static void emit_fill(struct layout *lo, const struct piece *pc, double x, doubl
 	b->tag = "fill";
 }
 
-/* Draw items [from, to] as one line; ADJUST is added to each glue's width. */
+/* How a line is filled: GLUE and TRACK are the ratios (-1..) applied to the
+ * stretch or shrink of its spaces and of its letter spacing. */
+struct line_fill {
+	double glue, track;
+};
+
+static double char_space(const struct piece *pc, double track)
+{
+	return pc->size * (track >= 0 ? track * TRACK_STRETCH_EM : track * TRACK_SHRINK_EM);
+}
+
+/* Emit the word starting at box I (the parts of a word split at hyphenation
+ * points not taken are one text run); returns the item after it. */
+static int emit_word(struct layout *lo, const struct para_items *p, int i, int to, double *x,
+		     double y, double cs)
+{
+	const struct piece *pc = &p->pieces[i];
+	size_t len = pc->len;
+	int j = i + 1;
+	for (;;) {
+		int k = j < to && p->items[j].kind == LB_PENALTY ? j + 1 : j;
+		if (k > to || p->items[k].kind != LB_BOX || p->pieces[k].is_fill ||
+		    p->pieces[k].font != pc->font || p->pieces[k].size != pc->size ||
+		    p->pieces[k].text != pc->text + len)
+			break;
+		len += p->pieces[k].len;
+		j = k + 1;
+	}
+	emit_text(lo, pc, pc->text, len, *x, y, cs);
+	for (int k = i; k < j; k++)
+		*x += p->items[k].kind == LB_BOX ? p->items[k].width : 0;
+	*x += cs * (double)utf8_length(pc->text, len);
+	return j;
+}
+
+/* Draw items [from, to] as one line filled as FILL says. */
 static void emit_line(struct layout *lo, const struct para_items *p, int from, int to,
-		      double x, double y, double ratio)
+		      double x, double y, struct line_fill fill)
 {
 	int i = from;
 	while (i <= to) {
 		const struct lb_item *it = &p->items[i];
 		const struct piece *pc = &p->pieces[i];
 		if (it->kind == LB_GLUE) {
-			x += it->width + (ratio >= 0 ? ratio * it->stretch : ratio * it->shrink);
+			x += it->width + (fill.glue >= 0 ? fill.glue * it->stretch
+							 : fill.glue * it->shrink);
 			i++;
 		} else if (it->kind == LB_PENALTY) {
+			/* the hyphen at a line end is not letter-spaced: the line's
+			 * letter spacing was measured without it */
 			if (i == to && pc->text)
-				emit_text(lo, pc, pc->text, pc->len, x, y);
+				emit_text(lo, pc, pc->text, pc->len, x, y, 0);
 			i++;
 		} else if (pc->is_fill) {
 			emit_fill(lo, pc, x, y, it->width);
 			x += it->width;
 			i++;
 		} else {
-			/* merge adjacent runs of the same font (a word split at a hyphen point) */
-			size_t len = pc->len;
-			double w = it->width;
-			int j = i + 1;
-			while (j <= to && p->items[j].kind == LB_BOX && !p->pieces[j].is_fill &&
-			       p->pieces[j].font == pc->font && p->pieces[j].size == pc->size &&
-			       p->pieces[j].text == pc->text + len) {
-				len += p->pieces[j].len;
-				w += p->items[j].width;
-				j++;
-			}
-			emit_text(lo, pc, pc->text, len, x, y);
-			x += w;
-			i = j;
+			i = emit_word(lo, p, i, to, &x, y, char_space(pc, fill.track));
 		}
 	}
 }
 
-/* Natural width of items [from, to], stretch and shrink of its glue. */
-static double line_width(const struct para_items *p, int from, int to, double *stretch,
-			 double *shrink)
+/* Widths of a line: natural, and what its spaces and letters may give. */
+struct line_size {
+	double natural;
+	double glue_stretch, glue_shrink;
+	double track_stretch, track_shrink;
+};
+
+static struct line_size line_size(const struct para_items *p, int from, int to)
 {
-	double w = 0;
-	*stretch = *shrink = 0;
+	struct line_size ls = { 0, 0, 0, 0, 0 };
 	for (int i = from; i <= to; i++) {
 		const struct lb_item *it = &p->items[i];
 		if (it->kind == LB_PENALTY) {
 			if (i == to)
-				w += it->width;
+				ls.natural += it->width;
 			continue;
 		}
 		if (it->kind == LB_GLUE && i == to)
 			continue;
-		w += it->width;
-		*stretch += it->kind == LB_GLUE ? it->stretch : 0;
-		*shrink += it->kind == LB_GLUE ? it->shrink : 0;
+		ls.natural += it->width;
+		if (it->kind == LB_GLUE) {
+			ls.glue_stretch += it->stretch;
+			ls.glue_shrink += it->shrink;
+		} else {
+			ls.track_stretch += it->stretch;
+			ls.track_shrink += it->shrink;
+		}
 	}
-	return w;
+	return ls;
 }
 
 static int skip_discardable(const struct para_items *p, int i)
@@ -181,18 +221,31 @@ static int skip_discardable(const struct para_items *p, int i)
 	return i;
 }
 
-static double adjust_ratio(const struct doc_style *st, double measure, double natural,
-			   double stretch, double shrink, int last)
+/* Justified lines share a shortfall between spaces and letter spacing in
+ * proportion; past the letter spacing's limit only the spaces grow. A line
+ * too long tightens its spaces first, its letters only past that. Other
+ * lines (and the last) keep natural spaces, shrinking them only to fit. */
+static struct line_fill fill_line(const struct doc_style *st, double measure,
+				  const struct line_size *ls, int last)
 {
-	if (st->align != ALIGN_JUSTIFY || last)
-		return natural > measure && shrink > 0 ? -1 : 0;
-	if (natural < measure && stretch > 0)
-		return (measure - natural) / stretch;
-	if (natural > measure && shrink > 0) {
-		double r = (natural - measure) / shrink;
-		return r > 1 ? -1 : -r;
+	struct line_fill f = { 0, 0 };
+	double gap = measure - ls->natural;
+	double give = ls->glue_stretch + ls->track_stretch;
+	int justified = st->align == ALIGN_JUSTIFY;
+	if (gap < 0 && ls->glue_shrink > 0 && (-gap <= ls->glue_shrink || !justified)) {
+		f.glue = gap / ls->glue_shrink < -1 ? -1 : gap / ls->glue_shrink;
+	} else if (gap < 0 && justified) {
+		f.glue = ls->glue_shrink > 0 ? -1 : 0;
+		f.track = ls->track_shrink > 0 ? (gap + ls->glue_shrink) / ls->track_shrink : 0;
+		f.track = f.track < -1 ? -1 : f.track;
+	} else if (gap > 0 && give > 0 && justified && !last && ls->glue_stretch < LB_FILL) {
+		f.glue = f.track = gap / give;
+		if (f.track > 1 && ls->glue_stretch > 0) {
+			f.track = 1;
+			f.glue = (gap - ls->track_stretch) / ls->glue_stretch;
+		}
 	}
-	return 0;
+	return f;
 }
 
 /* Widows and orphans: how many lines, from line K of LINES, must share a page.
@@ -231,24 +284,23 @@ static void place_lines(struct layout *lo, const struct para_items *p, const int
 	int from = skip_discardable(p, 0);
 	for (int k = 0; k < lines; k++) {
 		int to = breaks[k];
-		double stretch, shrink, natural = line_width(p, from, to, &stretch, &shrink);
-		double ratio = adjust_ratio(st, measure, natural, stretch, shrink,
-					    is_last_line(p, k, lines, to));
-		double x = lo->x0 + indent, baseline;
-		if (ratio == 0 && st->align == ALIGN_CENTER)
-			x += (measure - natural) / 2;
-		else if (ratio == 0 && st->align == ALIGN_RIGHT)
-			x += measure - natural;
+		struct line_size ls = line_size(p, from, to);
+		struct line_fill fill = fill_line(st, measure, &ls, is_last_line(p, k, lines, to));
+		double x = lo->x0 + indent, baseline, drawn;
+		if (fill.glue == 0 && st->align == ALIGN_CENTER)
+			x += (measure - ls.natural) / 2;
+		else if (fill.glue == 0 && st->align == ALIGN_RIGHT)
+			x += measure - ls.natural;
 		layout_need(lo, st->leading * lines_to_keep(k, lines));
 		baseline = lo->y + (st->leading - st->size) / 2 + st->size * 0.8;
 		if (k == 0 && marker)
 			layout_text_line(lo, st, lo->x0 + indent - layout_text_width(lo, st, marker) -
 					 st->size * 0.45, baseline, marker, NULL);
-		emit_line(lo, p, from, to, x, baseline, ratio);
-		if (ratio < 0)
-			natural += ratio * shrink;
-		if (natural > measure + 0.01)
-			warn_overfull(lo, block, natural - measure);
+		emit_line(lo, p, from, to, x, baseline, fill);
+		drawn = ls.natural + (fill.glue < 0 ? fill.glue * ls.glue_shrink : 0) +
+			(fill.track < 0 ? fill.track * ls.track_shrink : 0);
+		if (drawn > measure + 0.01)
+			warn_overfull(lo, block, drawn - measure);
 		lo->y += st->leading;
 		lo->at_top = 0;
 		from = skip_discardable(p, to + 1);
@@ -266,6 +318,7 @@ static int break_para(struct layout *lo, struct para_items *p, const struct doc_
 	params.first_width = params.width;
 	params.ragged = st->align != ALIGN_JUSTIFY;
 	params.ragged_stretch = RAGGED_STRETCH_EM * st->size;
+	params.emergency_stretch = EMERGENCY_STRETCH_EM * st->size;
 	*breaks = xmalloc((size_t)(p->n + 1) * sizeof(int));
 	return linebreak_run(p->items, p->n, &params, *breaks, p->n + 1, NULL);
 }
@@ -310,7 +363,7 @@ double layout_text_line(struct layout *lo, const struct doc_style *st, double x,
 	pc.color = st->color;
 	if (!pc.font)
 		return 0;
-	emit_text(lo, &pc, text, strlen(text), x, y);
+	emit_text(lo, &pc, text, strlen(text), x, y, 0);
 	if (pg && pg->n_boxes > 0 && tag)
 		pg->boxes[pg->n_boxes - 1].tag = tag;
 	return font_text_width(pc.font, text, strlen(text), st->size);

@@ -15,6 +15,12 @@
 #define PENALTY_SOFT 40          /* at a soft hyphen U+00AD */
 #define PENALTY_URL 200          /* inside a URL (emergency breaks only) */
 
+/* Letter spacing a justified line may take, in ems per character: a little
+ * tracking spreads a line's shortfall over its letters and not only over its
+ * few spaces (long Finnish words leave few spaces in a narrow column). */
+#define TRACK_STRETCH_EM 0.02
+#define TRACK_SHRINK_EM 0.01
+
 /* What an item draws: a text run, a fill-in line, or nothing (glue). */
 struct piece {
 	struct font *font;

@@ -3,12 +3,14 @@
  *
  * A space is stretchable glue; a no-break space U+00A0 is the same glue with
  * no break allowed. Inside a word a line may end:
- *   - after a hyphen written in the text (no second hyphen is drawn);
+ *   - after a hyphen written in the text (no second hyphen is drawn); a
+ *     suspended hyphen ("kulttuuri- ja") ends a line as a hyphen does;
  *   - at a soft hyphen U+00AD (a hyphen is drawn; the word gets no other points);
  *   - at a hyphenation point of the document's language (hyph.h), unless the
  *     word has a digit or is an acronym;
- *   - in a URL, after '/' or before '?' or '&', only when nothing else fits
- *     (an emergency break, no hyphen drawn). E-mail addresses never break.
+ *   - in a URL, after a '/' of its path or before '?' or '&', and in an
+ *     e-mail address before '@', only when the address cannot fit a
+ *     line (an emergency break, no hyphen drawn); never hyphenated.
  * A no-break hyphen U+2011 is drawn as Noto Sans's own glyph and never breaks.
  */
 #include "para_items.h"
@@ -69,14 +71,14 @@ static int has(const char *s, size_t len, const char *what)
 	return memmem(s, len, what, strlen(what)) != NULL;
 }
 
-/* URL breaks: after '/' (not inside "//"), before '?' and '&'. */
+/* URL breaks: after a '/' of the path (not inside or right after "//"),
+ * before '?' and '&'. An e-mail address: before '@'. */
 static void url_breaks(struct word *w, int is_email)
 {
-	if (is_email)
-		return;
-	for (size_t i = 1; i < w->len; i++) {
+	for (size_t i = 1; i + 1 < w->len; i++) {
 		char c = w->s[i], before = w->s[i - 1];
-		if ((before == '/' && c != '/') || c == '?' || c == '&')
+		int after_slash = before == '/' && c != '/' && !(i >= 2 && w->s[i - 2] == '/');
+		if (is_email ? c == '@' : after_slash || c == '?' || c == '&')
 			w->brk[i] = WB_URL;
 	}
 }
@@ -132,12 +134,15 @@ static int word_breaks(struct word *w, const char *lang, int hyphenate)
 static void push_fragment(struct para_items *p, const struct piece *pc, const struct word *w,
 			  size_t from, size_t to)
 {
-	double before = font_text_width(pc->font, w->s, from, pc->size);
+	double before = font_text_width(pc->font, w->s, from, pc->size), chars;
 	int i;
 	if (to <= from)
 		return;
 	/* measured from the word's start, so the kerning inside the word is kept */
 	i = para_push(p, LB_BOX, font_text_width(pc->font, w->s, to, pc->size) - before);
+	chars = (double)utf8_length(w->s + from, to - from);
+	p->items[i].stretch = chars * TRACK_STRETCH_EM * pc->size;
+	p->items[i].shrink = chars * TRACK_SHRINK_EM * pc->size;
 	p->pieces[i] = *pc;
 	p->pieces[i].text = w->s + from;
 	p->pieces[i].len = to - from;
@@ -225,6 +230,10 @@ static void add_word(struct layout *lo, struct para_items *p, const struct doc_n
 	else if (word_breaks(&w, p->lang, p->hyphenate) < 0)
 		lo->errors++;
 	push_word(p, pc, &w);
+	/* "kulttuuri- ja": a line ending after a suspended hyphen ends with a
+	 * hyphen too, and counts as such for hyphens in a row */
+	if (!is_url && len > 1 && s[len - 1] == '-')
+		para_push_penalty(p, 0, 0, 1, NULL);
 }
 
 void para_add_text(struct layout *lo, struct para_items *p, const struct doc_node *n,

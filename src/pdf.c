@@ -3,6 +3,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "font.h"
+#include "utf8.h"
 
 #include <hpdf.h>
 
@@ -72,11 +73,13 @@ static void draw_text(struct pdf_writer *w, const struct box *b)
 	nk = font_text_kerning(b->font, b->text, b->len, kern, FONT_MAX_KERNS);
 	HPDF_Page_BeginText(w->page);
 	HPDF_Page_SetFontAndSize(w->page, font, (HPDF_REAL)b->size);
+	HPDF_Page_SetCharSpace(w->page, (HPDF_REAL)b->char_space);
 	HPDF_Page_SetRGBFill(w->page, (HPDF_REAL)b->color.r, (HPDF_REAL)b->color.g,
 			     (HPDF_REAL)b->color.b);
 	for (int k = 0; k <= nk; k++) {
 		size_t end = k < nk ? kern[k].offset : b->len;
-		double x = b->x + font_plain_width(b->font, b->text, start, b->size) + shift;
+		double x = b->x + font_plain_width(b->font, b->text, start, b->size) + shift +
+			   b->char_space * (double)utf8_length(b->text, start);
 		draw_segment(w, b->text + start, end - start, x, y);
 		if (k < nk)
 			shift += kern[k].dx * b->size / 1000.0;

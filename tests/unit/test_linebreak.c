@@ -74,7 +74,7 @@ static void words(struct para *p, const double *widths, int n)
 static void total_fit_avoids_loose_lines(void)
 {
 	struct para p = { .n = 0 };
-	struct lb_params prm = { 150, 150, 0, 0 };
+	struct lb_params prm = { 150, 150, 0, 0, 0 };
 	struct lb_stats st;
 	int breaks[128], lines, prev = -1;
 	/* first fit (shrinking when it can) leaves three lines looser than 1.5 x here */
@@ -99,7 +99,7 @@ static void total_fit_avoids_loose_lines(void)
 static void at_most_two_hyphens_in_a_row(void)
 {
 	struct para p = { .n = 0 };
-	struct lb_params prm = { 62, 62, 0, 0 };
+	struct lb_params prm = { 62, 62, 0, 0, 0 };
 	int breaks[256], lines, run = 0, worst = 0, flagged = 0;
 	for (int i = 0; i < 40; i++) {
 		if (i)
@@ -120,11 +120,19 @@ static void at_most_two_hyphens_in_a_row(void)
 	CHECK(worst <= LB_MAX_HYPHENS_IN_A_ROW);
 }
 
+static int has_break(const int *breaks, int lines, int at)
+{
+	for (int k = 0; k < lines; k++)
+		if (breaks[k] == at)
+			return 1;
+	return 0;
+}
+
 /* An emergency break (inside a URL) is used only when the URL cannot fit. */
 static void emergency_breaks_only_when_needed(void)
 {
 	struct para p = { .n = 0 };
-	struct lb_params prm = { 100, 100, 0, 0 };
+	struct lb_params prm = { 100, 100, 0, 0, 10 };
 	struct lb_stats st;
 	int breaks[64], lines;
 	box(&p, 20);
@@ -136,8 +144,7 @@ static void emergency_breaks_only_when_needed(void)
 	lines = linebreak_run(p.items, p.n, &prm, breaks, 64, &st);
 	CHECK_INT(st.pass, 3);
 	CHECK_INT(st.overfull, 0);
-	CHECK_INT(lines, 2);
-	CHECK_INT(breaks[0], 3);
+	CHECK(has_break(breaks, lines, 3));
 
 	p.n = 0;
 	box(&p, 20);
@@ -149,6 +156,7 @@ static void emergency_breaks_only_when_needed(void)
 	lines = linebreak_run(p.items, p.n, &prm, breaks, 64, &st);
 	CHECK_INT(lines, 2);
 	CHECK_INT(breaks[0], 1);
+	CHECK(!has_break(breaks, lines, 3));
 	CHECK(st.pass < 3);
 }
 
@@ -156,7 +164,7 @@ static void emergency_breaks_only_when_needed(void)
 static void overfull_fallback(void)
 {
 	struct para p = { .n = 0 };
-	struct lb_params prm = { 100, 100, 0, 0 };
+	struct lb_params prm = { 100, 100, 0, 0, 0 };
 	struct lb_stats st;
 	int breaks[64], lines;
 	box(&p, 30);
@@ -178,7 +186,7 @@ static void ragged_lines_fit_and_are_even(void)
 {
 	static const double w[] = { 30, 12, 25, 40, 18, 22, 35, 15, 28, 33, 19, 26, 31, 14 };
 	struct para p = { .n = 0 };
-	struct lb_params prm = { 100, 100, 1, 30 };
+	struct lb_params prm = { 100, 100, 1, 30, 0 };
 	int breaks[64], lines, prev = -1;
 	double shortest = 1e9, longest = 0;
 	words(&p, w, 14);
