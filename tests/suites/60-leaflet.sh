@@ -129,3 +129,28 @@ _kp=$(cd "$(dirname "$KP")" && pwd)/$(basename "$KP")
 ( cd "$B" && "$_kp" render -c region.ini -t template.xml -l fi -o out.pdf --dump layout.dump 2> /dev/null )
 same_file "booklet imposition: pages 8|1, 2|7, 6|3, 4|5 with fold marks (golden)" \
 	tests/cases/leaflet/booklet-imposition/booklet.dump "$B/layout-booklet.dump"
+
+# --- every venue's code sits beside its venue --------------------------------
+# In the A4 dump: each venue code (21 mm, 59.5 pt) has a venue name (bold
+# 10.5 pt) whose first line's baseline is within 20 pt below the code's top,
+# to its left in the same column.
+f_codes_beside_names() {
+	awk '
+	/^page / { flush(); nq = 0; nt = 0; next }
+	/rect\[qr-quiet\]/ { split($2, a, "="); split($3, b, "="); split($4, c, "=");
+		if (c[2] + 0 < 65) { qx[++nq] = a[2] + 0; qy[nq] = b[2] + 0 } next }
+	/^  text / && /NotoSans-Bold.ttf size=10.50/ { split($2, a, "="); split($3, b, "=");
+		tx[++nt] = a[2] + 0; ty[nt] = b[2] + 0 }
+	function flush(   i, j, ok) {
+		for (i = 1; i <= nq; i++) {
+			ok = 0
+			for (j = 1; j <= nt; j++)
+				if (ty[j] >= qy[i] && ty[j] <= qy[i] + 20 && tx[j] < qx[i] && tx[j] > qx[i] - 200) ok = 1
+			if (!ok) { print "code at " qx[i] "," qy[i] " has no venue name beside it"; bad = 1 }
+			codes++
+		}
+	}
+	END { flush(); if (codes != n) { print codes " venue codes, expected " n; bad = 1 } exit bad }
+	' n="$N_VENUES" "$L/b.dump"
+}
+check "leaflet A4: every venue code sits beside its venue's name" f_codes_beside_names
