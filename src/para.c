@@ -240,9 +240,11 @@ static struct line_fill fill_line(const struct doc_style *st, double measure,
 		f.track = f.track < -1 ? -1 : f.track;
 	} else if (gap > 0 && give > 0 && justified && !last && ls->glue_stretch < LB_FILL) {
 		f.glue = f.track = gap / give;
-		if (f.track > 1 && ls->glue_stretch > 0) {
+		if (f.track > 1) {
+			/* letter spacing stops at its limit; a line without spaces
+			 * (a long word or URL alone) then ends short */
 			f.track = 1;
-			f.glue = (gap - ls->track_stretch) / ls->glue_stretch;
+			f.glue = ls->glue_stretch > 0 ? (gap - ls->track_stretch) / ls->glue_stretch : 0;
 		}
 	}
 	return f;
