@@ -2,11 +2,17 @@
  * see typeset_blocks.h. */
 #include "typeset_blocks.h"
 #include "diag.h"
+#include "leaflet_blocks.h" /* struct column_flow */
 #include "units.h"
 
 #include <string.h>
 
 #define LIST_INDENT_EM 1.4 /* the list item indent layout.c uses, in ems */
+
+double block_column_height(const struct layout *lo)
+{
+	return lo->flow ? lo->flow->page_bottom - lo->flow->page_top : lo->bottom - lo->top;
+}
 
 /* Tables and boxes from N up to the root. */
 static int nesting(const struct doc_node *n)

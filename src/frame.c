@@ -2,7 +2,6 @@
  * page when they fit one; see typeset_blocks.h. */
 #include "typeset_blocks.h"
 #include "diag.h"
-#include "leaflet_blocks.h" /* struct column_flow */
 #include "units.h"
 
 #include <string.h>
@@ -114,10 +113,10 @@ void frame_layout(struct layout *lo, const struct doc_node *box)
 	layout_space(lo, st->space_before);
 	h = block_content_height(lo, box->first, lo->width - 2 * inset) + 2 * inset;
 	/* a full column, not the shortened one a balancing run tries */
-	if (lo->flow && h > lo->flow->page_bottom - lo->flow->page_top + 0.01 && !lo->measure) {
+	if (lo->flow && h > block_column_height(lo) + 0.01 && !lo->measure) {
 		diag_file(DIAG_ERROR, lo->doc->file, box->line, box->col,
 			  "box is %.1f mm taller than a column (a box splits across pages only)",
-			  (h - (lo->flow->page_bottom - lo->flow->page_top)) / MM_TO_PT);
+			  (h - block_column_height(lo)) / MM_TO_PT);
 		lo->errors++;
 		return;
 	}

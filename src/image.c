@@ -64,10 +64,10 @@ static int check_fits(struct layout *lo, const struct doc_node *n, double w, dou
 		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
 			  "image is %.1f mm wider than the %.1f mm text column",
 			  (w - lo->width) / MM_TO_PT, lo->width / MM_TO_PT);
-	} else if (h > lo->bottom - lo->top + 0.01) {
+	} else if (h > block_column_height(lo) + 0.01) {
 		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
 			  "image is %.1f mm taller than the page's text area",
-			  (h - (lo->bottom - lo->top)) / MM_TO_PT);
+			  (h - block_column_height(lo)) / MM_TO_PT);
 	} else {
 		return 1;
 	}

@@ -160,7 +160,7 @@ static double opening_height(struct layout *lo, const struct table_geom *g)
 /* Header rows must leave room for body rows on every page. */
 static int headers_fit(struct layout *lo, const struct table_geom *g)
 {
-	double room = lo->bottom - lo->top;
+	double room = block_column_height(lo);
 	if (g->header_h <= room / 2 || lo->measure)
 		return 1;
 	diag_file(DIAG_ERROR, lo->doc->file, g->table->first->line, g->table->first->col,
@@ -180,7 +180,7 @@ static void layout_rows(struct layout *lo, const struct table_geom *g)
 		if (!row->first)
 			continue; /* an <each> over an empty list left no cells */
 		h = row_height(lo, g, row);
-		if (!in_head && h > lo->bottom - lo->top - g->header_h + 0.01 && !lo->measure) {
+		if (!in_head && h > block_column_height(lo) - g->header_h + 0.01 && !lo->measure) {
 			table_split_row(lo, g, row);
 			continue;
 		}

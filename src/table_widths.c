@@ -120,23 +120,19 @@ static void measure_columns(struct layout *lo, const struct doc_node *table, str
 
 /* Columns whose natural width is within an even share of what is left get it
  * whole (a short column is never wrapped to save a little room in a long
- * one); returns the room left for the others, which are marked unsettled. */
-static double settle_narrow(struct column *cols, int n, double avail, int *settled)
+ * one); returns the room left for the others, which stay unsettled. */
+static double settle_narrow(struct column *cols, int n, double avail, int *settled, int *left)
 {
-	int left = 0, changed = 1;
-	for (int c = 0; c < n; c++) {
-		settled[c] = cols[c].kind != COL_AUTO;
-		left += !settled[c];
-	}
-	while (changed && left > 0) {
-		double share = avail / left;
+	int changed = 1;
+	while (changed && *left > 0) {
+		double share = avail / *left;
 		changed = 0;
 		for (int c = 0; c < n; c++) {
 			if (!settled[c] && cols[c].max <= share) {
 				cols[c].width = cols[c].max;
 				avail -= cols[c].max;
 				settled[c] = 1;
-				left--;
+				--*left;
 				changed = 1;
 			}
 		}
@@ -144,22 +140,24 @@ static double settle_narrow(struct column *cols, int n, double avail, int *settl
 	return avail;
 }
 
+
 /* Auto columns into AVAIL points; FILL: give them all of it. */
 static double fit_auto(struct column *cols, int n, double avail, int fill)
 {
 	double min = 0, max = 0, used = 0;
-	int settled[TABLE_MAX_COLS];
+	int settled[TABLE_MAX_COLS], left = 0;
 	for (int c = 0; c < n; c++) {
 		if (cols[c].kind == COL_AUTO) {
 			min += cols[c].min;
 			max += cols[c].max;
 		}
 	}
+	for (int c = 0; c < n; c++) {
+		settled[c] = cols[c].kind != COL_AUTO;
+		left += !settled[c];
+	}
 	if (max > avail)
-		avail = settle_narrow(cols, n, avail, settled);
-	else
-		for (int c = 0; c < n; c++)
-			settled[c] = cols[c].kind != COL_AUTO;
+		avail = settle_narrow(cols, n, avail, settled, &left);
 	min = max = 0;
 	for (int c = 0; c < n; c++) {
 		if (cols[c].kind == COL_AUTO)

@@ -36,6 +36,10 @@ void frame_content_widths(struct layout *lo, const struct doc_node *box, double 
 			  double *max);
 void image_content_width(struct layout *lo, const struct doc_node *image, double *width);
 
+/* Height of a whole column of the text area: in a <columns> flow the full
+ * column, not a shortened one a balancing run is trying. */
+double block_column_height(const struct layout *lo);
+
 /* Tables and boxes may nest this deep: each level measures its content
  * several times, so the cost grows steeply with the depth. */
 enum { BLOCK_MAX_NESTING = 8 };
