@@ -11,7 +11,9 @@
 
 double block_column_height(const struct layout *lo)
 {
-	return lo->flow ? lo->flow->page_bottom - lo->flow->page_top : lo->bottom - lo->top;
+	if (!lo->flow || lo->bottom >= NO_BOTTOM / 2) /* inside a table row: no limit */
+		return lo->bottom - lo->top;
+	return lo->flow->page_bottom - lo->flow->page_top;
 }
 
 /* Tables and boxes from N up to the root. */
