@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 static const char *const text_sizes[] = { "normal", "large", NULL };
+static const char *const qr_levels[] = { "L", "M", "Q", "H", NULL };
 static const char *const coordinator_roles[] = { "culture", "social", NULL };
 
 static const struct cfg_key_spec region_keys[] = {
@@ -16,6 +17,7 @@ static const struct cfg_key_spec region_keys[] = {
 	{ "validity_months", CFG_INT, 0, 1, 60, NULL, "12" },
 	{ "child_age_limit", CFG_INT, 0, 1, 25, NULL, "18" },
 	{ "text_size", CFG_CHOICE, 0, 0, 0, text_sizes, "normal" },
+	{ "qr_error_correction", CFG_CHOICE, 0, 0, 0, qr_levels, "M" },
 	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
 };
 

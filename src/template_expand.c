@@ -436,27 +436,44 @@ static int expand_card_block(struct expander *x, xmlNodePtr n, struct doc_node *
 	return 1;
 }
 
-/* <qr url="{v.url}">: the address is expanded like text and must be set. */
-static void expand_qr(struct expander *x, xmlNodePtr n, struct doc_node *out)
+/* Attribute NAME of N with its {variables} expanded; an unset one is an error.
+ * Sets B's origin to the first variable's. Returns NULL when N lacks NAME. */
+static char *expand_attr(struct expander *x, xmlNodePtr n, const char *name, struct doc_node *b)
 {
-	struct doc_node *b = block(x, n, out, DOC_QR), *tmp = doc_node_new(x->d, DOC_PARA, 0, 0);
-	char *raw = template_attr(n, "url"), *url;
+	struct doc_node *tmp = doc_node_new(x->d, DOC_PARA, 0, 0);
+	char *raw = template_attr(n, name), *out;
 	size_t len = 0;
-	expand_text(x, n, raw ? raw : "", tmp, 0);
+	if (!raw)
+		return NULL;
+	expand_text(x, n, raw, tmp, 0);
 	for (struct doc_node *c = tmp->first; c; c = c->next) {
 		if (c->kind == DOC_FILL)
-			error_at(x, n, "url", "the QR code's web address is not set (%s)", c->origin);
+			error_at(x, n, name, "this <qr> uses a value that is not set: %s", c->origin);
 		len += c->kind == DOC_TEXT ? c->len : 0;
 		if (c->origin && !b->origin)
 			b->origin = c->origin;
 	}
-	url = xcalloc(len + 1, 1);
+	out = xcalloc(len + 1, 1);
 	for (struct doc_node *c = tmp->first; c; c = c->next)
 		if (c->kind == DOC_TEXT)
-			strcat(url, c->text);
-	doc_node_set_attr(x->d, b, "url", url);
-	free(url);
+			strcat(out, c->text);
 	xmlFree(raw);
+	return out;
+}
+
+/* <qr url="{v.url}" ecc="{region.qr_error_correction}">: both expanded. */
+static void expand_qr(struct expander *x, xmlNodePtr n, struct doc_node *out)
+{
+	struct doc_node *b = block(x, n, out, DOC_QR);
+	char *url = expand_attr(x, n, "url", b), *ecc;
+	const char *origin = b->origin;
+	doc_node_set_attr(x->d, b, "url", url ? url : "");
+	ecc = expand_attr(x, n, "ecc", b);
+	b->origin = origin; /* messages name where the address came from */
+	if (ecc)
+		doc_node_set_attr(x->d, b, "ecc", ecc);
+	free(url);
+	free(ecc);
 	expand_children(x, n, b, 0);
 }
 
