@@ -21,10 +21,10 @@ static void dump_box(const struct box *b, FILE *out)
 		fprintf(out, "[%s]", b->tag);
 	fprintf(out, " x=%.2f y=%.2f w=%.2f h=%.2f", b->x, b->y, b->w, b->h);
 	if (b->kind == BOX_TEXT) {
+		fprintf(out, " font=%s size=%.2f", font_name(b->font), b->size);
 		if (b->char_space != 0) /* letter spacing of a justified line */
 			fprintf(out, " cs=%.3f", b->char_space);
-		fprintf(out, " font=%s size=%.2f \"%.*s\"", font_name(b->font), b->size, (int)b->len,
-			b->text);
+		fprintf(out, " \"%.*s\"", (int)b->len, b->text);
 	} else if (b->kind == BOX_IMAGE)
 		fprintf(out, " file=%s", strrchr(b->text, '/') ? strrchr(b->text, '/') + 1 : b->text);
 	else
