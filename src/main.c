@@ -3,6 +3,7 @@
 #include "diag.h"
 #include "font.h"
 #include "holders.h"
+#include "hyph.h"
 #include "render.h"
 #include "template.h"
 
@@ -293,5 +294,6 @@ int main(int argc, char **argv)
 	rc = run(&cli);
 	template_cleanup();
 	font_cache_free();
+	hyph_free();
 	return rc;
 }
