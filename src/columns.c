@@ -22,7 +22,7 @@ static void column_enter(struct layout *lo, struct column_flow *f)
 		bottom = f->col_top + f->balance_height;
 	f->first_box = lo->pages->pages[lo->page_index].n_boxes;
 	lo->y = f->col_top;
-	lo->top = f->col_top;
+	lo->top = f->page_top; /* a <keep> that fits a full column waits for one */
 	lo->bottom = bottom;
 	lo->at_top = 1;
 }
