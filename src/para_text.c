@@ -20,6 +20,8 @@
 
 #include <string.h>
 
+#define MIN_BEFORE_HYPHEN 4
+
 /* Kind of break before a byte of a word. */
 enum word_break { WB_NONE, WB_EXPLICIT, WB_SYLLABLE, WB_COMPOUND, WB_SOFT, WB_URL };
 
@@ -83,8 +85,12 @@ static void url_breaks(struct word *w, int is_email)
 	}
 }
 
-/* Hyphenation points of the letter run [from, to) of W; -1 when the dictionary failed. */
-static int hyphenate_run(struct word *w, size_t from, size_t to, const char *lang)
+/* Hyphenation points of the letter run [from, to) of W; -1 when the dictionary
+ * failed. A run BEFORE_HYPHEN ("kulttuuri-") keeps at least
+ * MIN_BEFORE_HYPHEN letters after its last point: "mielen-terveys-", never
+ * "kulttuu-ri-". */
+static int hyphenate_run(struct word *w, size_t from, size_t to, const char *lang,
+			 int before_hyphen)
 {
 	unsigned char points[HYPH_MAX_WORD + 1];
 	int uppers = 0;
@@ -97,9 +103,12 @@ static int hyphenate_run(struct word *w, size_t from, size_t to, const char *lan
 		return 0; /* an acronym or a name in capitals */
 	if (hyph_word(lang, w->s + from, to - from, points) < 0)
 		return -1;
-	for (size_t i = 1; i < to - from; i++)
-		if (points[i])
-			w->brk[from + i] = points[i] == 2 ? WB_COMPOUND : WB_SYLLABLE;
+	for (size_t i = 1; i < to - from; i++) {
+		if (!points[i] ||
+		    (before_hyphen && utf8_length(w->s + from + i, to - from - i) < MIN_BEFORE_HYPHEN))
+			continue;
+		w->brk[from + i] = points[i] == 2 ? WB_COMPOUND : WB_SYLLABLE;
+	}
 	return 0;
 }
 
@@ -118,7 +127,7 @@ static int word_breaks(struct word *w, const char *lang, int hyphenate)
 		if (is_letter(cp))
 			continue;
 		if (hyphenate && !soft && !digits && i > run && rc == 0)
-			rc = hyphenate_run(w, run, i, lang);
+			rc = hyphenate_run(w, run, i, lang, cp == '-' || cp == 0x2010);
 		run = i + k;
 		if (cp == 0xAD)
 			w->brk[i] = WB_SOFT;
