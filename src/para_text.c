@@ -28,6 +28,7 @@ enum word_break { WB_NONE, WB_EXPLICIT, WB_SYLLABLE, WB_COMPOUND, WB_SOFT, WB_UR
 struct word {
 	const char *s;
 	size_t len;
+	int soft;                /* has soft hyphens: its parts are drawn apart */
 	unsigned char brk[HYPH_MAX_WORD * 4 + 1]; /* enum word_break before each byte */
 };
 
@@ -143,12 +144,20 @@ static int word_breaks(struct word *w, const char *lang, int hyphenate)
 static void push_fragment(struct para_items *p, const struct piece *pc, const struct word *w,
 			  size_t from, size_t to)
 {
-	double before = font_text_width(pc->font, w->s, from, pc->size), chars;
+	double width, chars;
 	int i;
 	if (to <= from)
 		return;
-	/* measured from the word's start, so the kerning inside the word is kept */
-	i = para_push(p, LB_BOX, font_text_width(pc->font, w->s, to, pc->size) - before);
+	/* parts of a word drawn as one run are measured from the word's start,
+	 * so the kerning between them is kept; the parts of a word with soft
+	 * hyphens are drawn apart and measured alone (HarfBuzz gives U+00AD a
+	 * width at the end of a string but not inside one) */
+	if (w->soft)
+		width = font_text_width(pc->font, w->s + from, to - from, pc->size);
+	else
+		width = font_text_width(pc->font, w->s, to, pc->size) -
+			font_text_width(pc->font, w->s, from, pc->size);
+	i = para_push(p, LB_BOX, width);
 	chars = (double)utf8_length(w->s + from, to - from);
 	p->items[i].stretch = chars * TRACK_STRETCH_EM * pc->size;
 	p->items[i].shrink = chars * TRACK_SHRINK_EM * pc->size;
@@ -229,6 +238,7 @@ static void add_word(struct layout *lo, struct para_items *p, const struct doc_n
 	check_glyphs(lo, n, pc, s, len);
 	w.s = s;
 	w.len = len;
+	w.soft = has(s, len, "\xC2\xAD");
 	if (len > sizeof(w.brk) - 1) {
 		push_fragment(p, pc, &w, 0, len);
 		return;

@@ -68,3 +68,26 @@ else
 	fail "typeset-text typo-report targets" "$(tail -4 "$T/typo.txt")"
 fi
 sed 's/^/    /' "$T/typo.txt"
+
+# No two text runs of a line overlap (a word's parts are placed by the widths
+# the line breaker measured; a wrong width shows up here, as it did for the
+# parts of a word with soft hyphens).
+overlaps() {
+	awk '/^page/ { n = 0; next }
+	/^  text/ {
+		y = $0; sub(/.* y=/, "", y); sub(/ .*/, "", y)
+		x = $0; sub(/.* x=/, "", x); sub(/ .*/, "", x)
+		w = $0; sub(/.* w=/, "", w); sub(/ .*/, "", w)
+		for (i = 1; i <= n; i++)
+			if (ly[i] == y && x + 0 < lx[i] + lw[i] - 0.02 && x + w > lx[i] + 0.02)
+				bad++
+		n++; ly[n] = y; lx[n] = x + 0; lw[n] = w + 0 # dumps round to 0.01 pt
+	}
+	END { exit bad > 0 }' "$@"
+}
+for d in $C/*/dump; do
+	check "typeset-text no overlapping runs in $(basename "$(dirname "$d")")" overlaps "$d"
+done
+for d in "$T"/typo/*.dump; do
+	check "typeset-text no overlapping runs in corpus $(basename "$d" .dump)" overlaps "$d"
+done
