@@ -181,14 +181,32 @@ static void pattern_points(HyphenDict *dict, const char *word, size_t len,
 	free(cut);
 }
 
-static const struct hyph_exception *find_exception(const char *word, size_t len)
+/* The longest exception that WORD equals or, inflected, begins with
+ * ("Louhisalissa" begins with "Louhi-sali"); its length in *MATCHED. */
+static const struct hyph_exception *find_exception(const char *word, size_t len,
+						    size_t *matched)
 {
 	char folded[HYPH_MAX_WORD + 1];
+	const struct hyph_exception *best = NULL;
 	fold_case(word, len, folded);
-	for (int i = 0; i < n_exceptions; i++)
-		if (strcmp(exceptions[i].folded, folded) == 0)
-			return &exceptions[i];
-	return NULL;
+	*matched = 0;
+	for (int i = 0; i < n_exceptions; i++) {
+		size_t n = strlen(exceptions[i].folded);
+		if (n <= len && n > *matched && memcmp(exceptions[i].folded, folded, n) == 0) {
+			best = &exceptions[i];
+			*matched = n;
+		}
+	}
+	return best;
+}
+
+/* An inflected form of exception EX (MATCHED bytes): the region's points
+ * inside the name, the dictionary's only in the ending. */
+static void apply_exception(const struct hyph_exception *ex, size_t matched,
+			    unsigned char *points)
+{
+	memcpy(points, ex->points, matched);
+	points[matched] = 0;
 }
 
 /* Drop points that leave fewer than LEFT or RIGHT characters on a side. */
@@ -213,12 +231,13 @@ int hyph_word(const char *lang, const char *word, size_t len, unsigned char *poi
 	const struct hyph_exception *ex;
 	struct hyph_dict *d;
 	char copy[HYPH_MAX_WORD + 1];
+	size_t matched;
 	int right;
 	memset(points, 0, len + 1);
 	if (len > HYPH_MAX_WORD || len < 2)
 		return 0;
-	ex = find_exception(word, len);
-	if (ex) {
+	ex = find_exception(word, len, &matched);
+	if (ex && matched == len) {
 		memcpy(points, ex->points, len + 1);
 		return enforce_minimum(word, len, points, 1, 1);
 	}
@@ -233,6 +252,8 @@ int hyph_word(const char *lang, const char *word, size_t len, unsigned char *poi
 		voikko_points(d->voikko, copy, len, points);
 	else
 		pattern_points(d->patterns, copy, len, points, right);
+	if (ex)
+		apply_exception(ex, matched, points);
 	return enforce_minimum(word, len, points, HYPH_MIN_LEFT, (size_t)right);
 }
 

@@ -35,7 +35,9 @@ int hyph_word(const char *lang, const char *word, size_t len, unsigned char *poi
 
 /* Replace the process-wide exceptions with LIST: comma-separated words with
  * hyphens at their points ("Kaiku-kes-kus, Esi-merk-ki-län"); NULL clears.
- * A word matches an exception when equal ignoring case. Returns 0, or -1 with
+ * A word equal to an exception (ignoring case) takes its points; a word that
+ * begins with one (an inflected form: "Louhisalissa") takes its points
+ * inside the name and the dictionary's in the ending. Returns 0, or -1 with
  * a message in ERR (ERR_SIZE bytes) when an entry is malformed. */
 int hyph_set_exceptions(const char *list, char *err, size_t err_size);
 
