@@ -28,8 +28,10 @@ static struct config *default_config(void)
 	static struct config *cfg;
 	if (!cfg)
 		cfg = config_load("config/esimerkkila.ini");
-	if (!cfg)
+	if (!cfg) { /* the example region must load: the source tree and build differ */
+		fprintf(stderr, "fuzz: config/esimerkkila.ini does not load; rebuild with make fuzz\n");
 		abort();
+	}
 	return cfg;
 }
 
