@@ -91,6 +91,7 @@ $(BUILD)/kaikuprint: $(BUILD)/main.o $(BUILD)/libkaikuprint.a
 
 # The whole test suite on an AddressSanitizer + UBSan build.
 check-sanitize: deps
+	$(MAKE) kaikuprint  # suite 72-valgrind runs the plain build under valgrind
 	$(MAKE) BUILD=build-san CC=clang OPT='$(SAN_OPT)' build-san/kaikuprint
 	$(SAN_ENV) KP=build-san/kaikuprint sh tests/run
 

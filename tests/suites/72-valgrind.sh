@@ -1,5 +1,6 @@
 # valgrind over every example document: one run of `kaikuprint all` with the
-# example region must report no memory error and no definite leak. valgrind
+# example region, and the card batch from the example holders, must report no
+# memory error and no definite leak. valgrind
 # is a build dependency (.ci/install-deps), so a missing valgrind fails.
 # Under check-sanitize ($KP is an ASan build) valgrind cannot run the binary;
 # the plain ./kaikuprint is checked instead.
@@ -31,6 +32,15 @@ else
 		pass "valgrind all: no errors, no leaks"
 	else
 		fail "valgrind all: no errors, no leaks" "exit $?; see $V/valgrind.log: $(grep -m3 '==' "$V/valgrind.log")"
+	fi
+	# The card inserts filled from the example holder list (all cannot take --data).
+	if valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 \
+		--suppressions="$V/known.supp" --log-file="$V/cards.log" \
+		"$VKP" render -c config/esimerkkila.ini -t templates/card-inserts.xml \
+		--data config/esimerkkila-holders.csv -o "$V/out/cards.pdf" 2> "$V/cards.stderr"; then
+		pass "valgrind card batch: no errors, no leaks"
+	else
+		fail "valgrind card batch: no errors, no leaks" "exit $?; see $V/cards.log"
 	fi
 	# The run must have rendered something, or the check proves nothing.
 	if ls "$V/out"/*.pdf > /dev/null 2>&1; then pass "valgrind all: documents written"; else
