@@ -91,8 +91,17 @@ static int scan_value(const char *path, int line, int col, const char *v, size_t
 		i++;
 	if (i < n && (v[i] == '"' || v[i] == '\'')) {
 		const char *end = memchr(v + i + 1, v[i], n - i - 1);
+		size_t j;
 		if (!end) {
 			diag_file(DIAG_ERROR, path, line, col + (int)i, "unbalanced quote in value");
+			return 1;
+		}
+		/* iniparser drops anything after the closing quote: allow only a comment. */
+		for (j = (size_t)(end - v) + 1; j < n && isspace((unsigned char)v[j]); j++)
+			;
+		if (j < n && v[j] != ';' && v[j] != '#') {
+			diag_file(DIAG_ERROR, path, line, col + (int)j,
+				  "text after the closing quote would be lost; quote the whole value");
 			return 1;
 		}
 		return 0;
