@@ -147,6 +147,10 @@ private too-long render -c $REGION -t $cards --data "$P/too-long.csv" -o "$P/out
 { echo 'name,issued,children'; echo 'Zorblax 😀 Quendelworth,2027-01-01,0'; } > "$P/glyph.csv"
 private no-glyph render -c $REGION -t $cards --data "$P/glyph.csv" -o "$P/out/glyph.pdf"
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<document name="x"><body><each list="holders" as="h"><p>{h.nmae}</p></each></body></document>\n' > "$P/bad.xml"
+# Names typed into the wrong columns must not be quoted back as bad values.
+{ echo 'name,issued,children,type'; echo '2027-01-01,Zorblax Quendelworth,1,'
+  echo 'Ann,2027-01-01,Vexmira Thrumbleby,'; echo 'Bob,2027-01-01,0,Thrumbleby'; } > "$P/swapped.csv"
+private swapped render -c $REGION -t $cards --data "$P/swapped.csv" -o "$P/out/swapped.pdf"
 private bad-template render -c $REGION -t "$P/bad.xml" --data "$P/good.csv" -o "$P/out/bad-template.pdf"
 private stdin-dump render -c $REGION -t $cards --data - -o "$P/out/stdin.pdf" < "$P/too-long.csv"
 private check check -c $REGION -t $cards --data "$P/good.csv"
@@ -155,10 +159,10 @@ private other-document render -c $REGION -t templates/checklist.xml --data "$P/g
   private disk-full render -c $REGION -t $cards --data "$P/good.csv" -o "$P/out/full.pdf" )
 private device-full render -c $REGION -t $cards --data "$P/good.csv" -o /dev/full
 
-statuses=$(for r in good bad-rows too-long no-glyph bad-template stdin-dump check other-document disk-full device-full; do
+statuses=$(for r in good bad-rows too-long no-glyph swapped bad-template stdin-dump check other-document disk-full device-full; do
 	printf '%s=%s ' $r "$(cat "$P/$r.status")"; done)
 check "privacy runs end as expected ($statuses)" test "$statuses" = \
-	"good=0 bad-rows=1 too-long=1 no-glyph=1 bad-template=1 stdin-dump=1 check=0 other-document=0 disk-full=3 device-full=3 "
+	"good=0 bad-rows=1 too-long=1 no-glyph=1 swapped=1 bad-template=1 stdin-dump=1 check=0 other-document=0 disk-full=3 device-full=3 "
 check "privacy: the names are in the card PDF" sh -c \
 	"pdftotext -q '$P/out/cards.pdf' - | grep -q 'Zorblax Quendelworth'"
 leaks=$(grep -lE "$NAMES" "$P"/*.stdout "$P"/*.stderr 2>/dev/null)
