@@ -22,8 +22,12 @@ static void dump_box(const struct box *b, FILE *out)
 	fprintf(out, " x=%.2f y=%.2f w=%.2f h=%.2f", b->x, b->y, b->w, b->h);
 	if (b->kind == BOX_TEXT) {
 		fprintf(out, " font=%s size=%.2f", font_name(b->font), b->size);
-		if (b->char_space != 0) /* letter spacing of a justified line */
+		/* letter spacing and font expansion of a justified line, when
+		 * they show at the precision printed */
+		if (b->char_space >= 0.0005 || b->char_space <= -0.0005)
 			fprintf(out, " cs=%.3f", b->char_space);
+		if (b->hscale != 0 && (b->hscale >= 1.00005 || b->hscale <= 0.99995))
+			fprintf(out, " hs=%.4f", b->hscale);
 		fprintf(out, " \"%.*s\"", (int)b->len, b->text);
 	} else if (b->kind == BOX_IMAGE)
 		fprintf(out, " file=%s", strrchr(b->text, '/') ? strrchr(b->text, '/') + 1 : b->text);

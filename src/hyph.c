@@ -156,24 +156,56 @@ static void voikko_points(struct VoikkoHandle *v, const char *word, size_t len,
 	voikkoFreeCstr(pattern);
 }
 
+/* WORD (UTF-8, LEN bytes) in the 8-bit ISO 8859-1 of a pattern file such as
+ * hyph_sv_SE.dic, into OUT; OFFSETS[i] is the UTF-8 offset of character i.
+ * Returns the number of characters, or -1 when one has no ISO 8859-1 code. */
+static int to_latin1(const char *word, size_t len, char *out, size_t *offsets)
+{
+	size_t n = 0, i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t k = utf8_decode(word + i, len - i, &cp);
+		if (k == 0 || cp > 0xFF)
+			return -1;
+		offsets[n] = i;
+		out[n++] = (char)cp;
+		i += k;
+	}
+	offsets[n] = len;
+	out[n] = '\0';
+	return (int)n;
+}
+
+/* Points of a libhyphen pattern file. Its words are compared in the file's
+ * own character set: UTF-8 (hyph_en_US.dic) or ISO 8859-1 (hyph_sv_SE.dic,
+ * whose patterns with a, a and o with rings and dots never matched UTF-8). */
 static void pattern_points(HyphenDict *dict, const char *word, size_t len,
 			   unsigned char *points, int right)
 {
-	char folded[HYPH_MAX_WORD + 1];
+	char folded[HYPH_MAX_WORD + 1], text[HYPH_MAX_WORD + 1];
 	char marks[HYPH_MAX_WORD + 5];
+	size_t offsets[HYPH_MAX_WORD + 1];
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
+	int n = (int)len;
 	fold_case(word, len, folded);
-	if (hnj_hyphen_hyphenate3(dict, folded, (int)len, marks, NULL, &rep, &pos, &cut,
+	if (dict->utf8) {
+		memcpy(text, folded, len + 1);
+		for (size_t i = 0; i <= len; i++)
+			offsets[i] = i;
+	} else if ((n = to_latin1(folded, len, text, offsets)) < 0) {
+		return;
+	}
+	if (hnj_hyphen_hyphenate3(dict, text, n, marks, NULL, &rep, &pos, &cut,
 				  HYPH_MIN_LEFT, right, HYPH_MIN_LEFT, right) == 0) {
-		/* an odd mark after byte i: a point before byte i + 1; replacement
+		/* an odd mark after unit i: a point before unit i + 1; replacement
 		 * hyphenation (rep) changes letters, which a box cannot: skipped */
-		for (size_t i = 0; i + 1 < len; i++)
+		for (int i = 0; i + 1 < n; i++)
 			if ((marks[i] & 1) && !(rep && rep[i]))
-				points[i + 1] = 1;
+				points[offsets[i + 1]] = 1;
 	}
 	if (rep) {
-		for (size_t i = 0; i < len; i++)
+		for (int i = 0; i < n; i++)
 			free(rep[i]);
 		free(rep);
 	}

@@ -4,7 +4,9 @@
  *       such as "rekisteröinti|lomake" before the syllables);
  *   sv, en: libhyphen with the hyph_sv_SE.dic / hyph_en_US.dic patterns
  *       (Debian hyphen-sv, hyphen-en-us), found in $KAIKUPRINT_HYPHEN_DIR when
- *       it is set, else in /usr/share/hyphen or /usr/local/share/hyphen.
+ *       it is set, else in /usr/share/hyphen or /usr/local/share/hyphen;
+ *       words are matched in the file's character set (hyph_sv_SE.dic is
+ *       ISO 8859-1, hyph_en_US.dic UTF-8).
  * A missing dictionary is an error (reported once): a document in that
  * language is not written.
  * Any other language is not hyphenated. Each dictionary is loaded once per

@@ -9,8 +9,10 @@
 #define DOUBLE_HYPHEN_DEMERITS 10000
 #define FINAL_HYPHEN_DEMERITS 5000 /* the last full line ends hyphenated */
 #define FITNESS_DEMERITS 10000   /* a loose line next to a tight one */
-#define VERY_LOOSE_DEMERITS 1e6 /* spaces beyond 1.5 x natural (justified): a
-				   few slightly loose lines rather than one */
+/* A justified line whose spaces pass 1.5 x natural costs this, plus its
+ * badness capped at half of it: fewer loose lines come first, and among as
+ * many, the badness (of the spaces seen) chooses. */
+#define VERY_LOOSE_DEMERITS 1e9
 #define BADNESS_MAX 10000.0
 #define FIRST_TOLERANCE 100.0    /* pass 1: justified spaces at most 1.5 x */
 #define N_FITNESS 4
@@ -34,6 +36,7 @@ struct lb_run {
 	int n;
 	const struct lb_params *params;
 	double *width, *stretch, *shrink, *fill; /* n + 1 prefix sums each */
+	double *glue;            /* stretch of the glue alone (stretch: all items) */
 	double tolerance;
 	int uncapped;            /* passes 2, 3: badness grows without bound */
 	int emergency, final;
@@ -50,6 +53,7 @@ static void prefix_sums(struct lb_run *r)
 	r->stretch = xcalloc(1, size);
 	r->shrink = xcalloc(1, size);
 	r->fill = xcalloc(1, size);
+	r->glue = xcalloc(1, size);
 	for (int i = 0; i < r->n; i++) {
 		const struct lb_item *it = &r->items[i];
 		int counts = it->kind != LB_PENALTY;
@@ -58,6 +62,7 @@ static void prefix_sums(struct lb_run *r)
 		/* boxes may stretch and shrink too (letter spacing) */
 		r->stretch[i + 1] = r->stretch[i] + (counts && it->stretch < LB_FILL ? it->stretch : 0);
 		r->fill[i + 1] = r->fill[i] + (glue && it->stretch >= LB_FILL ? it->stretch : 0);
+		r->glue[i + 1] = r->glue[i] + (glue && it->stretch < LB_FILL ? it->stretch : 0);
 		r->shrink[i + 1] = r->shrink[i] + (counts ? it->shrink : 0);
 	}
 }
@@ -84,23 +89,41 @@ static int legal_break(const struct lb_run *r, int i)
 	return it->kind == LB_GLUE && i > 0 && r->items[i - 1].kind == LB_BOX;
 }
 
+/* Justified: the ratio of a line GAP short whose spaces give GLUE and whose
+ * boxes give BOXES (letter spacing, expansion). Boxes stop at their limit
+ * (ratio 1); past it only the spaces grow, and the ratio returned is theirs,
+ * so that a loose line is judged by the spaces the reader sees: one space
+ * taking a whole shortfall is worse than three sharing it. */
+static double stretch_ratio(const struct lb_run *r, double gap, double glue, double boxes)
+{
+	if (glue + boxes > 0 && gap <= glue + boxes)
+		return gap / (glue + boxes);
+	if (glue <= 0 && r->uncapped)
+		glue = r->params->emergency_stretch; /* a word alone on its line */
+	if (glue <= 0)
+		return HUGE_VAL;
+	return 1 + (gap - glue - boxes) / glue;
+}
+
 /* Adjustment ratio of the line from node A to break B (-HUGE_VAL: cannot shrink enough). */
 static double line_ratio(const struct lb_run *r, const struct lb_node *a, int b)
 {
 	int s = line_start(r, a->pos);
 	const struct lb_item *it = &r->items[b];
 	double measure = a->line == 0 ? r->params->first_width : r->params->width;
-	double natural, stretch, shrink;
+	double natural, fill, shrink;
 	if (s > b)
 		s = b;
 	natural = r->width[b] - r->width[s] + (it->kind == LB_PENALTY ? it->width : 0);
-	stretch = r->fill[b] - r->fill[s];
-	stretch += r->params->ragged ? r->params->ragged_stretch : r->stretch[b] - r->stretch[s];
-	if (r->uncapped && stretch <= 0)
-		stretch = r->params->emergency_stretch;
+	fill = r->fill[b] - r->fill[s];
 	shrink = r->params->ragged ? 0 : r->shrink[b] - r->shrink[s];
+	if (natural < measure && fill > 0)
+		return (measure - natural) / fill;
+	if (natural < measure && r->params->ragged)
+		return (measure - natural) / r->params->ragged_stretch;
 	if (natural < measure)
-		return stretch > 0 ? (measure - natural) / stretch : HUGE_VAL;
+		return stretch_ratio(r, measure - natural, r->glue[b] - r->glue[s],
+				     r->stretch[b] - r->stretch[s] - (r->glue[b] - r->glue[s]));
 	if (natural > measure)
 		return shrink > 0 ? (measure - natural) / shrink : -HUGE_VAL;
 	return 0;
@@ -131,6 +154,9 @@ static double demerits_of(const struct lb_run *r, const struct lb_node *a, int b
 {
 	const struct lb_item *it = &r->items[b];
 	double d = (LINE_PENALTY + bad) * (LINE_PENALTY + bad);
+	int loose = fitness == 0 && !r->params->ragged;
+	if (loose)
+		d += VERY_LOOSE_DEMERITS;
 	if (it->kind == LB_PENALTY && it->penalty >= 0)
 		d += (double)it->penalty * it->penalty;
 	else if (it->kind == LB_PENALTY && !is_forced(it))
@@ -141,8 +167,6 @@ static double demerits_of(const struct lb_run *r, const struct lb_node *a, int b
 		d += FINAL_HYPHEN_DEMERITS;
 	if (abs(fitness - a->fitness) > 1)
 		d += FITNESS_DEMERITS;
-	if (fitness == 0 && !r->params->ragged)
-		d += VERY_LOOSE_DEMERITS;
 	return d;
 }
 
@@ -300,6 +324,7 @@ int linebreak_run(const struct lb_item *items, int n, const struct lb_params *pa
 	free(r.stretch);
 	free(r.shrink);
 	free(r.fill);
+	free(r.glue);
 	free(r.nodes);
 	free(r.active);
 	return lines;

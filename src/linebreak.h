@@ -9,10 +9,16 @@
  * demerits over the whole paragraph (badness of every line, penalties, two
  * hyphenated lines in a row, lines of very different tightness next to each
  * other). Never more than LB_MAX_HYPHENS_IN_A_ROW flagged lines follow each other.
+ * Boxes may stretch and shrink too (letter spacing and font expansion of
+ * justified lines), but only to their limit (ratio 1); past it only the
+ * glue grows, and a justified line is judged by its glue's ratio: the
+ * spaces the reader sees.
  * Passes: (1) lines at most moderately loose (badness 100); (2) any line
  * that fits, with badness no longer capped so that loose lines are told
- * apart; (3) emergency breaks (URLs) allowed too, and an item that fits no
- * line is set overfull on a line of its own.
+ * apart, and each loose line (spaces past 1.5 x) costing a great deal, so
+ * that as few lines as possible are loose; (3) emergency breaks (URLs)
+ * allowed too, and an item that fits no line is set overfull on a line of
+ * its own.
  */
 #ifndef KP_LINEBREAK_H
 #define KP_LINEBREAK_H
@@ -39,8 +45,9 @@ struct lb_params {
 	int ragged;              /* 1: ragged right: glue keeps its natural width and
 				    the badness measures how short a line ends */
 	double ragged_stretch;   /* ragged: the shortfall that counts as badness 100 */
-	double emergency_stretch; /* passes 2 and 3: the stretch a line without
-				     spaces (one word alone) is judged with */
+	double emergency_stretch; /* passes 2 and 3: the stretch a justified line
+				     without spaces (one word alone) is judged
+				     with, past its boxes' limit */
 };
 
 /* What the chosen breaks cost; for reports and tests. */

@@ -27,6 +27,8 @@ struct box {
 	double size;             /* BOX_TEXT: font size */
 	double char_space;       /* BOX_TEXT: added after every character (justified
 				    lines are letter-spaced a little; in w) */
+	double hscale;           /* BOX_TEXT: horizontal glyph scale of a justified
+				    line (font expansion, 1 +- 0.02); 0 means 1; in w */
 	const char *text;        /* BOX_TEXT: UTF-8 (arena) ; BOX_IMAGE: path */
 	size_t len;
 	struct doc_color color;  /* text or stroke colour */

@@ -10,9 +10,10 @@
 #define FILL_WIDTH (40 * MM_TO_PT) /* inline fill-in line for a missing value */
 /* Ragged right: a line this many ems short of the measure has badness 100. */
 #define RAGGED_STRETCH_EM 3.0
-/* When no breaks keep every line tight enough, loose lines are compared as if
- * each could stretch this many ems more (TeX's \emergencystretch). */
-#define EMERGENCY_STRETCH_EM 1.0
+/* A justified line of one word that cannot reach the measure is judged as
+ * if its shortfall were one space's stretch (about 0.1 em): as bad as a line
+ * whose single space takes it all, which is how it looks. */
+#define EMERGENCY_STRETCH_EM 0.1
 
 int para_push(struct para_items *p, enum lb_kind kind, double width)
 {
@@ -35,7 +36,9 @@ void para_push_glue(struct para_items *p, struct font *f, double size)
 	if (p->n == 0 || p->items[p->n - 1].kind == LB_GLUE)
 		return;
 	i = para_push(p, LB_GLUE, w);
-	p->items[i].stretch = w * 0.5;
+	/* at the stretch ratio 1 the space seen between two words is 1.5 x: the
+	 * letter spacing after a word's last letter is part of it */
+	p->items[i].stretch = w * 0.5 - TRACK_STRETCH_EM * size;
 	p->items[i].shrink = w / 3;
 }
 
@@ -84,8 +87,28 @@ static void build_items(struct layout *lo, struct para_items *p, const struct do
 	push_end(p);
 }
 
+/* How a line is filled: GLUE and LETTERS are the ratios (-1..) applied to
+ * the stretch or shrink of its spaces and of its words (letter spacing and
+ * font expansion). */
+struct line_fill {
+	double glue, letters;
+};
+
+/* The letter spacing and glyph scale of the words of a line filled at LETTERS. */
+struct letters {
+	double char_space, hscale;
+};
+
+static struct letters letters_at(const struct piece *pc, double ratio)
+{
+	struct letters l;
+	l.char_space = pc->size * (ratio >= 0 ? ratio * TRACK_STRETCH_EM : ratio * TRACK_SHRINK_EM);
+	l.hscale = 1 + ratio * EXPAND_MAX;
+	return l;
+}
+
 static void emit_text(struct layout *lo, const struct piece *pc, const char *text, size_t len,
-		      double x, double y, double char_space)
+		      double x, double y, struct letters l)
 {
 	struct page *pg = layout_page(lo);
 	struct box *b;
@@ -99,9 +122,10 @@ static void emit_text(struct layout *lo, const struct piece *pc, const char *tex
 	b->color = pc->color;
 	b->text = pages_strndup(lo->pages, text, len);
 	b->len = len;
-	b->char_space = char_space;
-	b->w = font_text_width(pc->font, text, len, pc->size) +
-	       char_space * (double)utf8_length(text, len);
+	b->char_space = l.char_space;
+	b->hscale = l.hscale;
+	b->w = font_text_width(pc->font, text, len, pc->size) * l.hscale +
+	       l.char_space * (double)utf8_length(text, len);
 	b->h = pc->size;
 }
 
@@ -119,22 +143,12 @@ static void emit_fill(struct layout *lo, const struct piece *pc, double x, doubl
 	b->tag = "fill";
 }
 
-/* How a line is filled: GLUE and TRACK are the ratios (-1..) applied to the
- * stretch or shrink of its spaces and of its letter spacing. */
-struct line_fill {
-	double glue, track;
-};
-
-static double char_space(const struct piece *pc, double track)
-{
-	return pc->size * (track >= 0 ? track * TRACK_STRETCH_EM : track * TRACK_SHRINK_EM);
-}
-
 /* Emit the word starting at box I (the parts of a word split at hyphenation
  * points not taken are one text run); returns the item after it. */
 static int emit_word(struct layout *lo, const struct para_items *p, int i, int to, double *x,
-		     double y, double cs)
+		     double y, double ratio)
 {
+	struct letters l = letters_at(&p->pieces[i], ratio);
 	const struct piece *pc = &p->pieces[i];
 	size_t len = pc->len;
 	int j = i + 1;
@@ -147,10 +161,10 @@ static int emit_word(struct layout *lo, const struct para_items *p, int i, int t
 		len += p->pieces[k].len;
 		j = k + 1;
 	}
-	emit_text(lo, pc, pc->text, len, *x, y, cs);
+	emit_text(lo, pc, pc->text, len, *x, y, l);
 	for (int k = i; k < j; k++)
-		*x += p->items[k].kind == LB_BOX ? p->items[k].width : 0;
-	*x += cs * (double)utf8_length(pc->text, len);
+		*x += p->items[k].kind == LB_BOX ? p->items[k].width * l.hscale : 0;
+	*x += l.char_space * (double)utf8_length(pc->text, len);
 	return j;
 }
 
@@ -167,17 +181,17 @@ static void emit_line(struct layout *lo, const struct para_items *p, int from, i
 							 : fill.glue * it->shrink);
 			i++;
 		} else if (it->kind == LB_PENALTY) {
-			/* the hyphen at a line end is not letter-spaced: the line's
-			 * letter spacing was measured without it */
+			/* the hyphen at a line end is neither spaced nor expanded:
+			 * the line's stretch was measured without it */
 			if (i == to && pc->text)
-				emit_text(lo, pc, pc->text, pc->len, x, y, 0);
+				emit_text(lo, pc, pc->text, pc->len, x, y, letters_at(pc, 0));
 			i++;
 		} else if (pc->is_fill) {
 			emit_fill(lo, pc, x, y, it->width);
 			x += it->width;
 			i++;
 		} else {
-			i = emit_word(lo, p, i, to, &x, y, char_space(pc, fill.track));
+			i = emit_word(lo, p, i, to, &x, y, fill.letters);
 		}
 	}
 }
@@ -186,7 +200,7 @@ static void emit_line(struct layout *lo, const struct para_items *p, int from, i
 struct line_size {
 	double natural;
 	double glue_stretch, glue_shrink;
-	double track_stretch, track_shrink;
+	double letters_stretch, letters_shrink;
 };
 
 static struct line_size line_size(const struct para_items *p, int from, int to)
@@ -206,8 +220,8 @@ static struct line_size line_size(const struct para_items *p, int from, int to)
 			ls.glue_stretch += it->stretch;
 			ls.glue_shrink += it->shrink;
 		} else {
-			ls.track_stretch += it->stretch;
-			ls.track_shrink += it->shrink;
+			ls.letters_stretch += it->stretch;
+			ls.letters_shrink += it->shrink;
 		}
 	}
 	return ls;
@@ -221,30 +235,30 @@ static int skip_discardable(const struct para_items *p, int i)
 	return i;
 }
 
-/* Justified lines share a shortfall between spaces and letter spacing in
- * proportion; past the letter spacing's limit only the spaces grow. A line
- * too long tightens its spaces first, its letters only past that. Other
+/* Justified lines share a shortfall between spaces and letters (spacing and
+ * expansion) in proportion; past the letters' limit only the spaces grow. A
+ * line too long tightens its spaces first, its letters only past that. Other
  * lines (and the last) keep natural spaces, shrinking them only to fit. */
 static struct line_fill fill_line(const struct doc_style *st, double measure,
 				  const struct line_size *ls, int last)
 {
 	struct line_fill f = { 0, 0 };
 	double gap = measure - ls->natural;
-	double give = ls->glue_stretch + ls->track_stretch;
+	double give = ls->glue_stretch + ls->letters_stretch;
 	int justified = st->align == ALIGN_JUSTIFY;
 	if (gap < 0 && ls->glue_shrink > 0 && (-gap <= ls->glue_shrink || !justified)) {
 		f.glue = gap / ls->glue_shrink < -1 ? -1 : gap / ls->glue_shrink;
 	} else if (gap < 0 && justified) {
 		f.glue = ls->glue_shrink > 0 ? -1 : 0;
-		f.track = ls->track_shrink > 0 ? (gap + ls->glue_shrink) / ls->track_shrink : 0;
-		f.track = f.track < -1 ? -1 : f.track;
+		f.letters = ls->letters_shrink > 0 ? (gap + ls->glue_shrink) / ls->letters_shrink : 0;
+		f.letters = f.letters < -1 ? -1 : f.letters;
 	} else if (gap > 0 && give > 0 && justified && !last && ls->glue_stretch < LB_FILL) {
-		f.glue = f.track = gap / give;
-		if (f.track > 1) {
-			/* letter spacing stops at its limit; a line without spaces
+		f.glue = f.letters = gap / give;
+		if (f.letters > 1) {
+			/* letters stop at their limit; a line without spaces
 			 * (a long word or URL alone) then ends short */
-			f.track = 1;
-			f.glue = ls->glue_stretch > 0 ? (gap - ls->track_stretch) / ls->glue_stretch : 0;
+			f.letters = 1;
+			f.glue = ls->glue_stretch > 0 ? (gap - ls->letters_stretch) / ls->glue_stretch : 0;
 		}
 	}
 	return f;
@@ -300,7 +314,7 @@ static void place_lines(struct layout *lo, const struct para_items *p, const int
 					 st->size * 0.45, baseline, marker, NULL);
 		emit_line(lo, p, from, to, x, baseline, fill);
 		drawn = ls.natural + (fill.glue < 0 ? fill.glue * ls.glue_shrink : 0) +
-			(fill.track < 0 ? fill.track * ls.track_shrink : 0);
+			(fill.letters < 0 ? fill.letters * ls.letters_shrink : 0);
 		if (drawn > measure + 0.01)
 			warn_overfull(lo, block, drawn - measure);
 		lo->y += st->leading;
@@ -365,7 +379,7 @@ double layout_text_line(struct layout *lo, const struct doc_style *st, double x,
 	pc.color = st->color;
 	if (!pc.font)
 		return 0;
-	emit_text(lo, &pc, text, strlen(text), x, y, 0);
+	emit_text(lo, &pc, text, strlen(text), x, y, letters_at(&pc, 0));
 	if (pg && pg->n_boxes > 0 && tag)
 		pg->boxes[pg->n_boxes - 1].tag = tag;
 	return font_text_width(pc.font, text, strlen(text), st->size);

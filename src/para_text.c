@@ -159,8 +159,8 @@ static void push_fragment(struct para_items *p, const struct piece *pc, const st
 			font_text_width(pc->font, w->s, from, pc->size);
 	i = para_push(p, LB_BOX, width);
 	chars = (double)utf8_length(w->s + from, to - from);
-	p->items[i].stretch = chars * TRACK_STRETCH_EM * pc->size;
-	p->items[i].shrink = chars * TRACK_SHRINK_EM * pc->size;
+	p->items[i].stretch = chars * TRACK_STRETCH_EM * pc->size + width * EXPAND_MAX;
+	p->items[i].shrink = chars * TRACK_SHRINK_EM * pc->size + width * EXPAND_MAX;
 	p->pieces[i] = *pc;
 	p->pieces[i].text = w->s + from;
 	p->pieces[i].len = to - from;

@@ -60,12 +60,15 @@ static void draw_segment(struct pdf_writer *w, const char *text, size_t len, dou
 		free(s);
 }
 
-/* Text is drawn in runs between kerning adjustments. */
+/* Text is drawn in runs between kerning adjustments. A box's glyphs are
+ * scaled by HSCALE (Tz) and spaced by CHAR_SPACE as drawn on the page: the
+ * PDF scales Tc by Tz too, so Tc is CHAR_SPACE / HSCALE. */
 static void draw_text(struct pdf_writer *w, const struct box *b)
 {
 	struct font_kern kern[FONT_MAX_KERNS];
 	HPDF_Font font = pdf_font(w, b->font);
 	double y = w->page_height - b->y, shift = 0;
+	double hscale = b->hscale > 0 ? b->hscale : 1;
 	size_t start = 0;
 	int nk;
 	if (!font)
@@ -73,12 +76,14 @@ static void draw_text(struct pdf_writer *w, const struct box *b)
 	nk = font_text_kerning(b->font, b->text, b->len, kern, FONT_MAX_KERNS);
 	HPDF_Page_BeginText(w->page);
 	HPDF_Page_SetFontAndSize(w->page, font, (HPDF_REAL)b->size);
-	HPDF_Page_SetCharSpace(w->page, (HPDF_REAL)b->char_space);
+	if (HPDF_Page_GetHorizontalScalling(w->page) != (HPDF_REAL)(hscale * 100))
+		HPDF_Page_SetHorizontalScalling(w->page, (HPDF_REAL)(hscale * 100));
+	HPDF_Page_SetCharSpace(w->page, (HPDF_REAL)(b->char_space / hscale));
 	HPDF_Page_SetRGBFill(w->page, (HPDF_REAL)b->color.r, (HPDF_REAL)b->color.g,
 			     (HPDF_REAL)b->color.b);
 	for (int k = 0; k <= nk; k++) {
 		size_t end = k < nk ? kern[k].offset : b->len;
-		double x = b->x + font_plain_width(b->font, b->text, start, b->size) + shift +
+		double x = b->x + (font_plain_width(b->font, b->text, start, b->size) + shift) * hscale +
 			   b->char_space * (double)utf8_length(b->text, start);
 		draw_segment(w, b->text + start, end - start, x, y);
 		if (k < nk)

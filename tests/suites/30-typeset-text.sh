@@ -40,6 +40,16 @@ for lang in fi sv en; do
 	contains "typeset-text torture-$lang URL intact" "$T/torture-$lang.txt" "https://www.example.fi/"
 	check "typeset-text torture-$lang no overfull warning" test ! -s "$T/torture-$lang.log"
 done
+# Font expansion and letter spacing as drawn: the torture PDFs scale glyphs
+# (Tz) by at most 2 % and space letters (Tc, 9 pt text) by at most 0.03 em,
+# and some lines do use expansion.
+for lang in fi sv en; do
+	qpdf --qdf --object-streams=disable "$T/torture-$lang.pdf" "$T/torture-$lang.qdf"
+	check "typeset-text torture-$lang expansion and letter spacing within limits" awk '
+		/ Tz$/ { if ($1 < 97.999 || $1 > 102.001) bad++; if ($1 != 100) scaled++ }
+		/ Tc$/ { tc = $1 < 0 ? -$1 : $1; if (tc > 0.03 * 9 / 0.98 + 0.0001) bad++ }
+		END { exit bad > 0 || scaled == 0 }' "$T/torture-$lang.qdf"
+done
 # an explicit hyphen is never doubled at a break
 contains "typeset-text torture-fi explicit hyphen kept" "$T/torture-fi.txt" "Kaikukortti-yhteyshenkilö"
 check "typeset-text torture-fi no doubled hyphen" sh -c "! grep -q -- '--' '$T/torture-fi.txt'"

@@ -83,6 +83,18 @@ static void sv_words(void)
 	check_list("sv", expected, 0);
 }
 
+/* Points next to a, a and o with rings and dots: the Swedish patterns are
+ * ISO 8859-1 and never matched these letters in UTF-8 (men-talvårds,
+ * sys-selsätt-ning-s-tjäns-ter-na before). */
+static void sv_words_with_aao(void)
+{
+	static const char *const expected[] = {
+		"men-tal-vårds", "sys-sel-sätt-nings-tjäns-ter-na", "för-må-ner-na",
+		"ung-doms-går-den", "bil-jett-för-sälj-ning", "miss-bru-kar-vård", NULL
+	};
+	check_list("sv", expected, 0);
+}
+
 static void en_words(void)
 {
 	static const char *const expected[] = {
@@ -125,6 +137,7 @@ const struct unit_test unit_tests[] = {
 	UNIT(fi_compounds),
 	UNIT(fi_compound_parts),
 	UNIT(sv_words),
+	UNIT(sv_words_with_aao),
 	UNIT(en_words),
 	UNIT(short_words_and_unknown_languages),
 	UNIT(region_exceptions),

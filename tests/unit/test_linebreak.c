@@ -1,5 +1,6 @@
 /* Unit tests for linebreak.c: total fit, hyphen limits, emergency breaks,
- * overfull fallback and ragged lines, on synthetic paragraphs. */
+ * overfull fallback, ragged lines, stretchable boxes and how loose lines
+ * are judged, on synthetic paragraphs. */
 #include "unit.h"
 #include "linebreak.h"
 
@@ -210,11 +211,71 @@ static void ragged_lines_fit_and_are_even(void)
 	CHECK(longest - shortest < 30);
 }
 
+static void stretchy_box(struct para *p, double w, double stretch)
+{
+	struct lb_item it = { LB_BOX, w, stretch, 0, 0, 0, 0 };
+	p->items[p->n++] = it;
+}
+
+/* Boxes that may stretch (letter spacing, expansion) share a line's
+ * shortfall with its spaces: a line the spaces alone could not fill within
+ * 1.5 x is set in the first pass. */
+static void boxes_share_the_stretch(void)
+{
+	struct lb_params prm = { 100, 100, 0, 0, 3 };
+	struct lb_stats st;
+	int breaks[16];
+	for (int stretchy = 0; stretchy < 2; stretchy++) {
+		struct para p = { .n = 0 };
+		stretchy_box(&p, 45, stretchy ? 3 : 0); /* 45 + 3 + 45: 7 short of 100 */
+		glue(&p);
+		stretchy_box(&p, 45, stretchy ? 3 : 0);
+		glue(&p);
+		box(&p, 60);
+		finish(&p);
+		CHECK_INT(linebreak_run(p.items, p.n, &prm, breaks, 16, &st), 2);
+		CHECK_INT(breaks[0], 3);
+		CHECK_INT(st.pass, stretchy ? 1 : 2);
+	}
+}
+
+/* When one line must be loose, it is the one whose spaces show it least:
+ * boxes stop at their limit, and what is left is shared by the line's
+ * spaces. "A B" (one space) or "D E F G" (three) takes a 17 pt shortfall;
+ * A and B stretch 8 pt more, D..G not at all. Measured by the ratio of all
+ * stretch, "A B" looks better (17 / 9.5 against 17 / 4.5); by its spaces
+ * it does not (its one space gets 7.5 pt more than 1.5 x, theirs 4.2 each). */
+static void loose_line_judged_by_its_spaces(void)
+{
+	static const double rest[] = { 18, 18, 18, 20 };
+	struct para p = { .n = 0 };
+	struct lb_params prm = { 100, 100, 0, 0, 3 };
+	int breaks[16], lines;
+	stretchy_box(&p, 50, 5);
+	glue(&p);
+	stretchy_box(&p, 30, 3);
+	glue(&p);
+	box(&p, 14);          /* A B C: exactly 100 */
+	for (int i = 0; i < 4; i++) {
+		glue(&p);
+		box(&p, rest[i]); /* C D E F G: exactly 100 */
+	}
+	glue(&p);
+	box(&p, 40);
+	finish(&p);
+	lines = linebreak_run(p.items, p.n, &prm, breaks, 16, NULL);
+	CHECK_INT(lines, 3);
+	CHECK_INT(breaks[0], 5); /* after C: "A B C", then the loose "D E F G" */
+	CHECK_INT(breaks[1], 13);
+}
+
 const struct unit_test unit_tests[] = {
 	UNIT(total_fit_avoids_loose_lines),
 	UNIT(at_most_two_hyphens_in_a_row),
 	UNIT(emergency_breaks_only_when_needed),
 	UNIT(overfull_fallback),
 	UNIT(ragged_lines_fit_and_are_even),
+	UNIT(boxes_share_the_stretch),
+	UNIT(loose_line_judged_by_its_spaces),
 	{ NULL, NULL }
 };
