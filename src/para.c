@@ -36,9 +36,11 @@ void para_push_glue(struct para_items *p, struct font *f, double size)
 	if (p->n == 0 || p->items[p->n - 1].kind == LB_GLUE)
 		return;
 	i = para_push(p, LB_GLUE, w);
-	/* at the stretch ratio 1 the space seen between two words is 1.5 x: the
-	 * letter spacing after a word's last letter is part of it */
-	p->items[i].stretch = w * 0.5 - TRACK_STRETCH_EM * size;
+	/* at the stretch ratio 1 the space seen between two words is just under
+	 * 1.5 x (1.49 x: a line at the limit is not loose, even measured from a
+	 * dump's rounded positions); the letter spacing after a word's last
+	 * letter is part of it */
+	p->items[i].stretch = w * 0.49 - TRACK_STRETCH_EM * size;
 	p->items[i].shrink = w / 3;
 }
 
@@ -87,25 +89,28 @@ static void build_items(struct layout *lo, struct para_items *p, const struct do
 	push_end(p);
 }
 
-/* How a line is filled: GLUE and LETTERS are the ratios (-1..) applied to
- * the stretch or shrink of its spaces and of its words (letter spacing and
- * font expansion). */
+/* How a line is filled: the ratios (-1..1, glue beyond 1 when it must)
+ * applied to the stretch or shrink of its spaces, of its glyphs' widths
+ * (font expansion) and of its letter spacing. */
 struct line_fill {
-	double glue, letters;
+	double glue, expand, track;
 };
 
-/* The letter spacing and glyph scale of the words of a line filled at LETTERS. */
+/* The letter spacing and glyph scale of the words of a line filled as F. */
 struct letters {
 	double char_space, hscale;
 };
 
-static struct letters letters_at(const struct piece *pc, double ratio)
+static struct letters letters_at(const struct piece *pc, struct line_fill f)
 {
 	struct letters l;
-	l.char_space = pc->size * (ratio >= 0 ? ratio * TRACK_STRETCH_EM : ratio * TRACK_SHRINK_EM);
-	l.hscale = 1 + ratio * EXPAND_MAX;
+	l.char_space = pc->size * (f.track >= 0 ? f.track * TRACK_STRETCH_EM
+					       : f.track * TRACK_SHRINK_EM);
+	l.hscale = 1 + f.expand * EXPAND_MAX;
 	return l;
 }
+
+static const struct line_fill NATURAL = { 0, 0, 0 };
 
 static void emit_text(struct layout *lo, const struct piece *pc, const char *text, size_t len,
 		      double x, double y, struct letters l)
@@ -146,9 +151,9 @@ static void emit_fill(struct layout *lo, const struct piece *pc, double x, doubl
 /* Emit the word starting at box I (the parts of a word split at hyphenation
  * points not taken are one text run); returns the item after it. */
 static int emit_word(struct layout *lo, const struct para_items *p, int i, int to, double *x,
-		     double y, double ratio)
+		     double y, struct line_fill fill)
 {
-	struct letters l = letters_at(&p->pieces[i], ratio);
+	struct letters l = letters_at(&p->pieces[i], fill);
 	const struct piece *pc = &p->pieces[i];
 	size_t len = pc->len;
 	int j = i + 1;
@@ -184,28 +189,41 @@ static void emit_line(struct layout *lo, const struct para_items *p, int from, i
 			/* the hyphen at a line end is neither spaced nor expanded:
 			 * the line's stretch was measured without it */
 			if (i == to && pc->text)
-				emit_text(lo, pc, pc->text, pc->len, x, y, letters_at(pc, 0));
+				emit_text(lo, pc, pc->text, pc->len, x, y, letters_at(pc, NATURAL));
 			i++;
 		} else if (pc->is_fill) {
 			emit_fill(lo, pc, x, y, it->width);
 			x += it->width;
 			i++;
 		} else {
-			i = emit_word(lo, p, i, to, &x, y, fill.letters);
+			i = emit_word(lo, p, i, to, &x, y, fill);
 		}
 	}
 }
 
-/* Widths of a line: natural, and what its spaces and letters may give. */
+/* Widths of a line: natural, and what its spaces, its glyphs' widths and
+ * its letter spacing may give. */
 struct line_size {
 	double natural;
 	double glue_stretch, glue_shrink;
-	double letters_stretch, letters_shrink;
+	double expand_stretch, expand_shrink;
+	double track_stretch, track_shrink;
 };
+
+/* A word's stretch and shrink are its expansion (EXPAND_MAX of its width)
+ * plus its letter spacing (para_text.c); a fill-in line has neither. */
+static void add_box(struct line_size *ls, const struct lb_item *it)
+{
+	double expand = it->stretch > 0 ? it->width * EXPAND_MAX : 0;
+	ls->expand_stretch += expand;
+	ls->expand_shrink += expand;
+	ls->track_stretch += it->stretch - expand;
+	ls->track_shrink += it->shrink > expand ? it->shrink - expand : 0;
+}
 
 static struct line_size line_size(const struct para_items *p, int from, int to)
 {
-	struct line_size ls = { 0, 0, 0, 0, 0 };
+	struct line_size ls = { 0, 0, 0, 0, 0, 0, 0 };
 	for (int i = from; i <= to; i++) {
 		const struct lb_item *it = &p->items[i];
 		if (it->kind == LB_PENALTY) {
@@ -220,8 +238,7 @@ static struct line_size line_size(const struct para_items *p, int from, int to)
 			ls.glue_stretch += it->stretch;
 			ls.glue_shrink += it->shrink;
 		} else {
-			ls.letters_stretch += it->stretch;
-			ls.letters_shrink += it->shrink;
+			add_box(&ls, it);
 		}
 	}
 	return ls;
@@ -235,32 +252,59 @@ static int skip_discardable(const struct para_items *p, int i)
 	return i;
 }
 
-/* Justified lines share a shortfall between spaces and letters (spacing and
- * expansion) in proportion; past the letters' limit only the spaces grow. A
- * line too long tightens its spaces first, its letters only past that. Other
- * lines (and the last) keep natural spaces, shrinking them only to fit. */
+/* A justified line too long tightens its spaces first, its glyphs and
+ * letters (together) only past that. */
+static struct line_fill shrink_line(double gap, const struct line_size *ls)
+{
+	struct line_fill f = NATURAL;
+	double letters = ls->expand_shrink + ls->track_shrink;
+	if (ls->glue_shrink > 0 && -gap <= ls->glue_shrink) {
+		f.glue = gap / ls->glue_shrink;
+		return f;
+	}
+	f.glue = ls->glue_shrink > 0 ? -1 : 0;
+	f.expand = f.track = letters > 0 ? (gap + ls->glue_shrink) / letters : 0;
+	if (f.expand < -1)
+		f.expand = f.track = -1;
+	return f;
+}
+
+/* A justified line too short widens its spaces and its glyphs (together,
+ * up to 1.5 x and 2 %) first; letter spacing, which the eye sees most as a
+ * line of another colour, only past that. At their limits, only the spaces
+ * go on growing: a line without spaces (a long word or URL alone) ends short. */
+static struct line_fill stretch_line(double gap, const struct line_size *ls)
+{
+	struct line_fill f = NATURAL;
+	double first = ls->glue_stretch + ls->expand_stretch;
+	if (first > 0 && gap <= first) {
+		f.glue = f.expand = gap / first;
+		return f;
+	}
+	f.glue = f.expand = 1;
+	gap -= first;
+	f.track = ls->track_stretch > 0 ? gap / ls->track_stretch : 0;
+	if (f.track > 1) {
+		f.track = 1;
+		f.glue = ls->glue_stretch > 0 ? 1 + (gap - ls->track_stretch) / ls->glue_stretch : 0;
+	}
+	return f;
+}
+
+/* Justified lines (not the last) are filled to the measure. Other lines
+ * keep natural spaces, shrinking them only to fit. */
 static struct line_fill fill_line(const struct doc_style *st, double measure,
 				  const struct line_size *ls, int last)
 {
-	struct line_fill f = { 0, 0 };
+	struct line_fill f = NATURAL;
 	double gap = measure - ls->natural;
-	double give = ls->glue_stretch + ls->letters_stretch;
 	int justified = st->align == ALIGN_JUSTIFY;
-	if (gap < 0 && ls->glue_shrink > 0 && (-gap <= ls->glue_shrink || !justified)) {
+	if (gap < 0 && justified)
+		return shrink_line(gap, ls);
+	if (gap < 0 && ls->glue_shrink > 0)
 		f.glue = gap / ls->glue_shrink < -1 ? -1 : gap / ls->glue_shrink;
-	} else if (gap < 0 && justified) {
-		f.glue = ls->glue_shrink > 0 ? -1 : 0;
-		f.letters = ls->letters_shrink > 0 ? (gap + ls->glue_shrink) / ls->letters_shrink : 0;
-		f.letters = f.letters < -1 ? -1 : f.letters;
-	} else if (gap > 0 && give > 0 && justified && !last && ls->glue_stretch < LB_FILL) {
-		f.glue = f.letters = gap / give;
-		if (f.letters > 1) {
-			/* letters stop at their limit; a line without spaces
-			 * (a long word or URL alone) then ends short */
-			f.letters = 1;
-			f.glue = ls->glue_stretch > 0 ? (gap - ls->letters_stretch) / ls->glue_stretch : 0;
-		}
-	}
+	else if (gap > 0 && justified && !last && ls->glue_stretch < LB_FILL)
+		return stretch_line(gap, ls);
 	return f;
 }
 
@@ -314,7 +358,8 @@ static void place_lines(struct layout *lo, const struct para_items *p, const int
 					 st->size * 0.45, baseline, marker, NULL);
 		emit_line(lo, p, from, to, x, baseline, fill);
 		drawn = ls.natural + (fill.glue < 0 ? fill.glue * ls.glue_shrink : 0) +
-			(fill.letters < 0 ? fill.letters * ls.letters_shrink : 0);
+			(fill.expand < 0 ? fill.expand * ls.expand_shrink : 0) +
+			(fill.track < 0 ? fill.track * ls.track_shrink : 0);
 		if (drawn > measure + 0.01)
 			warn_overfull(lo, block, drawn - measure);
 		lo->y += st->leading;
@@ -379,7 +424,7 @@ double layout_text_line(struct layout *lo, const struct doc_style *st, double x,
 	pc.color = st->color;
 	if (!pc.font)
 		return 0;
-	emit_text(lo, &pc, text, strlen(text), x, y, letters_at(&pc, 0));
+	emit_text(lo, &pc, text, strlen(text), x, y, letters_at(&pc, NATURAL));
 	if (pg && pg->n_boxes > 0 && tag)
 		pg->boxes[pg->n_boxes - 1].tag = tag;
 	return font_text_width(pc.font, text, strlen(text), st->size);
