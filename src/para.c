@@ -89,13 +89,6 @@ static void build_items(struct layout *lo, struct para_items *p, const struct do
 	push_end(p);
 }
 
-/* How a line is filled: the ratios (-1..1, glue beyond 1 when it must)
- * applied to the stretch or shrink of its spaces, of its glyphs' widths
- * (font expansion) and of its letter spacing. */
-struct line_fill {
-	double glue, expand, track;
-};
-
 /* The letter spacing and glyph scale of the words of a line filled as F. */
 struct letters {
 	double char_space, hscale;
@@ -109,8 +102,6 @@ static struct letters letters_at(const struct piece *pc, struct line_fill f)
 	l.hscale = 1 + f.expand * EXPAND_MAX;
 	return l;
 }
-
-static const struct line_fill NATURAL = { 0, 0, 0 };
 
 static void emit_text(struct layout *lo, const struct piece *pc, const char *text, size_t len,
 		      double x, double y, struct letters l)
@@ -189,7 +180,7 @@ static void emit_line(struct layout *lo, const struct para_items *p, int from, i
 			/* the hyphen at a line end is neither spaced nor expanded:
 			 * the line's stretch was measured without it */
 			if (i == to && pc->text)
-				emit_text(lo, pc, pc->text, pc->len, x, y, letters_at(pc, NATURAL));
+				emit_text(lo, pc, pc->text, pc->len, x, y, letters_at(pc, PARA_NATURAL));
 			i++;
 		} else if (pc->is_fill) {
 			emit_fill(lo, pc, x, y, it->width);
@@ -201,111 +192,12 @@ static void emit_line(struct layout *lo, const struct para_items *p, int from, i
 	}
 }
 
-/* Widths of a line: natural, and what its spaces, its glyphs' widths and
- * its letter spacing may give. */
-struct line_size {
-	double natural;
-	double glue_stretch, glue_shrink;
-	double expand_stretch, expand_shrink;
-	double track_stretch, track_shrink;
-};
-
-/* A word's stretch and shrink are its expansion (EXPAND_MAX of its width)
- * plus its letter spacing (para_text.c); a fill-in line has neither. */
-static void add_box(struct line_size *ls, const struct lb_item *it)
-{
-	double expand = it->stretch > 0 ? it->width * EXPAND_MAX : 0;
-	ls->expand_stretch += expand;
-	ls->expand_shrink += expand;
-	ls->track_stretch += it->stretch - expand;
-	ls->track_shrink += it->shrink > expand ? it->shrink - expand : 0;
-}
-
-static struct line_size line_size(const struct para_items *p, int from, int to)
-{
-	struct line_size ls = { 0, 0, 0, 0, 0, 0, 0 };
-	for (int i = from; i <= to; i++) {
-		const struct lb_item *it = &p->items[i];
-		if (it->kind == LB_PENALTY) {
-			if (i == to)
-				ls.natural += it->width;
-			continue;
-		}
-		if (it->kind == LB_GLUE && i == to)
-			continue;
-		ls.natural += it->width;
-		if (it->kind == LB_GLUE) {
-			ls.glue_stretch += it->stretch;
-			ls.glue_shrink += it->shrink;
-		} else {
-			add_box(&ls, it);
-		}
-	}
-	return ls;
-}
-
 static int skip_discardable(const struct para_items *p, int i)
 {
 	while (i < p->n && p->items[i].kind != LB_BOX &&
 	       !(p->items[i].kind == LB_PENALTY && p->items[i].penalty <= PENALTY_FORCE))
 		i++;
 	return i;
-}
-
-/* A justified line too long tightens its spaces first, its glyphs and
- * letters (together) only past that. */
-static struct line_fill shrink_line(double gap, const struct line_size *ls)
-{
-	struct line_fill f = NATURAL;
-	double letters = ls->expand_shrink + ls->track_shrink;
-	if (ls->glue_shrink > 0 && -gap <= ls->glue_shrink) {
-		f.glue = gap / ls->glue_shrink;
-		return f;
-	}
-	f.glue = ls->glue_shrink > 0 ? -1 : 0;
-	f.expand = f.track = letters > 0 ? (gap + ls->glue_shrink) / letters : 0;
-	if (f.expand < -1)
-		f.expand = f.track = -1;
-	return f;
-}
-
-/* A justified line too short widens its spaces and its glyphs (together,
- * up to 1.5 x and 2 %) first; letter spacing, which the eye sees most as a
- * line of another colour, only past that. At their limits, only the spaces
- * go on growing: a line without spaces (a long word or URL alone) ends short. */
-static struct line_fill stretch_line(double gap, const struct line_size *ls)
-{
-	struct line_fill f = NATURAL;
-	double first = ls->glue_stretch + ls->expand_stretch;
-	if (first > 0 && gap <= first) {
-		f.glue = f.expand = gap / first;
-		return f;
-	}
-	f.glue = f.expand = 1;
-	gap -= first;
-	f.track = ls->track_stretch > 0 ? gap / ls->track_stretch : 0;
-	if (f.track > 1) {
-		f.track = 1;
-		f.glue = ls->glue_stretch > 0 ? 1 + (gap - ls->track_stretch) / ls->glue_stretch : 0;
-	}
-	return f;
-}
-
-/* Justified lines (not the last) are filled to the measure. Other lines
- * keep natural spaces, shrinking them only to fit. */
-static struct line_fill fill_line(const struct doc_style *st, double measure,
-				  const struct line_size *ls, int last)
-{
-	struct line_fill f = NATURAL;
-	double gap = measure - ls->natural;
-	int justified = st->align == ALIGN_JUSTIFY;
-	if (gap < 0 && justified)
-		return shrink_line(gap, ls);
-	if (gap < 0 && ls->glue_shrink > 0)
-		f.glue = gap / ls->glue_shrink < -1 ? -1 : gap / ls->glue_shrink;
-	else if (gap > 0 && justified && !last && ls->glue_stretch < LB_FILL)
-		return stretch_line(gap, ls);
-	return f;
 }
 
 /* Widows and orphans: how many lines, from line K of LINES, must share a page.
@@ -344,8 +236,8 @@ static void place_lines(struct layout *lo, const struct para_items *p, const int
 	int from = skip_discardable(p, 0);
 	for (int k = 0; k < lines; k++) {
 		int to = breaks[k];
-		struct line_size ls = line_size(p, from, to);
-		struct line_fill fill = fill_line(st, measure, &ls, is_last_line(p, k, lines, to));
+		struct line_size ls = para_line_size(p, from, to);
+		struct line_fill fill = para_fill_line(st, measure, &ls, is_last_line(p, k, lines, to));
 		double x = lo->x0 + indent, baseline, drawn;
 		if (fill.glue == 0 && st->align == ALIGN_CENTER)
 			x += (measure - ls.natural) / 2;
@@ -424,7 +316,7 @@ double layout_text_line(struct layout *lo, const struct doc_style *st, double x,
 	pc.color = st->color;
 	if (!pc.font)
 		return 0;
-	emit_text(lo, &pc, text, strlen(text), x, y, letters_at(&pc, NATURAL));
+	emit_text(lo, &pc, text, strlen(text), x, y, letters_at(&pc, PARA_NATURAL));
 	if (pg && pg->n_boxes > 0 && tag)
 		pg->boxes[pg->n_boxes - 1].tag = tag;
 	return font_text_width(pc.font, text, strlen(text), st->size);

@@ -1,6 +1,8 @@
 /*
  * para_items: the line-breaking items of one paragraph and what each draws,
- * shared by para.c (breaking, placing) and para_text.c (text -> items).
+ * shared by para.c (breaking, placing), para_text.c (text -> items) and
+ * para_fill.c (how a justified line shares its shortfall between spaces,
+ * font expansion and letter spacing).
  */
 #ifndef KP_PARA_ITEMS_H
 #define KP_PARA_ITEMS_H
@@ -54,5 +56,30 @@ void para_push_penalty(struct para_items *p, int penalty, double width, int flag
 /* Split the text node N, set as PC, into boxes, glue and penalties. */
 void para_add_text(struct layout *lo, struct para_items *p, const struct doc_node *n,
 		   struct piece pc);
+
+/* How a line is filled: the ratios (-1..1, glue beyond 1 when it must)
+ * applied to the stretch or shrink of its spaces, of its glyphs' widths
+ * (font expansion) and of its letter spacing. */
+struct line_fill {
+	double glue, expand, track;
+};
+
+/* Widths of a line: natural, and what its spaces, its glyphs' widths and
+ * its letter spacing may give. */
+struct line_size {
+	double natural;
+	double glue_stretch, glue_shrink;
+	double expand_stretch, expand_shrink;
+	double track_stretch, track_shrink;
+};
+
+extern const struct line_fill PARA_NATURAL; /* nothing stretched or shrunk */
+
+/* The widths of the line of items [FROM, TO] (TO: its break). */
+struct line_size para_line_size(const struct para_items *p, int from, int to);
+/* How the line LS is filled in MEASURE, in style ST (LAST: the paragraph's
+ * last line, or one ending at a forced break). */
+struct line_fill para_fill_line(const struct doc_style *st, double measure,
+				const struct line_size *ls, int last);
 
 #endif
