@@ -92,3 +92,10 @@ fault output-is-folder 1 "$F/a-folder.pdf: error: output is a folder, not a file
 cp "$F/old.pdf" "$F/with-dump.pdf"
 fault dump-is-folder 1 "$F/a-folder.pdf: error: output is a folder, not a file" \
 	"$F/with-dump.pdf" render -c $REGION -t $TEMPLATE -o "$F/with-dump.pdf" --dump "$F/a-folder.pdf"
+
+# --- A font file that is not a font.
+mkdir -p "$F/badfonts"
+for f in fonts/*.ttf; do echo "not a font" > "$F/badfonts/$(basename "$f")"; done
+cp "$F/old.pdf" "$F/badfont.pdf"
+fault broken-font 3 "$F/badfonts/NotoSans-Regular.ttf: fatal: not a usable TrueType font" \
+	"$F/badfont.pdf" render -c $REGION -t $TEMPLATE --fonts "$F/badfonts" -o "$F/badfont.pdf"
