@@ -156,7 +156,7 @@ static void layout_item(struct layout *lo, const struct doc_node *item, const ch
 	for (const struct doc_node *c = item->first; c; c = c->next) {
 		if (c->kind == DOC_PARA) {
 			const struct doc_style *st = style_of(lo, c);
-			if (!c->style && !item->style)
+			if (!c->style && !item->style && !item->parent->style)
 				st = doc_style_find(lo->doc, "list");
 			para_layout(lo, c, st, 0, first ? marker : NULL);
 		} else {
@@ -296,10 +296,10 @@ static void layout_block(struct layout *lo, const struct doc_node *n)
 	case DOC_TABLE: table_layout(lo, n); break;
 	case DOC_FRAME: frame_layout(lo, n); break;
 	case DOC_IMAGE: image_layout(lo, n); break;
-	case DOC_FIT: layout_fit(lo, n); break;
-	case DOC_CARD: layout_card(lo, n); break;
 	case DOC_COLUMNS: columns_layout(lo, n); break;
 	case DOC_QR: qr_block_layout(lo, n); break;
+	case DOC_FIT: layout_fit(lo, n); break;
+	case DOC_CARD: layout_card(lo, n); break;
 	case DOC_KEEP:
 		layout_keep(lo, n);
 		break;

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { PDF_MAX_FONTS = 32 };
+enum { PDF_MAX_FONTS = 32, PDF_MAX_IMAGES = 64 };
 
 struct pdf_writer {
 	HPDF_Doc doc;
@@ -19,6 +19,9 @@ struct pdf_writer {
 	struct font *fonts[PDF_MAX_FONTS];  /* fonts loaded into this document */
 	HPDF_Font handles[PDF_MAX_FONTS];
 	int n_fonts;
+	const char *image_paths[PDF_MAX_IMAGES]; /* images embedded so far: each once */
+	HPDF_Image images[PDF_MAX_IMAGES];
+	int n_images;
 	HPDF_STATUS error;                  /* first libharu error, 0 = none */
 	HPDF_STATUS detail;
 };
@@ -127,17 +130,33 @@ static void draw_rect(struct pdf_writer *w, const struct box *b)
 
 /* The kind is read from the file's first byte, not its name: layout has
  * already checked that it is a PNG (0x89 'P' 'N' 'G') or a JPEG (0xFF 0xD8). */
-static void draw_image(struct pdf_writer *w, const struct box *b)
+/* An image used on many pages (a logo on every card) is embedded once. */
+static HPDF_Image load_image(struct pdf_writer *w, const char *path)
 {
-	FILE *f = fopen(b->text, "rb");
-	int first = f ? getc(f) : EOF;
+	FILE *f;
+	int first;
 	HPDF_Image img = NULL;
+	for (int i = 0; i < w->n_images; i++)
+		if (strcmp(w->image_paths[i], path) == 0)
+			return w->images[i];
+	f = fopen(path, "rb");
+	first = f ? getc(f) : EOF;
 	if (f)
 		fclose(f);
 	if (first == 0x89)
-		img = HPDF_LoadPngImageFromFile(w->doc, b->text);
+		img = HPDF_LoadPngImageFromFile(w->doc, path);
 	else if (first == 0xFF)
-		img = HPDF_LoadJpegImageFromFile(w->doc, b->text);
+		img = HPDF_LoadJpegImageFromFile(w->doc, path);
+	if (img && w->n_images < PDF_MAX_IMAGES) {
+		w->image_paths[w->n_images] = path;
+		w->images[w->n_images++] = img;
+	}
+	return img;
+}
+
+static void draw_image(struct pdf_writer *w, const struct box *b)
+{
+	HPDF_Image img = load_image(w, b->text);
 	if (!img) {
 		diag_file(DIAG_ERROR, b->text, 0, 0, "cannot embed the image (unreadable PNG/JPEG data)");
 		if (!w->error)
