@@ -40,21 +40,6 @@ static const struct cfg_key_spec coordinator_keys[] = {
 	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
 };
 
-/* [question.ID]: an optional background question on the registration form.
- * answers: the choices separated by "|" (tick boxes); absent: a write-in line. */
-static const struct cfg_key_spec question_keys[] = {
-	{ "text", CFG_TEXT, CFG_REQUIRED | CFG_TRANSLATABLE, 0, 0, NULL, NULL },
-	{ "answers", CFG_TEXT, CFG_TRANSLATABLE, 0, 0, NULL, NULL },
-	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
-};
-
-/* [hyphenation]: the region's own hyphenation points (venue and place names),
- * e.g. exceptions = Kaiku-kes-kus, Esi-merk-ki-län; looked up before the dictionaries. */
-static const struct cfg_key_spec hyphenation_keys[] = {
-	{ "exceptions", CFG_TEXT, CFG_TRANSLATABLE, 0, 0, NULL, NULL },
-	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
-};
-
 /* [venue.ID]: a place where the card works, listed in the leaflet. */
 static const struct cfg_key_spec venue_keys[] = {
 	{ "name", CFG_TEXT, CFG_REQUIRED | CFG_TRANSLATABLE, 0, 0, NULL, NULL },
@@ -74,13 +59,28 @@ static const struct cfg_key_spec issuer_keys[] = {
 	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
 };
 
+/* [question.ID]: an optional background question on the registration form.
+ * answers: the choices separated by "|" (tick boxes); absent: a write-in line. */
+static const struct cfg_key_spec question_keys[] = {
+	{ "text", CFG_TEXT, CFG_REQUIRED | CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ "answers", CFG_TEXT, CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
+};
+
+/* [hyphenation]: the region's own hyphenation points (venue and place names),
+ * e.g. exceptions = Kaiku-kes-kus, Esi-merk-ki-län; looked up before the dictionaries. */
+static const struct cfg_key_spec hyphenation_keys[] = {
+	{ "exceptions", CFG_TEXT, CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
+};
+
 const struct cfg_section_spec config_spec[] = {
 	{ "region", 0, NULL, 1, region_keys },
 	{ "organisation", 0, NULL, 1, organisation_keys },
 	{ "coordinator", 1, "coordinators", 1, coordinator_keys },
+	{ "hyphenation", 0, NULL, 0, hyphenation_keys },
 	{ "venue", 1, "venues", 0, venue_keys },
 	{ "issuer", 1, "issuers", 0, issuer_keys },
-	{ "hyphenation", 0, NULL, 0, hyphenation_keys },
 	{ "question", 1, "questions", 0, question_keys },
 	{ NULL, 0, NULL, 0, NULL }
 };

@@ -24,12 +24,6 @@ enum doc_kind {
 	DOC_SPACE,     /* vertical space: attr height */
 	DOC_PAGEBREAK, /* start a new page */
 	DOC_KEEP,      /* blocks that must stay on one page */
-	/* Tables, framed boxes, images (table.c, frame.c, image.c) */
-	DOC_TABLE,     /* DOC_ROW children; attrs widths, border, border-color, padding */
-	DOC_ROW,       /* DOC_CELL children; attrs header="yes", background */
-	DOC_CELL,      /* blocks (inline runs wrapped in DOC_PARA); attrs span, background */
-	DOC_FRAME,     /* <box>: blocks; attrs border, border-color, background, padding */
-	DOC_IMAGE,     /* PNG/JPEG: attrs src, width, height, align */
 	/* Registration form fields (form.c); each carries attr "kind", its meaning. */
 	DOC_FORM,        /* group of fields sharing a grid: attrs label-width, box */
 	DOC_FORM_FIELD,  /* label + row of character boxes (attr boxes) or a write-in line */
@@ -38,13 +32,19 @@ enum doc_kind {
 	DOC_FORM_OPTION, /* one tick box; attr split="|" makes one per part of its text */
 	DOC_FORM_TABLE,  /* multi-record grid: DOC_FORM_COLUMN children, attr rows */
 	DOC_FORM_COLUMN, /* one column of a DOC_FORM_TABLE: header label + cell kind */
+	/* Tables, framed boxes, images (table.c, frame.c, image.c) */
+	DOC_TABLE,     /* DOC_ROW children; attrs widths, border, border-color, padding */
+	DOC_ROW,       /* DOC_CELL children; attrs header="yes", background */
+	DOC_CELL,      /* blocks (inline runs wrapped in DOC_PARA); attrs span, background */
+	DOC_FRAME,     /* <box>: blocks; attrs border, border-color, background, padding */
+	DOC_IMAGE,     /* PNG/JPEG: attrs src, width, height, align */
+	/* Leaflet (columns.c, qr.c) */
+	DOC_COLUMNS,   /* blocks flowed into columns: attrs count, gap */
+	DOC_QR,        /* QR code of attr url (size, ecc); child blocks sit beside it */
 	/* Card inserts (field.c) */
 	DOC_FIT,       /* <fit>: one DOC_PARA set on one line in a fixed frame, shrunk
 			  to fit down to attr min-size; attrs name, width, height */
 	DOC_CARD,      /* <card>: blocks on exactly one page; ->origin names the record */
-	/* Leaflet (columns.c, qr.c) */
-	DOC_COLUMNS,   /* blocks flowed into columns: attrs count, gap */
-	DOC_QR,        /* QR code of attr url (size, ecc); child blocks sit beside it */
 	/* New block kinds go here, each with a name in doc.c. */
 	/* inline */
 	DOC_TEXT,      /* UTF-8 text in ->text, whitespace already collapsed */
@@ -56,7 +56,8 @@ enum {
 	DOC_BOLD = 1,       /* inline: bold face */
 	DOC_ITALIC = 2,     /* inline: italic face */
 	DOC_NOHYPH = 4,     /* inline: URL or e-mail; never hyphenated */
-	DOC_ORDERED = 8     /* list: numbered */
+	DOC_ORDERED = 8,    /* list: numbered */
+	DOC_PERSONAL = 16   /* inline: personal data (a holder's name) */
 };
 
 struct doc_attr {

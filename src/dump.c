@@ -3,6 +3,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "font.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +29,11 @@ static void dump_box(const struct box *b, FILE *out)
 			fprintf(out, " cs=%.3f", b->char_space);
 		if (b->hscale != 0 && (b->hscale >= 1.00005 || b->hscale <= 0.99995))
 			fprintf(out, " hs=%.4f", b->hscale);
-		fprintf(out, " \"%.*s\"", (int)b->len, b->text);
+		/* Names go into the card PDF and nowhere else, not even a dump. */
+		if (b->personal)
+			fprintf(out, " <personal data, %zu characters>", utf8_length(b->text, b->len));
+		else
+			fprintf(out, " \"%.*s\"", (int)b->len, b->text);
 	} else if (b->kind == BOX_IMAGE)
 		fprintf(out, " file=%s", strrchr(b->text, '/') ? strrchr(b->text, '/') + 1 : b->text);
 	else

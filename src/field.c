@@ -17,6 +17,7 @@ struct fit_run {
 	int bold, italic;
 	const char *text;
 	size_t len;
+	int personal;              /* a holder's name (DOC_PERSONAL) */
 };
 
 struct fit {
@@ -106,6 +107,7 @@ static int collect_runs(struct layout *lo, struct fit *f)
 			return -1;
 		r->text = c->text;
 		r->len = c->len;
+		r->personal = (c->flags & DOC_PERSONAL) != 0;
 		f->n_runs++;
 	}
 	while (f->n_runs > 0 && f->runs[0].len > 0 && f->runs[0].text[0] == ' ') {
@@ -179,6 +181,8 @@ static void draw_fit(struct layout *lo, const struct fit *f, double size)
 		rs.bold = f->runs[i].bold;
 		rs.italic = f->runs[i].italic;
 		x += layout_text_line(lo, &rs, x, baseline, text, "fit");
+		if (f->runs[i].personal && layout_page(lo) && layout_page(lo)->n_boxes > 0)
+			layout_page(lo)->boxes[layout_page(lo)->n_boxes - 1].personal = 1;
 		free(text);
 	}
 	/* the rule clears the descenders (about 0.3 em) but stays in the frame */

@@ -30,6 +30,9 @@ struct font {
 };
 
 static struct font *cache;
+/* Paths that failed to load: reported once, not at every use. */
+static char **failed;
+static int n_failed;
 
 /* libharu rounds advances down to whole 1/1000 em; so do we, so that what
  * layout measures is exactly what the PDF draws. */
@@ -56,6 +59,37 @@ static void read_metrics(struct font *f)
 	}
 }
 
+static uint32_t read_be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Every table the font's directory lists must lie inside the file (a
+ * truncated download loses its last tables), and the ones layout and
+ * libharu need must be there. */
+static int has_tables(hb_face_t *face, hb_blob_t *blob)
+{
+	static const char tags[][5] = { "cmap", "head", "hhea", "hmtx", "loca", "glyf" };
+	unsigned size;
+	const unsigned char *data = (const unsigned char *)hb_blob_get_data(blob, &size);
+	unsigned n = size >= 12 ? (unsigned)data[4] << 8 | data[5] : 0;
+	if (size < 12 + 16 * n)
+		return 0;
+	for (unsigned i = 0; i < n; i++) {
+		const unsigned char *rec = data + 12 + 16 * i;
+		if ((uint64_t)read_be32(rec + 8) + read_be32(rec + 12) > size)
+			return 0;
+	}
+	for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		hb_blob_t *t = hb_face_reference_table(face, hb_tag_from_string(tags[i], 4));
+		unsigned len = hb_blob_get_length(t);
+		hb_blob_destroy(t);
+		if (len == 0)
+			return 0;
+	}
+	return 1;
+}
+
 static struct font *font_open(const char *path)
 {
 	struct stat st;
@@ -70,8 +104,9 @@ static struct font *font_open(const char *path)
 	f->blob = hb_blob_create_from_file(path);
 	f->face = hb_face_create(f->blob, 0);
 	f->upem = hb_face_get_upem(f->face);
-	if (hb_face_get_glyph_count(f->face) == 0 || f->upem < 16) {
-		diag_file(DIAG_FATAL, path, 0, 0, "not a usable TrueType font");
+	if (hb_face_get_glyph_count(f->face) == 0 || f->upem < 16 || !has_tables(f->face, f->blob)) {
+		diag_file(DIAG_FATAL, path, 0, 0,
+			  "not a usable TrueType font (damaged, truncated or not TrueType)");
 		hb_face_destroy(f->face);
 		hb_blob_destroy(f->blob);
 		free(f->path);
@@ -92,16 +127,27 @@ struct font *font_get(const char *path)
 	for (f = cache; f; f = f->next)
 		if (strcmp(f->path, path) == 0)
 			return f;
+	for (int i = 0; i < n_failed; i++)
+		if (strcmp(failed[i], path) == 0)
+			return NULL;
 	f = font_open(path);
 	if (f) {
 		f->next = cache;
 		cache = f;
+	} else {
+		failed = xrealloc(failed, (size_t)(n_failed + 1) * sizeof(*failed));
+		failed[n_failed++] = xstrdup(path);
 	}
 	return f;
 }
 
 void font_cache_free(void)
 {
+	for (int i = 0; i < n_failed; i++)
+		free(failed[i]);
+	free(failed);
+	failed = NULL;
+	n_failed = 0;
 	while (cache) {
 		struct font *next = cache->next;
 		if (cache->word_widths)

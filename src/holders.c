@@ -228,7 +228,7 @@ static void add_holder(struct var_scope *item, const struct holder *h,
 	struct var *v;
 	vars_add_text(item, "record", VAR_TEXT, h->record, h->record);
 	if (h->type == HOLDER_PERSONAL)
-		vars_add_text(item, "name", VAR_TEXT, h->name, h->record);
+		vars_add_text(item, "name", VAR_TEXT, h->name, h->record)->personal = 1;
 	else
 		vars_add_unset(item, "name", VAR_TEXT, h->record);
 	vars_add_text(item, "organisation", VAR_TEXT, org ? org : "", h->record);

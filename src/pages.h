@@ -36,6 +36,7 @@ struct box {
 	int filled, stroked;     /* BOX_RECT */
 	double line_width;       /* BOX_LINE, BOX_RECT stroke */
 	const char *tag;         /* what the box is, for the dump ("crop", "qr", ...) */
+	int personal;            /* BOX_TEXT: a holder's name; the dump never shows it */
 };
 
 struct page {

@@ -72,6 +72,7 @@ static void build_items(struct layout *lo, struct para_items *p, const struct do
 		struct piece pc = { 0 };
 		pc.size = st->size;
 		pc.color = st->color;
+		pc.personal = (n->flags & DOC_PERSONAL) != 0;
 		pc.font = layout_font(lo, st->family, st->bold || (n->flags & DOC_BOLD),
 				      st->italic || (n->flags & DOC_ITALIC));
 		if (!pc.font)
@@ -120,6 +121,7 @@ static void emit_text(struct layout *lo, const struct piece *pc, const char *tex
 	b->len = len;
 	b->char_space = l.char_space;
 	b->hscale = l.hscale;
+	b->personal = pc->personal;
 	b->w = font_text_width(pc->font, text, len, pc->size) * l.hscale +
 	       l.char_space * (double)utf8_length(text, len);
 	b->h = pc->size;

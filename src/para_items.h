@@ -36,6 +36,7 @@ struct piece {
 	const char *text;     /* box: text; flagged penalty: the hyphen to draw */
 	size_t len;
 	int is_fill;
+	int personal;         /* personal data: the box is marked so (pages.h) */
 };
 
 struct para_items {

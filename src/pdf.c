@@ -52,15 +52,36 @@ static HPDF_Font pdf_font(struct pdf_writer *w, struct font *f)
 	return w->handles[w->n_fonts++];
 }
 
+enum { PDF_MAX_CHUNK = 4000 }; /* libharu refuses strings over 64 KiB once encoded */
+
+/* Length of the longest prefix of TEXT within MAX bytes that ends on a
+ * character boundary. */
+static size_t chunk_length(const char *text, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)text[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
 static void draw_segment(struct pdf_writer *w, const char *text, size_t len, double x, double y)
 {
-	char buf[512];
-	char *s = len < sizeof(buf) ? buf : xmalloc(len + 1);
-	memcpy(s, text, len);
-	s[len] = '\0';
-	HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
-	if (s != buf)
-		free(s);
+	char buf[PDF_MAX_CHUNK + 1];
+	int first = 1;
+	while (len > 0) {
+		size_t n = chunk_length(text, len, PDF_MAX_CHUNK);
+		memcpy(buf, text, n);
+		buf[n] = '\0';
+		/* later chunks go on from where the text position has advanced to */
+		if (first)
+			HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, buf);
+		else
+			HPDF_Page_ShowText(w->page, buf);
+		first = 0;
+		text += n;
+		len -= n;
+	}
 }
 
 /* Text is drawn in runs between kerning adjustments. A box's glyphs are

@@ -120,6 +120,8 @@ static void add_var(struct expander *x, struct doc_node *out, const struct var *
 	}
 	if (v->type == VAR_URL || v->type == VAR_EMAIL)
 		flags |= DOC_NOHYPH;
+	if (v->personal)
+		flags |= DOC_PERSONAL;
 	if (v->fallback)
 		diag_file(DIAG_WARNING, x->t->path, line, 0,
 			  "%s_%s is not set; using the base text", v->origin, x->opt->lang);

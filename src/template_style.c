@@ -62,7 +62,7 @@ static int read_length(const struct template *t, xmlNodePtr n, const char *name,
 	int rc = 0;
 	if (v && units_parse_length(v, out)) {
 		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
-			  "%s=\"%s\" is not a length such as 12pt or 20mm", name, v);
+			  "%s=\"%.80s\" is not a length such as 12pt or 20mm", name, v);
 		rc = -1;
 	}
 	xmlFree(v);
@@ -78,7 +78,7 @@ static int read_page(const struct template *t, xmlNodePtr n, struct doc *d)
 
 	if (size && units_paper_size(size, &d->page.width, &d->page.height)) {
 		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
-			  "unknown paper size \"%s\" (A3, A4, A5, A6, letter)", size);
+			  "unknown paper size \"%.80s\" (A3, A4, A5, A6, letter)", size);
 		errors++;
 	}
 	if (orient && strcmp(orient, "landscape") == 0) {
@@ -128,7 +128,7 @@ static int read_style_flags(const struct template *t, xmlNodePtr n, struct doc *
 
 	if (font && !doc_font_find(d, font)) {
 		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
-			  "unknown font family \"%s\" (declare it with <font>)", font);
+			  "unknown font family \"%.80s\" (declare it with <font>)", font);
 		errors++;
 	} else if (font) {
 		s->family = doc_font_find(d, font)->name;
@@ -144,7 +144,7 @@ static int read_style_flags(const struct template *t, xmlNodePtr n, struct doc *
 		s->hyphenate = strcmp(hyph, "yes") == 0;
 	if (color && units_parse_color(color, &s->color)) {
 		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
-			  "color=\"%s\" is not a colour such as #1a5c8e", color);
+			  "color=\"%.80s\" is not a colour such as #1a5c8e", color);
 		errors++;
 	}
 	xmlFree(font);
@@ -165,7 +165,7 @@ static int read_style(const struct template *t, xmlNodePtr n, struct doc *d)
 
 	if (parent && !base) {
 		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
-			  "unknown parent style \"%s\"", parent);
+			  "unknown parent style \"%.80s\"", parent);
 		errors++;
 	}
 	if (!base)
@@ -182,7 +182,7 @@ static int read_style(const struct template *t, xmlNodePtr n, struct doc *d)
 	errors += read_style_flags(t, n, d, s);
 	if (s->size < 4 || s->size > 200 || s->leading < s->size * 0.8) {
 		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
-			  "style \"%s\": size must be 4-200 pt and leading at least 0.8 x size", name);
+			  "style \"%.80s\": size must be 4-200 pt and leading at least 0.8 x size", name);
 		errors++;
 	}
 	xmlFree(name);
@@ -219,7 +219,11 @@ int template_read_setup(const struct template *t, xmlNodePtr root, struct doc *d
 	}
 	if (large_print)
 		scale_for_large_print(d);
-	if (d->page.margin_left + d->page.margin_right > d->page.width - 72 ||
+	if (d->page.margin_left < 0 || d->page.margin_right < 0 || d->page.margin_top < 0 ||
+	    d->page.margin_bottom < 0) {
+		diag_file(DIAG_ERROR, t->path, 0, 0, "a page margin is negative: text would run off the paper");
+		errors++;
+	} else if (d->page.margin_left + d->page.margin_right > d->page.width - 72 ||
 	    d->page.margin_top + d->page.margin_bottom > d->page.height - 72) {
 		diag_file(DIAG_ERROR, t->path, 0, 0, "margins leave less than 1 inch for text");
 		errors++;

@@ -29,6 +29,7 @@ struct var {
 	long num;              /* VAR_INT value */
 	struct date date;      /* VAR_DATE value */
 	char *origin;          /* "config/x.ini: [region] name" */
+	int personal;          /* a holder's name: drawn into the PDF, never dumped or logged */
 	struct var_scope **items; /* VAR_LIST: owned item scopes */
 	int n_items;
 };
