@@ -146,23 +146,6 @@ static double fitting_size(struct layout *lo, const struct fit *f)
 	return size;
 }
 
-static void draw_box(struct layout *lo, enum box_kind kind, double x, double y, double w,
-		     double h, const char *tag)
-{
-	struct page *pg = layout_page(lo);
-	struct box *b;
-	if (!pg)
-		return;
-	b = page_add_box(pg, kind);
-	b->x = x;
-	b->y = y;
-	b->w = w;
-	b->h = h;
-	b->line_width = 0.5;
-	b->stroked = 1;
-	b->tag = tag;
-}
-
 static void draw_fit(struct layout *lo, const struct fit *f, double size)
 {
 	const struct doc_style *st = f->st;
@@ -187,10 +170,10 @@ static void draw_fit(struct layout *lo, const struct fit *f, double size)
 	}
 	/* the rule clears the descenders (about 0.3 em) but stays in the frame */
 	if (f->blank || (rule && strcmp(rule, "yes") == 0))
-		draw_box(lo, BOX_LINE, lo->x0, fmin(baseline + st->size * 0.36, lo->y + f->height),
-			 f->width, 0, "fit-rule");
+		layout_add_stroke(lo, BOX_LINE, lo->x0, fmin(baseline + st->size * 0.36, lo->y + f->height),
+				  f->width, 0, 0.5, "fit-rule");
 	if (border && strcmp(border, "yes") == 0)
-		draw_box(lo, BOX_RECT, lo->x0, lo->y, f->width, f->height, "fit-frame");
+		layout_add_stroke(lo, BOX_RECT, lo->x0, lo->y, f->width, f->height, 0.5, "fit-frame");
 }
 
 void layout_fit(struct layout *lo, const struct doc_node *n)

@@ -136,37 +136,6 @@ static char *para_text(const struct doc_node *p, int *has_fill)
 	return s;
 }
 
-static void draw_rect(struct layout *lo, double x, double y, double w, double h,
-		      const char *tag)
-{
-	struct page *pg = layout_page(lo);
-	struct box *b;
-	if (!pg)
-		return;
-	b = page_add_box(pg, BOX_RECT);
-	b->x = x;
-	b->y = y;
-	b->w = w;
-	b->h = h;
-	b->stroked = 1;
-	b->line_width = 0.8;
-	b->tag = tag;
-}
-
-static void draw_hline(struct layout *lo, double x, double y, double w, const char *tag)
-{
-	struct page *pg = layout_page(lo);
-	struct box *b;
-	if (!pg)
-		return;
-	b = page_add_box(pg, BOX_LINE);
-	b->x = x;
-	b->y = y;
-	b->w = w;
-	b->line_width = 0.6;
-	b->tag = tag;
-}
-
 /* Lay out paragraph P in the column [x, x + w) from Y; returns its height. */
 static double place_para(struct layout *lo, const struct doc_node *p, double x, double y,
 			 double w, int draw)
@@ -205,7 +174,7 @@ static double place_boxes(struct place *pl, const struct doc_node *n)
 		form_error(pl->lo, n, "%s boxes do not fit the width left for them",
 			   doc_node_attr(n, "boxes"));
 	for (int i = 0; pl->draw && i < count; i++)
-		draw_rect(pl->lo, pl->x + i * box, pl->y, box, box, "box");
+		layout_add_stroke(pl->lo, BOX_RECT, pl->x + i * box, pl->y, box, box, 0.8, "box");
 	return box;
 }
 
@@ -219,7 +188,7 @@ static double place_date(struct place *pl, const struct doc_node *n)
 		form_error(pl->lo, n, "date boxes do not fit the width left for them%s", "");
 	for (int k = 0; k < 3 && pl->draw; k++) {
 		for (int i = 0; i < groups[k]; i++, x += box)
-			draw_rect(pl->lo, x, pl->y, box, box, "date-box");
+			layout_add_stroke(pl->lo, BOX_RECT, x, pl->y, box, box, 0.8, "date-box");
 		if (k < 2) {
 			double dw = layout_text_width(pl->lo, st, ".");
 			layout_text_line(pl->lo, st, x + (box * DATE_SEP - dw) / 2, pl->y + box - 1.5,
@@ -248,7 +217,7 @@ static void flow_item(struct place *pl, struct flow *f, const char *text, const 
 	if (pl->draw && need > pl->w + 0.01)
 		form_error(pl->lo, n, "option \"%s\" does not fit the width left for it", text);
 	if (pl->draw) {
-		draw_rect(pl->lo, f->x, f->y, box, box, "tick");
+		layout_add_stroke(pl->lo, BOX_RECT, f->x, f->y, box, box, 0.8, "tick");
 		if (tw > 0)
 			layout_text_line(pl->lo, st, f->x + box * (1 + TICK_TEXT), text_baseline(st, f->y, box),
 					 text, "option");
@@ -268,7 +237,7 @@ static void flow_option(struct place *pl, struct flow *f, const struct doc_node 
 		if (f->started)
 			f->y += pl->g->box * 1.4;
 		if (pl->draw)
-			draw_hline(pl->lo, pl->x, f->y + pl->g->box, pl->w, "write-in");
+			layout_add_stroke(pl->lo, BOX_LINE, pl->x, f->y + pl->g->box, pl->w, 0, 0.6, "write-in");
 		/* a table column measures 40 mm for it; a form row gives it all */
 		f->x = pl->x + (pl->w < 40 * MM_TO_PT ? pl->w : 40 * MM_TO_PT);
 		f->started = 1;
@@ -308,7 +277,7 @@ static double place_value(struct place *pl, const struct doc_node *n)
 		place_para(pl->lo, v, pl->x, pl->y + h - th - 1, pl->w, pl->draw);
 	}
 	if (pl->draw)
-		draw_hline(pl->lo, pl->x, pl->y + h, pl->w, "write-in");
+		layout_add_stroke(pl->lo, BOX_LINE, pl->x, pl->y + h, pl->w, 0, 0.6, "write-in");
 	free(text);
 	return h;
 }
@@ -392,7 +361,7 @@ static void table_header(struct layout *lo, const struct table *t)
 	double x = lo->x0;
 	for (int i = 0; i < t->n; i++) {
 		const struct doc_node *label = para_child(t->cols[i], 0);
-		draw_rect(lo, x, lo->y, t->widths[i], t->header_h, "header-cell");
+		layout_add_stroke(lo, BOX_RECT, x, lo->y, t->widths[i], t->header_h, 0.8, "header-cell");
 		if (label)
 			place_para(lo, label, x + CELL_PAD, lo->y + CELL_PAD,
 				   t->widths[i] - 2 * CELL_PAD, 1);
@@ -410,7 +379,7 @@ static void table_row(struct layout *lo, const struct table *t, int number)
 		const struct doc_node *col = t->cols[i];
 		struct place pl = { lo, &t->g, x + CELL_PAD, lo->y + CELL_PAD,
 				    t->widths[i] - 2 * CELL_PAD, 1 };
-		draw_rect(lo, x, lo->y, t->widths[i], t->row_h, "cell");
+		layout_add_stroke(lo, BOX_RECT, x, lo->y, t->widths[i], t->row_h, 0.8, "cell");
 		if (strcmp(kind_of(col), "row-number") == 0) {
 			const struct doc_style *st = doc_node_style(lo->doc, col);
 			snprintf(num, sizeof(num), "%d", number);

@@ -185,19 +185,22 @@ static void layout_list(struct layout *lo, const struct doc_node *n)
 	lo->y += depth ? 0 : st->space_after;
 }
 
-static void draw_line(struct layout *lo, double x, double y, double w, double width,
-		      const char *tag)
+struct box *layout_add_stroke(struct layout *lo, enum box_kind kind, double x, double y,
+			      double w, double h, double line_width, const char *tag)
 {
 	struct page *pg = layout_page(lo);
 	struct box *b;
 	if (!pg)
-		return;
-	b = page_add_box(pg, BOX_LINE);
+		return NULL;
+	b = page_add_box(pg, kind);
 	b->x = x;
 	b->y = y;
 	b->w = w;
-	b->line_width = width;
+	b->h = h;
+	b->line_width = line_width;
+	b->stroked = kind == BOX_RECT;
 	b->tag = tag;
+	return b;
 }
 
 /* A labelled fill-in line: "Label ______", LINES rows high. */
@@ -218,7 +221,8 @@ static void layout_blank(struct layout *lo, const struct doc_node *n)
 		baseline = lo->y + row - st->size * 0.35;
 		if (r == 0 && label && *label)
 			x += layout_text_line(lo, st, x, baseline, label, "label") + st->size * 0.4;
-		draw_line(lo, x, baseline + st->size * 0.2, lo->x0 + width - x, 0.6, "blank");
+		layout_add_stroke(lo, BOX_LINE, x, baseline + st->size * 0.2, lo->x0 + width - x, 0,
+				  0.6, "blank");
 		lo->y += row;
 		lo->at_top = 0;
 	}

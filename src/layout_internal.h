@@ -27,6 +27,10 @@ struct page *layout_page(struct layout *lo);
 void layout_new_page(struct layout *lo);
 /* Make room for HEIGHT points: a new page when it does not fit (not at top). */
 void layout_need(struct layout *lo, double height);
+/* Add a line (to x + w, y + h) or a stroked rectangle (KIND) of LINE_WIDTH
+ * to the current page; returns it for more settings, or NULL while measuring. */
+struct box *layout_add_stroke(struct layout *lo, enum box_kind kind, double x, double y,
+			      double w, double h, double line_width, const char *tag);
 /* Add vertical space, dropped at the top of a page. */
 void layout_space(struct layout *lo, double height);
 

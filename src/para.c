@@ -127,20 +127,6 @@ static void emit_text(struct layout *lo, const struct piece *pc, const char *tex
 	b->h = pc->size;
 }
 
-static void emit_fill(struct layout *lo, const struct piece *pc, double x, double y, double w)
-{
-	struct page *pg = layout_page(lo);
-	struct box *b;
-	if (!pg)
-		return;
-	b = page_add_box(pg, BOX_LINE);
-	b->x = x;
-	b->y = y + pc->size * 0.15;
-	b->w = w;
-	b->line_width = 0.5;
-	b->tag = "fill";
-}
-
 /* Emit the word starting at box I (the parts of a word split at hyphenation
  * points not taken are one text run); returns the item after it. */
 static int emit_word(struct layout *lo, const struct para_items *p, int i, int to, double *x,
@@ -185,7 +171,7 @@ static void emit_line(struct layout *lo, const struct para_items *p, int from, i
 				emit_text(lo, pc, pc->text, pc->len, x, y, letters_at(pc, PARA_NATURAL));
 			i++;
 		} else if (pc->is_fill) {
-			emit_fill(lo, pc, x, y, it->width);
+			layout_add_stroke(lo, BOX_LINE, x, y + pc->size * 0.15, it->width, 0, 0.5, "fill");
 			x += it->width;
 			i++;
 		} else {
