@@ -175,15 +175,10 @@ static double trailing_space(struct layout *lo, const struct doc_node *first)
 
 double block_content_height(struct layout *lo, const struct doc_node *first, double width)
 {
-	struct layout saved = *lo;
-	double h;
-	lo->measure = 1;
-	lo->at_top = 1;
+	double saved_width = lo->width, h;
 	lo->width = width;
-	layout_blocks(lo, first);
-	h = lo->y - saved.y - trailing_space(lo, first);
-	saved.errors = lo->errors;
-	*lo = saved;
+	h = layout_measure_blocks(lo, first, 1) - trailing_space(lo, first);
+	lo->width = saved_width;
 	return h > 0 ? h : 0;
 }
 

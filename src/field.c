@@ -208,23 +208,6 @@ void layout_fit(struct layout *lo, const struct doc_node *n)
 	lo->at_top = 0;
 }
 
-/* Height the blocks from FIRST take from the top of an empty page. */
-static double content_height(struct layout *lo, const struct doc_node *first)
-{
-	int saved_measure = lo->measure, saved_top = lo->at_top, saved_page = lo->page_index;
-	double saved_y = lo->y, h;
-	lo->measure = 1;
-	lo->at_top = 1;
-	lo->y = lo->top;
-	layout_blocks(lo, first);
-	h = lo->y - lo->top;
-	lo->measure = saved_measure;
-	lo->at_top = saved_top;
-	lo->page_index = saved_page;
-	lo->y = saved_y;
-	return h;
-}
-
 void layout_card(struct layout *lo, const struct doc_node *n)
 {
 	int page;
@@ -238,7 +221,7 @@ void layout_card(struct layout *lo, const struct doc_node *n)
 	if (lo->measure || lo->page_index == page)
 		return;
 	{
-		double over = (content_height(lo, n->first) - (lo->bottom - lo->top)) / MM_TO_PT;
+		double over = (layout_measure_blocks(lo, n->first, 1) - (lo->bottom - lo->top)) / MM_TO_PT;
 		progress_interrupt();
 		if (n->origin)
 			diag_file(DIAG_ERROR, n->origin, 0, 0,

@@ -70,25 +70,16 @@ void layout_space(struct layout *lo, double height)
 		lo->y += height;
 }
 
-/* The height BLOCK will take (for keep-with-next and keep-together). */
-static double block_height(struct layout *lo, const struct doc_node *first, int only_first)
+double layout_measure_blocks(struct layout *lo, const struct doc_node *first, int at_top)
 {
-	int saved_measure = lo->measure, saved_top = lo->at_top, saved_page = lo->page_index;
-	double saved_y = lo->y, h;
+	struct layout saved = *lo;
+	double h;
 	lo->measure = 1;
-	lo->at_top = 0;
-	if (only_first) {
-		struct doc_node copy = *first;
-		copy.next = NULL;
-		layout_blocks(lo, &copy);
-	} else {
-		layout_blocks(lo, first);
-	}
-	h = lo->y - saved_y;
-	lo->measure = saved_measure;
-	lo->at_top = saved_top;
-	lo->page_index = saved_page;
-	lo->y = saved_y;
+	lo->at_top = at_top;
+	layout_blocks(lo, first);
+	h = lo->y - saved.y;
+	saved.errors = lo->errors;
+	*lo = saved;
 	return h;
 }
 
@@ -112,7 +103,7 @@ static void layout_heading(struct layout *lo, const struct doc_node *n)
 			lines = para_height(lo, n->next, ns, ns->indent) / ns->leading;
 		next = ns->space_before + (lines <= 3 ? lines : 2) * ns->leading;
 		if (n->next->kind == DOC_KEEP)
-			next = block_height(lo, n->next->first, 0);
+			next = layout_measure_blocks(lo, n->next->first, 0);
 	}
 	layout_space(lo, st->space_before);
 	layout_need(lo, own + st->space_after + next);
@@ -264,7 +255,7 @@ static void layout_rule(struct layout *lo, const struct doc_node *n)
 
 static void layout_keep(struct layout *lo, const struct doc_node *n)
 {
-	double h = block_height(lo, n->first, 0);
+	double h = layout_measure_blocks(lo, n->first, 0);
 	if (h <= lo->bottom - lo->top)
 		layout_need(lo, h);
 	layout_blocks(lo, n->first);

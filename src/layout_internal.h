@@ -34,6 +34,9 @@ struct box *layout_add_stroke(struct layout *lo, enum box_kind kind, double x, d
 /* Add vertical space, dropped at the top of a page. */
 void layout_space(struct layout *lo, double height);
 
+/* Height the blocks from FIRST to the end of its sibling list take in the
+ * current column, without drawing; AT_TOP drops their first space before. */
+double layout_measure_blocks(struct layout *lo, const struct doc_node *first, int at_top);
 /* Lay out blocks from FIRST to the end of its sibling list. */
 void layout_blocks(struct layout *lo, const struct doc_node *first);
 

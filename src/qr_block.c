@@ -64,22 +64,6 @@ static void draw(struct layout *lo, const struct doc_node *n, const struct qr_co
 	qr_draw(pg, q, x, y, size, dark);
 }
 
-/* Height of the child blocks in the current column, without drawing. */
-static double text_height(struct layout *lo, const struct doc_node *first)
-{
-	int measure = lo->measure, at_top = lo->at_top, page = lo->page_index;
-	double y = lo->y, h;
-	lo->measure = 1;
-	lo->at_top = 1;
-	layout_blocks(lo, first);
-	h = lo->y - y;
-	lo->measure = measure;
-	lo->at_top = at_top;
-	lo->page_index = page;
-	lo->y = y;
-	return h;
-}
-
 /* The code on the right (or left, side="left") of its text, both top-aligned;
  * the block is as tall as the taller of the two and moves whole. */
 static void beside_text(struct layout *lo, const struct doc_node *n, const struct qr_code *q,
@@ -90,7 +74,7 @@ static void beside_text(struct layout *lo, const struct doc_node *n, const struc
 	double y0, text_bottom, h;
 	lo->width = width - size - gap;
 	lo->x0 = left ? x0 + size + gap : x0;
-	h = text_height(lo, n->first);
+	h = layout_measure_blocks(lo, n->first, 1);
 	layout_need(lo, h > size ? h : size);
 	y0 = lo->y;
 	draw(lo, n, q, left ? lo->x0 - size - gap : lo->x0 + lo->width + gap, y0, size);
