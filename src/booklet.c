@@ -20,11 +20,16 @@ void booklet_slot(int p, int n, int *side, int *right)
 	}
 }
 
+/* Copies the boxes of SRC onto SIDE moved by DX, DY; a cover (COVER) loses
+ * its page number: a printed booklet numbers the pages inside only. */
 static void copy_page(struct pages *dst, struct page *side, const struct page *src, double dx,
-		      double dy)
+		      double dy, int cover)
 {
 	for (int i = 0; i < src->n_boxes; i++) {
-		struct box *b = page_add_box(side, src->boxes[i].kind);
+		struct box *b;
+		if (cover && src->boxes[i].tag && strcmp(src->boxes[i].tag, "page-number") == 0)
+			continue;
+		b = page_add_box(side, src->boxes[i].kind);
 		*b = src->boxes[i];
 		b->x += dx;
 		b->y += dy;
@@ -72,7 +77,8 @@ struct pages *booklet_impose(const struct pages *src, double sheet_w, double she
 		if (back_cover && p > 0 && p == src->n_pages - 1)
 			at = n - 1;
 		booklet_slot(at, n, &side, &right);
-		copy_page(dst, &dst->pages[side], &src->pages[p], dx + (right ? w : 0), dy);
+		copy_page(dst, &dst->pages[side], &src->pages[p], dx + (right ? w : 0), dy,
+			  at == 0 || at == n - 1);
 	}
 	return dst;
 }

@@ -20,7 +20,11 @@ void booklet_slot(int p, int n, int *side, int *right);
  * SRC, the pair centred on the sheet with the fold in its middle (a sheet
  * smaller than two pages grows to fit them). The blank pages that make up a
  * multiple of four go at the end, or, with BACK_COVER, just before SRC's last
- * page, which then is the back cover. All SRC pages must be the same size.
+ * page, which then is the back cover. The page numbers (boxes tagged
+ * "page-number") of the front and the back cover are left out: a printed
+ * booklet numbers its inside pages only, each with its place in the booklet
+ * (SRC's folios, since the blank pages go after all numbered ones).
+ * All SRC pages must be the same size.
  * Free with pages_free; SRC is not changed. */
 struct pages *booklet_impose(const struct pages *src, double sheet_w, double sheet_h,
 			     int back_cover);

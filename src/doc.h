@@ -105,10 +105,13 @@ struct doc_font {
 	const char *files[4];    /* regular, bold, italic, bold italic */
 };
 
+enum { DOC_FOLIOS = 2 }; /* doc_page.page_numbers of a folded booklet */
+
 struct doc_page {
 	double width, height;    /* points */
 	double margin_top, margin_bottom, margin_left, margin_right;
-	int page_numbers;        /* 1: "page / pages" centred in the foot margin */
+	int page_numbers;        /* 1: "page / pages" centred in the foot margin;
+				    DOC_FOLIOS: the plain number at the outer corner */
 };
 
 /* <impose>: card-sized pages placed N-up on sheets after layout (impose.c). */

@@ -319,11 +319,17 @@ static void add_page_numbers(struct layout *lo)
 	const struct doc_page *dp = &lo->doc->page;
 	char buf[32];
 	for (int i = 0; i < lo->pages->n_pages && lo->pages->n_pages > 1; i++) {
-		double w, y = dp->height - dp->margin_bottom / 2;
+		double w, x, y = dp->height - dp->margin_bottom / 2;
 		lo->page_index = i;
-		snprintf(buf, sizeof(buf), "%d / %d", i + 1, lo->pages->n_pages);
+		if (dp->page_numbers == DOC_FOLIOS) /* a booklet: even pages are left-hand */
+			snprintf(buf, sizeof(buf), "%d", i + 1);
+		else
+			snprintf(buf, sizeof(buf), "%d / %d", i + 1, lo->pages->n_pages);
 		w = layout_text_width(lo, st, buf);
-		layout_text_line(lo, st, (dp->width - w) / 2, y, buf, "page-number");
+		x = (dp->width - w) / 2;
+		if (dp->page_numbers == DOC_FOLIOS)
+			x = (i + 1) % 2 == 0 ? dp->margin_left : dp->width - dp->margin_right - w;
+		layout_text_line(lo, st, x, y, buf, "page-number");
 	}
 }
 

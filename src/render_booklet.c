@@ -1,7 +1,9 @@
 /* render_booklet: the folded-booklet variant of a document that has a
  * <booklet> element (the leaflet): expanded with {format.booklet} set, laid
  * out on the booklet page with at most its columns, imposed two pages per
- * sheet side (booklet.c) and written next to the normal output:
+ * sheet side (booklet.c) and written next to the normal output. With a back
+ * cover, blank pages go just before it; a whole blank spread is avoided by
+ * letting the text run on to the back cover when that saves a sheet. Output:
  * out/leaflet-fi.pdf -> out/leaflet-booklet-fi.pdf, x.pdf -> x-booklet.pdf,
  * layout.dump -> layout-booklet.dump. Standard output gets no booklet. */
 #include "render.h"
@@ -49,6 +51,60 @@ static void sheet_size(const struct doc_page *page, double *w, double *h)
 	}
 }
 
+/* The last <pagebreak> of the document, the one that starts the back cover. */
+static struct doc_node *last_pagebreak(struct doc_node *n)
+{
+	struct doc_node *found = NULL;
+	for (struct doc_node *c = n->first; c; c = c->next) {
+		struct doc_node *inner = c->kind == DOC_PAGEBREAK ? c : last_pagebreak(c);
+		if (inner)
+			found = inner;
+	}
+	return found;
+}
+
+static void unlink_node(struct doc_node *n)
+{
+	struct doc_node *prev = NULL, **at = &n->parent->first;
+	while (*at != n) {
+		prev = *at;
+		at = &prev->next;
+	}
+	*at = n->next;
+	if (n->parent->last == n)
+		n->parent->last = prev;
+}
+
+static int sheets_for(int n_pages)
+{
+	return (n_pages + 3) / 4;
+}
+
+/* PAGES laid out with the back cover on a page of its own, or, when that
+ * leaves two or more blank pages (a blank spread in the middle of the last
+ * sheet) and letting the text run on to the back cover (the break before it
+ * gives way) needs fewer sheets, the pages laid out that way. */
+static struct pages *fewer_blank_pages(struct doc *d, const struct layout_options *lo,
+				       struct pages *pages)
+{
+	struct doc_node *brk = last_pagebreak(d->root);
+	struct pages *flowed;
+	int quiet = diag_get_quiet();
+	if (!brk || !d->booklet_back_cover || sheets_for(pages->n_pages) * 4 - pages->n_pages < 2)
+		return pages;
+	unlink_node(brk);
+	diag_set_quiet(1); /* the same text: its warnings are out already */
+	flowed = layout_run(d, lo);
+	diag_set_quiet(quiet);
+	if (flowed && sheets_for(flowed->n_pages) < sheets_for(pages->n_pages)) {
+		pages_free(pages);
+		return flowed;
+	}
+	if (flowed)
+		pages_free(flowed);
+	return pages;
+}
+
 static struct pages *booklet_pages(const struct config *cfg, const struct template *t,
 				   const struct render_options *opt, struct doc **dp)
 {
@@ -78,6 +134,7 @@ static struct pages *booklet_pages(const struct config *cfg, const struct templa
 		doc_free(d);
 		return NULL;
 	}
+	pages = fewer_blank_pages(d, &lo, pages);
 	sheet_size(&d->booklet_page, &sheet_w, &sheet_h);
 	sheets = booklet_impose(pages, sheet_w, sheet_h, d->booklet_back_cover);
 	pages_free(pages);

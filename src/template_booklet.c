@@ -1,5 +1,6 @@
 /* template_booklet: the <booklet> element, the folded variant of a document:
- * its page (before two pages are imposed on one sheet, booklet.c) and the
+ * its page (before two pages are imposed on one sheet, booklet.c), numbered
+ * with plain folios at the outer corners rather than "page / pages", and the
  * most columns its <columns> may use. */
 #include "template_internal.h"
 #include "diag.h"
@@ -27,6 +28,8 @@ static int read_booklet(const struct template *t, xmlNodePtr n, struct doc *d)
 	double margin = 14 * MM_TO_PT;
 	int errors = 0;
 	*p = d->page;
+	if (p->page_numbers) /* folios: "2", "3", ... at the outer corners (booklet.c) */
+		p->page_numbers = DOC_FOLIOS;
 	if (units_paper_size(size ? size : "A5", &p->width, &p->height) != 0) {
 		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
 			  "unknown booklet page size");

@@ -2,7 +2,8 @@
 # (A4 and folded A5 booklet, fi/sv/en, normal and large print) decodes with
 # zbarimg from a 150 dpi render to exactly its intended web address, the
 # files pass qpdf --check, pdftotext finds every venue, the booklet is imposed
-# in booklet order on A4 landscape sheets. Collation order is unit-tested in
+# in booklet order on A4 landscape sheets, numbered like a printed booklet
+# (covers without folios) with no blank spread. Collation order is unit-tested in
 # tests/unit/test_collate.c; column balancing and QR drawing have golden
 # dumps under tests/cases/leaflet/.
 L="$OUT/leaflet"
@@ -121,14 +122,61 @@ contains "too long URL: says why" "$L/long.err" "less than 0.5 mm"
 check "too long URL: no output" test ! -e "$L/long.pdf"
 check "too long URL: no booklet output" test ! -e "$L/long-booklet.pdf"
 
-# --- golden booklet imposition (tests/cases/leaflet/booklet-imposition) ------
-B="$L/booklet-case"
-mkdir -p "$B"
-cp tests/cases/leaflet/booklet-imposition/region.ini tests/cases/leaflet/booklet-imposition/template.xml "$B/"
+# --- golden booklet dumps (tests/cases/leaflet/booklet-*/booklet.dump) -------
+# imposition: pages 8|1, 2|7, 6|3, 4|5 with fold marks, folios 2..7;
+# back-cover: nine pages, the break before the back cover gives way (eight);
+# blank-page: one blank page, just before the back cover.
 _kp=$(cd "$(dirname "$KP")" && pwd)/$(basename "$KP")
-( cd "$B" && "$_kp" render -c region.ini -t template.xml -l fi -o out.pdf --dump layout.dump 2> /dev/null )
-same_file "booklet imposition: pages 8|1, 2|7, 6|3, 4|5 with fold marks (golden)" \
-	tests/cases/leaflet/booklet-imposition/booklet.dump "$B/layout-booklet.dump"
+for case in booklet-imposition booklet-back-cover booklet-blank-page; do
+	B="$L/$case"
+	mkdir -p "$B"
+	cp "tests/cases/leaflet/$case/region.ini" "tests/cases/leaflet/$case/template.xml" "$B/"
+	( cd "$B" && "$_kp" render -c region.ini -t template.xml -l fi -o out.pdf --dump layout.dump 2> /dev/null )
+	[ "${UPDATE_GOLDEN:-0}" = 1 ] && cp "$B/layout-booklet.dump" "tests/cases/leaflet/$case/booklet.dump"
+	same_file "$case: booklet sides (golden)" "tests/cases/leaflet/$case/booklet.dump" \
+		"$B/layout-booklet.dump"
+done
+
+# --- the example's booklets as printed: folios and blank pages ---------------
+# Each booklet page as "PAGE text|blank FOLIO" (FOLIO - when there is none),
+# read with pdftotext from its half of its sheet side: booklet page index i
+# (0-based) is on side i (right half when i is even) for i < n/2, else on
+# side n-1-i (right half when that is odd).
+booklet_pages_seen() { # PDF
+	_sides=$(pdfinfo "$1" 2> /dev/null | awk '/^Pages:/ { print $2 }')
+	_n=$((2 * _sides)); _i=0
+	while [ $_i -lt $_n ]; do
+		if [ $_i -lt $((_n / 2)) ]; then _side=$_i; _right=$((_i % 2 == 0));
+		else _side=$((_n - 1 - _i)); _right=$((_side % 2 == 1)); fi
+		_x=$((_right * 421))
+		_body=$(pdftotext -f $((_side + 1)) -l $((_side + 1)) -x $_x -y 0 -W 421 -H 555 "$1" - 2> /dev/null | tr -d ' \n\f')
+		_foot=$(pdftotext -f $((_side + 1)) -l $((_side + 1)) -x $_x -y 556 -W 421 -H 39 "$1" - 2> /dev/null | tr -d ' \n\f')
+		echo "$((_i + 1)) $([ -n "$_body" ] && echo text || echo blank) ${_foot:--}"
+		_i=$((_i + 1))
+	done
+}
+# Covers unnumbered; every other page with text carries its own booklet page
+# number; blank pages unnumbered, at most one, and only just before the back
+# cover (never a blank spread).
+f_booklet_pages() { # PDF
+	booklet_pages_seen "$1" > "${1%.pdf}.seen"
+	awk '{ n = NR; kind[NR] = $2; folio[NR] = $3 }
+	END {
+		for (p = 1; p <= n; p++) {
+			want = (kind[p] == "text" && p > 1 && p < n) ? p : "-"
+			if (folio[p] != want) { print "page " p ": folio " folio[p] ", expected " want; bad = 1 }
+			if (kind[p] == "blank") { blanks++; if (p != n - 1) { print "blank page " p " of " n; bad = 1 } }
+		}
+		if (kind[1] != "text" || kind[n] != "text") { print "a cover is blank"; bad = 1 }
+		if (blanks > 1) { print blanks " blank pages"; bad = 1 }
+		exit bad }' "${1%.pdf}.seen"
+}
+for size in normal large; do
+	for lang in fi sv en; do
+		check "leaflet-booklet-$lang $size: folios 2..n-1, covers unnumbered, no blank spread" \
+			f_booklet_pages "$L/$size/leaflet-booklet-$lang.pdf"
+	done
+done
 
 # --- every venue's code sits beside its venue --------------------------------
 # In the A4 dump: each venue code (21 mm, 59.5 pt) has a venue name (bold
