@@ -127,7 +127,9 @@ static double runs_width(const struct fit *f, double size)
 {
 	double w = 0;
 	for (int i = 0; i < f->n_runs; i++)
-		w += font_text_width(f->runs[i].font, f->runs[i].text, f->runs[i].len, size);
+		w += f->runs[i].personal
+			? font_text_width_private(f->runs[i].font, f->runs[i].text, f->runs[i].len, size)
+			: font_text_width(f->runs[i].font, f->runs[i].text, f->runs[i].len, size);
 	return w;
 }
 
@@ -163,9 +165,9 @@ static void draw_fit(struct layout *lo, const struct fit *f, double size)
 		rs.size = size;
 		rs.bold = f->runs[i].bold;
 		rs.italic = f->runs[i].italic;
-		x += layout_text_line(lo, &rs, x, baseline, text, "fit");
-		if (f->runs[i].personal && layout_page(lo) && layout_page(lo)->n_boxes > 0)
-			layout_page(lo)->boxes[layout_page(lo)->n_boxes - 1].personal = 1;
+		x += f->runs[i].personal
+			? layout_personal_text_line(lo, &rs, x, baseline, text, "fit")
+			: layout_text_line(lo, &rs, x, baseline, text, "fit");
 		free(text);
 	}
 	/* the rule clears the descenders (about 0.3 em) but stays in the frame */

@@ -252,13 +252,13 @@ double font_plain_width(struct font *f, const char *text, size_t len, double siz
 
 /* Kerned width of TEXT in 1/1000 em. Words repeat a lot in a document, and
  * shaping is the costly part of layout, so widths are remembered per word. */
-static long kerned_units(struct font *f, const char *text, size_t len)
+static long kerned_units(struct font *f, const char *text, size_t len, int remember)
 {
 	struct font_kern kern[FONT_MAX_KERNS];
 	char key[64];
 	long total;
 	int nk;
-	if (len < sizeof(key) && f->word_widths) {
+	if (remember && len < sizeof(key) && f->word_widths) {
 		void *hit;
 		memcpy(key, text, len);
 		key[len] = '\0';
@@ -270,7 +270,7 @@ static long kerned_units(struct font *f, const char *text, size_t len)
 	nk = font_text_kerning(f, text, len, kern, FONT_MAX_KERNS);
 	for (int k = 0; k < nk; k++)
 		total += kern[k].dx;
-	if (len < sizeof(key)) {
+	if (remember && len < sizeof(key)) {
 		if (!f->word_widths)
 			f->word_widths = xmlHashCreate(1024);
 		memcpy(key, text, len);
@@ -282,5 +282,10 @@ static long kerned_units(struct font *f, const char *text, size_t len)
 
 double font_text_width(struct font *f, const char *text, size_t len, double size)
 {
-	return (double)kerned_units(f, text, len) * size / 1000.0;
+	return (double)kerned_units(f, text, len, 1) * size / 1000.0;
+}
+
+double font_text_width_private(struct font *f, const char *text, size_t len, double size)
+{
+	return (double)kerned_units(f, text, len, 0) * size / 1000.0;
 }

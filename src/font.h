@@ -32,6 +32,9 @@ int font_has_glyph(struct font *f, uint32_t cp);
 /* Advance width of TEXT (LEN bytes of valid UTF-8) at SIZE points,
  * kerning included. */
 double font_text_width(struct font *f, const char *text, size_t len, double size);
+/* The same for personal data (a holder's name): measured afresh every time,
+ * never remembered in the word cache. */
+double font_text_width_private(struct font *f, const char *text, size_t len, double size);
 /* Width of TEXT without kerning, at SIZE points. */
 double font_plain_width(struct font *f, const char *text, size_t len, double size);
 /* Kerning adjustments of TEXT; returns how many were written to OUT (at most MAX). */

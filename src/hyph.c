@@ -4,6 +4,7 @@
 #include "utf8.h"
 
 #include <hyphen.h>
+#include <libxml/hash.h>
 #include <libvoikko/voikko.h>
 
 #include <stdint.h>
@@ -34,6 +35,29 @@ struct hyph_exception {
 
 static struct hyph_exception *exceptions;
 static int n_exceptions;
+
+/* Points found so far, by "lang word": a paragraph is measured more than
+ * once (keep rules, balancing) and words repeat, and a morphological
+ * analysis costs far more than a look-up. Holder names never come here. */
+static xmlHashTablePtr memo;
+
+struct memo_entry {
+	int count;
+	unsigned char points[];
+};
+
+static void memo_free_entry(void *payload, const xmlChar *name)
+{
+	(void)name;
+	free(payload);
+}
+
+static void memo_clear(void)
+{
+	if (memo)
+		xmlHashFree(memo, memo_free_entry);
+	memo = NULL;
+}
 
 /* Lower case for the letters of fi, sv, en (ASCII and Latin-1); the byte
  * length never changes, so offsets stay valid. */
@@ -258,7 +282,37 @@ static int enforce_minimum(const char *word, size_t len, unsigned char *points, 
 	return count;
 }
 
+static int hyph_word_uncached(const char *lang, const char *word, size_t len,
+			      unsigned char *points);
+
 int hyph_word(const char *lang, const char *word, size_t len, unsigned char *points)
+{
+	char key[HYPH_MAX_WORD + 8];
+	struct memo_entry *e;
+	int count;
+	if (len > HYPH_MAX_WORD || !lang || strlen(lang) > 3)
+		return hyph_word_uncached(lang, word, len, points);
+	snprintf(key, sizeof(key), "%s %.*s", lang, (int)len, word);
+	e = memo ? xmlHashLookup(memo, (const xmlChar *)key) : NULL;
+	if (e) {
+		memcpy(points, e->points, len + 1);
+		return e->count;
+	}
+	count = hyph_word_uncached(lang, word, len, points);
+	if (count < 0)
+		return count;
+	if (!memo)
+		memo = xmlHashCreate(1024);
+	e = xmalloc(sizeof(*e) + len + 1);
+	e->count = count;
+	memcpy(e->points, points, len + 1);
+	if (xmlHashAddEntry(memo, (const xmlChar *)key, e) != 0)
+		free(e);
+	return count;
+}
+
+static int hyph_word_uncached(const char *lang, const char *word, size_t len,
+			      unsigned char *points)
 {
 	const struct hyph_exception *ex;
 	struct hyph_dict *d;
@@ -331,6 +385,7 @@ int hyph_set_exceptions(const char *list, char *err, size_t err_size)
 {
 	const char *s = list;
 	clear_exceptions();
+	memo_clear();
 	while (s && *s) {
 		const char *end = strchr(s, ',');
 		size_t len;
@@ -369,4 +424,5 @@ void hyph_free(void)
 		dicts[i].tried = 0;
 	}
 	clear_exceptions();
+	memo_clear();
 }

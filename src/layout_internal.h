@@ -51,6 +51,10 @@ double para_height(struct layout *lo, const struct doc_node *block, const struct
  * returns its width. */
 double layout_text_line(struct layout *lo, const struct doc_style *st, double x, double y,
 			const char *text, const char *tag);
+/* The same for personal data (a holder's name): the box is marked personal
+ * and the text is kept out of every cache. */
+double layout_personal_text_line(struct layout *lo, const struct doc_style *st, double x,
+				 double y, const char *text, const char *tag);
 /* Width TEXT would have in style ST. */
 double layout_text_width(struct layout *lo, const struct doc_style *st, const char *text);
 

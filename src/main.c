@@ -4,6 +4,7 @@
 #include "font.h"
 #include "holders.h"
 #include "hyph.h"
+#include "qr.h"
 #include "render.h"
 #include "template.h"
 
@@ -294,6 +295,7 @@ int main(int argc, char **argv)
 	rc = run(&cli);
 	template_cleanup();
 	font_cache_free();
+	qr_cache_free();
 	hyph_free();
 	return rc;
 }

@@ -122,7 +122,8 @@ static void emit_text(struct layout *lo, const struct piece *pc, const char *tex
 	b->char_space = l.char_space;
 	b->hscale = l.hscale;
 	b->personal = pc->personal;
-	b->w = font_text_width(pc->font, text, len, pc->size) * l.hscale +
+	b->w = (pc->personal ? font_text_width_private(pc->font, text, len, pc->size)
+			     : font_text_width(pc->font, text, len, pc->size)) * l.hscale +
 	       l.char_space * (double)utf8_length(text, len);
 	b->h = pc->size;
 }
@@ -294,18 +295,32 @@ double layout_text_width(struct layout *lo, const struct doc_style *st, const ch
 	return f ? font_text_width(f, text, strlen(text), st->size) : 0;
 }
 
-double layout_text_line(struct layout *lo, const struct doc_style *st, double x, double y,
-			const char *text, const char *tag)
+static double text_line(struct layout *lo, const struct doc_style *st, double x, double y,
+			const char *text, const char *tag, int personal)
 {
 	struct piece pc = { 0 };
 	struct page *pg = layout_page(lo);
 	pc.font = layout_font(lo, st->family, st->bold, st->italic);
 	pc.size = st->size;
 	pc.color = st->color;
+	pc.personal = personal;
 	if (!pc.font)
 		return 0;
 	emit_text(lo, &pc, text, strlen(text), x, y, letters_at(&pc, PARA_NATURAL));
 	if (pg && pg->n_boxes > 0 && tag)
 		pg->boxes[pg->n_boxes - 1].tag = tag;
-	return font_text_width(pc.font, text, strlen(text), st->size);
+	return personal ? font_text_width_private(pc.font, text, strlen(text), st->size)
+			: font_text_width(pc.font, text, strlen(text), st->size);
+}
+
+double layout_text_line(struct layout *lo, const struct doc_style *st, double x, double y,
+			const char *text, const char *tag)
+{
+	return text_line(lo, st, x, y, text, tag, 0);
+}
+
+double layout_personal_text_line(struct layout *lo, const struct doc_style *st, double x,
+				 double y, const char *text, const char *tag)
+{
+	return text_line(lo, st, x, y, text, tag, 1);
 }

@@ -141,6 +141,13 @@ static int word_breaks(struct word *w, const char *lang, int hyphenate)
 	return rc;
 }
 
+/* Personal data (a holder's name) never enters the word-width cache. */
+static double piece_width(const struct piece *pc, const char *s, size_t len)
+{
+	return pc->personal ? font_text_width_private(pc->font, s, len, pc->size)
+			    : font_text_width(pc->font, s, len, pc->size);
+}
+
 static void push_fragment(struct para_items *p, const struct piece *pc, const struct word *w,
 			  size_t from, size_t to)
 {
@@ -153,10 +160,9 @@ static void push_fragment(struct para_items *p, const struct piece *pc, const st
 	 * hyphens are drawn apart and measured alone (HarfBuzz gives U+00AD a
 	 * width at the end of a string but not inside one) */
 	if (w->soft)
-		width = font_text_width(pc->font, w->s + from, to - from, pc->size);
+		width = piece_width(pc, w->s + from, to - from);
 	else
-		width = font_text_width(pc->font, w->s, to, pc->size) -
-			font_text_width(pc->font, w->s, from, pc->size);
+		width = piece_width(pc, w->s, to) - piece_width(pc, w->s, from);
 	i = para_push(p, LB_BOX, width);
 	chars = (double)utf8_length(w->s + from, to - from);
 	p->items[i].stretch = chars * TRACK_STRETCH_EM * pc->size + width * EXPAND_MAX;
@@ -246,7 +252,7 @@ static void add_word(struct layout *lo, struct para_items *p, const struct doc_n
 	memset(w.brk, WB_NONE, len + 1);
 	if (is_url)
 		url_breaks(&w, has(s, len, "@") && !has(s, len, "://"));
-	else if (word_breaks(&w, p->lang, p->hyphenate) < 0)
+	else if (word_breaks(&w, p->lang, p->hyphenate && !pc->personal) < 0) /* names: never */
 		lo->errors++;
 	push_word(p, pc, &w);
 	/* "kulttuuri- ja": a line ending after a suspended hyphen ends with a

@@ -2,8 +2,10 @@
 #include "qr.h"
 #include "diag.h"
 
+#include <libxml/hash.h>
 #include <qrencode.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +31,58 @@ static QRecLevel level_of(int level)
 	return levels[level >= 0 && level < 4 ? level : 1];
 }
 
+/* Codes made so far, by "level text": column balancing and the booklet lay
+ * the same venues out many times, and encoding is the costly part. */
+static xmlHashTablePtr made;
+
+static struct qr_code *qr_copy(const struct qr_code *src)
+{
+	struct qr_code *q = xcalloc(1, sizeof(*q));
+	size_t n = (size_t)src->width * (size_t)src->width;
+	*q = *src;
+	q->dark = xmalloc(n);
+	memcpy(q->dark, src->dark, n);
+	return q;
+}
+
+static void free_made(void *payload, const xmlChar *name)
+{
+	(void)name;
+	qr_free(payload);
+}
+
+void qr_cache_free(void)
+{
+	if (made)
+		xmlHashFree(made, free_made);
+	made = NULL;
+}
+
+static struct qr_code *qr_encode_uncached(const char *text, int level);
+
 struct qr_code *qr_encode(const char *text, int level)
+{
+	char *key = xmalloc(strlen(text) + 16);
+	struct qr_code *q, *hit;
+	sprintf(key, "%d %s", level, text);
+	hit = made ? xmlHashLookup(made, (const xmlChar *)key) : NULL;
+	if (hit) {
+		free(key);
+		return qr_copy(hit);
+	}
+	q = qr_encode_uncached(text, level);
+	if (q) {
+		if (!made)
+			made = xmlHashCreate(64);
+		hit = qr_copy(q);
+		if (xmlHashAddEntry(made, (const xmlChar *)key, hit) != 0)
+			qr_free(hit);
+	}
+	free(key);
+	return q;
+}
+
+static struct qr_code *qr_encode_uncached(const char *text, int level)
 {
 	/* version 0: the smallest that fits; case-sensitive so URLs stay exact */
 	QRcode *code = QRcode_encodeString(text, 0, level_of(level), QR_MODE_8, 1);

@@ -31,6 +31,8 @@ int qr_level_parse(const char *s, int *level);
  * when TEXT does not fit any QR version. Free with qr_free. */
 struct qr_code *qr_encode(const char *text, int level);
 void qr_free(struct qr_code *q);
+/* Release the codes qr_encode remembers (at exit). */
+void qr_cache_free(void);
 
 /* Modules per side including the quiet zone on both sides. */
 int qr_total_modules(const struct qr_code *q);

@@ -3,7 +3,8 @@
  * the same boxes straight with libharu (same fonts, one TextOut per text box,
  * no kerning runs), so that `make bench` can compare kaikuprint's whole
  * pipeline with the cost of drawing alone.
- * Usage: bare_haru FONTS_DIR LAYOUT.dump OUT.pdf
+ * Usage: bare_haru FONTS_DIR LAYOUT.dump OUT.pdf [LAYOUT.dump OUT.pdf ...]
+ * (several documents in one process, as `kaikuprint all` makes them)
  */
 #include <hpdf.h>
 
@@ -87,7 +88,7 @@ static void draw_rect(HPDF_Page page, double ph, const char *line)
 		HPDF_Page_Stroke(page);
 }
 
-int main(int argc, char **argv)
+static int draw_document(const char *fonts, const char *dump, const char *out)
 {
 	struct loaded cache[16];
 	int n = 0;
@@ -95,11 +96,9 @@ int main(int argc, char **argv)
 	double pw, ph = 0;
 	HPDF_Doc pdf;
 	HPDF_Page page = NULL;
-	FILE *in;
-	if (argc != 4 || !(in = fopen(argv[2], "r"))) {
-		fprintf(stderr, "usage: bare_haru FONTS_DIR LAYOUT.dump OUT.pdf\n");
-		return 2;
-	}
+	FILE *in = fopen(dump, "r");
+	if (!in)
+		return -1;
 	pdf = HPDF_New(on_error, NULL);
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
@@ -109,7 +108,7 @@ int main(int argc, char **argv)
 			HPDF_Page_SetWidth(page, (HPDF_REAL)pw);
 			HPDF_Page_SetHeight(page, (HPDF_REAL)ph);
 		} else if (page && strncmp(line, "  text", 6) == 0) {
-			draw_text(pdf, page, ph, line, argv[1], cache, &n);
+			draw_text(pdf, page, ph, line, fonts, cache, &n);
 		} else if (page && strncmp(line, "  line", 6) == 0) {
 			draw_line(page, ph, line);
 		} else if (page && strncmp(line, "  rect", 6) == 0) {
@@ -117,7 +116,19 @@ int main(int argc, char **argv)
 		}
 	}
 	fclose(in);
-	HPDF_SaveToFile(pdf, argv[3]);
+	HPDF_SaveToFile(pdf, out);
 	HPDF_Free(pdf);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 4 || argc % 2) {
+		fprintf(stderr, "usage: bare_haru FONTS_DIR LAYOUT.dump OUT.pdf [...]\n");
+		return 2;
+	}
+	for (int i = 2; i + 1 < argc; i += 2)
+		if (draw_document(argv[1], argv[i], argv[i + 1]) != 0)
+			return 1;
 	return 0;
 }
