@@ -253,14 +253,28 @@ static int break_para(struct layout *lo, struct para_items *p, const struct doc_
 		      const struct doc_style *st, double indent, int **breaks)
 {
 	struct lb_params params;
-	p->lang = lo->doc->lang;
-	p->hyphenate = st->hyphenate;
-	build_items(lo, p, block, st);
+	struct lb_stats stats;
+	int lines, errors = lo->errors;
 	params.width = lo->width - indent;
 	params.first_width = params.width;
 	params.ragged = st->align != ALIGN_JUSTIFY;
 	params.ragged_stretch = RAGGED_STRETCH_EM * st->size;
 	params.emergency_stretch = EMERGENCY_STRETCH_EM * st->size;
+	p->lang = lo->doc->lang;
+	/* As TeX does with \pretolerance: first try without hyphenation; when
+	 * every line is at most moderately loose (pass 1) no hyphen is needed,
+	 * and the dictionary (the costly part) is not asked at all. */
+	p->hyphenate = 0;
+	build_items(lo, p, block, st);
+	*breaks = xmalloc((size_t)(p->n + 1) * sizeof(int));
+	lines = linebreak_run(p->items, p->n, &params, *breaks, p->n + 1, &stats);
+	/* (after an error nothing is written: report each error once) */
+	if (!st->hyphenate || stats.pass == 1 || lo->errors > errors)
+		return lines;
+	free(*breaks);
+	p->n = 0;
+	p->hyphenate = 1;
+	build_items(lo, p, block, st);
 	*breaks = xmalloc((size_t)(p->n + 1) * sizeof(int));
 	return linebreak_run(p->items, p->n, &params, *breaks, p->n + 1, NULL);
 }
