@@ -6,6 +6,7 @@
 #include <libxml/hash.h>
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,17 @@ static int valid_name(const char *s)
 	return 1;
 }
 
+/* The keys under a broken header belong to no real section: give them a
+ * name no header can have, so that they are not taken for repeats of the
+ * section before it. */
+static void unusable_section(char **section, int line)
+{
+	char name[32];
+	snprintf(name, sizeof(name), " broken header %d", line);
+	free(*section);
+	*section = xstrdup(name);
+}
+
 static int scan_section(struct ini_scan *scan, const char *path, const char *p,
 			size_t n, int line, char **section)
 {
@@ -62,6 +74,7 @@ static int scan_section(struct ini_scan *scan, const char *path, const char *p,
 	int prev;
 	if (!close || close != p + n - 1) {
 		diag_file(DIAG_ERROR, path, line, 1, "section header must be [name] alone on its line");
+		unusable_section(section, line);
 		return 1;
 	}
 	name = lower_trimmed(p + 1, (size_t)(close - p - 1));
@@ -69,6 +82,7 @@ static int scan_section(struct ini_scan *scan, const char *path, const char *p,
 		diag_file(DIAG_ERROR, path, line, 2,
 			  "section name may use only letters, digits, '.', '-' and '_'");
 		free(name);
+		unusable_section(section, line);
 		return 1;
 	}
 	prev = ini_scan_line(scan, name, NULL);

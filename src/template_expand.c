@@ -27,6 +27,10 @@ struct expander {
 	struct each_frame each[MAX_EACH_DEPTH];
 	int n_each;
 	int errors;
+	/* places already reported: inside <each> the same template text is
+	 * expanded once per item, and its problem is said once */
+	int seen_line[64], seen_col[64];
+	int n_seen;
 };
 
 static void expand_children(struct expander *x, xmlNodePtr parent, struct doc_node *out,
@@ -53,8 +57,15 @@ static void error_at(struct expander *x, xmlNodePtr n, const char *needle, const
 		if (col)
 			line = next;
 	}
-	diag_file(DIAG_ERROR, x->t->path, line, col, fmt, arg);
 	x->errors++;
+	for (int i = 0; i < x->n_seen; i++)
+		if (x->seen_line[i] == line && x->seen_col[i] == col)
+			return;
+	if (x->n_seen < 64) {
+		x->seen_line[x->n_seen] = line;
+		x->seen_col[x->n_seen++] = col;
+	}
+	diag_file(DIAG_ERROR, x->t->path, line, col, fmt, arg);
 }
 
 /* Find variable NAME: an <each> alias prefix first, then the region's scope. */
@@ -594,7 +605,10 @@ static void expand_meta(struct expander *x, xmlNodePtr meta)
 
 struct doc *template_expand(const struct template *t, const struct expand_options *opt)
 {
-	struct expander x = { t, opt, NULL, { { 0 } }, 0, 0 };
+	struct expander x;
+	memset(&x, 0, sizeof(x));
+	x.t = t;
+	x.opt = opt;
 	xmlNodePtr root = xmlDocGetRootElement(t->xml);
 
 	x.d = doc_new(t->path, opt->lang);
