@@ -37,6 +37,7 @@ struct lb_run {
 	const struct lb_params *params;
 	double *width, *stretch, *shrink, *fill; /* n + 1 prefix sums each */
 	double *glue;            /* stretch of the glue alone (stretch: all items) */
+	double *glue_shrink;     /* shrink of the glue alone (shrink: all items) */
 	double tolerance;
 	int uncapped;            /* passes 2, 3: badness grows without bound */
 	int emergency, final;
@@ -54,6 +55,7 @@ static void prefix_sums(struct lb_run *r)
 	r->shrink = xcalloc(1, size);
 	r->fill = xcalloc(1, size);
 	r->glue = xcalloc(1, size);
+	r->glue_shrink = xcalloc(1, size);
 	for (int i = 0; i < r->n; i++) {
 		const struct lb_item *it = &r->items[i];
 		int counts = it->kind != LB_PENALTY;
@@ -64,6 +66,7 @@ static void prefix_sums(struct lb_run *r)
 		r->fill[i + 1] = r->fill[i] + (glue && it->stretch >= LB_FILL ? it->stretch : 0);
 		r->glue[i + 1] = r->glue[i] + (glue && it->stretch < LB_FILL ? it->stretch : 0);
 		r->shrink[i + 1] = r->shrink[i] + (counts ? it->shrink : 0);
+		r->glue_shrink[i + 1] = r->glue_shrink[i] + (glue ? it->shrink : 0);
 	}
 }
 
@@ -105,6 +108,19 @@ static double stretch_ratio(const struct lb_run *r, double gap, double glue, dou
 	return 1 + (gap - glue - boxes) / glue;
 }
 
+/* Justified: the ratio of a line GAP too long. Lines are tightened in the
+ * spaces first and only then in the letters (para_fill.c); the ratio follows
+ * what the reader sees: spaces alone make a line at most "decent" (-0.5),
+ * compressed letters make it tight, up to -1 at their limit. */
+static double shrink_ratio(double gap, double glue, double boxes)
+{
+	if (gap > glue + boxes || glue + boxes <= 0)
+		return -HUGE_VAL;
+	if (gap <= glue)
+		return -0.5 * gap / glue;
+	return -0.5 - 0.5 * (gap - glue) / boxes;
+}
+
 /* Adjustment ratio of the line from node A to break B (-HUGE_VAL: cannot shrink enough). */
 static double line_ratio(const struct lb_run *r, const struct lb_node *a, int b)
 {
@@ -124,8 +140,11 @@ static double line_ratio(const struct lb_run *r, const struct lb_node *a, int b)
 	if (natural < measure)
 		return stretch_ratio(r, measure - natural, r->glue[b] - r->glue[s],
 				     r->stretch[b] - r->stretch[s] - (r->glue[b] - r->glue[s]));
-	if (natural > measure)
+	if (natural > measure && r->params->ragged)
 		return shrink > 0 ? (measure - natural) / shrink : -HUGE_VAL;
+	if (natural > measure)
+		return shrink_ratio(natural - measure, r->glue_shrink[b] - r->glue_shrink[s],
+				    shrink - (r->glue_shrink[b] - r->glue_shrink[s]));
 	return 0;
 }
 
@@ -325,6 +344,7 @@ int linebreak_run(const struct lb_item *items, int n, const struct lb_params *pa
 	free(r.shrink);
 	free(r.fill);
 	free(r.glue);
+	free(r.glue_shrink);
 	free(r.nodes);
 	free(r.active);
 	return lines;

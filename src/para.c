@@ -249,6 +249,22 @@ static void place_lines(struct layout *lo, const struct para_items *p, const int
 	}
 }
 
+/* Does some line of the breaks need its letters compressed (its spaces at
+ * their minimum are not enough)? Such a line reads darker than the rest:
+ * hyphenation is tried then, even when no line is loose. */
+static int compresses_letters(const struct para_items *p, const int *breaks, int lines,
+			      double measure)
+{
+	int from = skip_discardable(p, 0);
+	for (int k = 0; k < lines; k++) {
+		struct line_size ls = para_line_size(p, from, breaks[k]);
+		if (ls.natural - measure > ls.glue_shrink + 0.01)
+			return 1;
+		from = skip_discardable(p, breaks[k] + 1);
+	}
+	return 0;
+}
+
 static int break_para(struct layout *lo, struct para_items *p, const struct doc_node *block,
 		      const struct doc_style *st, double indent, int **breaks)
 {
@@ -269,7 +285,8 @@ static int break_para(struct layout *lo, struct para_items *p, const struct doc_
 	*breaks = xmalloc((size_t)(p->n + 1) * sizeof(int));
 	lines = linebreak_run(p->items, p->n, &params, *breaks, p->n + 1, &stats);
 	/* (after an error nothing is written: report each error once) */
-	if (!st->hyphenate || stats.pass == 1 || lo->errors > errors)
+	if (!st->hyphenate || lo->errors > errors ||
+	    (stats.pass == 1 && !compresses_letters(p, *breaks, lines, params.width)))
 		return lines;
 	free(*breaks);
 	p->n = 0;
