@@ -29,10 +29,7 @@ static void copy_page(struct pages *dst, struct page *side, const struct page *s
 		struct box *b;
 		if (cover && src->boxes[i].tag && strcmp(src->boxes[i].tag, "page-number") == 0)
 			continue;
-		b = page_add_box(side, src->boxes[i].kind);
-		*b = src->boxes[i];
-		b->x += dx;
-		b->y += dy;
+		b = page_add_copy(side, &src->boxes[i], dx, dy);
 		if (b->text)
 			b->text = pages_strndup(dst, b->text, strlen(b->text));
 	}
@@ -40,10 +37,7 @@ static void copy_page(struct pages *dst, struct page *side, const struct page *s
 
 static void fold_mark(struct page *side, double y, double h)
 {
-	struct box *b = page_add_box(side, BOX_LINE);
-	b->x = side->width / 2;
-	b->y = y;
-	b->h = h;
+	struct box *b = page_add_shape(side, BOX_LINE, side->width / 2, y, 0, h);
 	b->line_width = 0.4;
 	b->color.r = b->color.g = b->color.b = 0.45;
 	b->tag = "fold";

@@ -50,11 +50,7 @@ struct box *page_insert_box(struct page *pg, int at, enum box_kind kind)
 static void add_line(struct page *pg, const struct frame_look *f, double x, double y, double w,
 		     double h)
 {
-	struct box *b = page_add_box(pg, BOX_LINE);
-	b->x = x;
-	b->y = y;
-	b->w = w;
-	b->h = h;
+	struct box *b = page_add_shape(pg, BOX_LINE, x, y, w, h);
 	b->line_width = f->border;
 	b->color = f->border_color;
 	b->tag = "box-border";

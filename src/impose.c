@@ -49,11 +49,7 @@ static int plan_grid(const struct doc_impose *imp, double card_w, double card_h,
 
 static void add_line(struct page *sheet, double x, double y, double w, double h)
 {
-	struct box *b = page_add_box(sheet, BOX_LINE);
-	b->x = x;
-	b->y = y;
-	b->w = w;
-	b->h = h;
+	struct box *b = page_add_shape(sheet, BOX_LINE, x, y, w, h);
 	b->line_width = 0.3;
 	b->tag = "crop";
 }
@@ -95,12 +91,8 @@ static void place_card(struct page *sheet, const struct page *card, const struct
 {
 	double dx = g->x0 + col * (g->card_w + g->gap);
 	double dy = g->y0 + row * (g->card_h + g->gap);
-	for (int i = 0; i < card->n_boxes; i++) {
-		struct box *b = page_add_box(sheet, card->boxes[i].kind);
-		*b = card->boxes[i];
-		b->x += dx;
-		b->y += dy;
-	}
+	for (int i = 0; i < card->n_boxes; i++)
+		page_add_copy(sheet, &card->boxes[i], dx, dy);
 }
 
 /* The sheets for CARDS (pages of IN, SIDES pages per card) into OUT. */

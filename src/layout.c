@@ -183,11 +183,7 @@ struct box *layout_add_stroke(struct layout *lo, enum box_kind kind, double x, d
 	struct box *b;
 	if (!pg)
 		return NULL;
-	b = page_add_box(pg, kind);
-	b->x = x;
-	b->y = y;
-	b->w = w;
-	b->h = h;
+	b = page_add_shape(pg, kind, x, y, w, h);
 	b->line_width = line_width;
 	b->stroked = kind == BOX_RECT;
 	b->tag = tag;
@@ -225,7 +221,7 @@ static void layout_rule(struct layout *lo, const struct doc_node *n)
 	const char *color = doc_node_attr(n, "color");
 	const char *width = doc_node_attr(n, "width"), *thickness = doc_node_attr(n, "thickness");
 	double length = lo->width, weight = 0.75;
-	struct page *pg;
+	struct box *b;
 	if ((width && units_parse_length(width, &length) != 0) || length > lo->width + 0.01) {
 		if (!lo->measure) /* measured first inside <keep>: report once */
 			diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
@@ -238,17 +234,9 @@ static void layout_rule(struct layout *lo, const struct doc_node *n)
 		units_parse_length(thickness, &weight);
 	layout_need(lo, 12);
 	lo->y += 6;
-	pg = layout_page(lo);
-	if (pg) {
-		struct box *b = page_add_box(pg, BOX_LINE);
-		b->x = lo->x0;
-		b->y = lo->y;
-		b->w = length;
-		b->line_width = weight;
-		b->tag = "rule";
-		if (color)
-			units_parse_color(color, &b->color);
-	}
+	b = layout_add_stroke(lo, BOX_LINE, lo->x0, lo->y, length, 0, weight, "rule");
+	if (b && color)
+		units_parse_color(color, &b->color);
 	lo->y += 6;
 	lo->at_top = 0;
 }

@@ -60,6 +60,26 @@ struct box *page_add_box(struct page *pg, enum box_kind kind)
 	return b;
 }
 
+struct box *page_add_shape(struct page *pg, enum box_kind kind, double x, double y, double w,
+			   double h)
+{
+	struct box *b = page_add_box(pg, kind);
+	b->x = x;
+	b->y = y;
+	b->w = w;
+	b->h = h;
+	return b;
+}
+
+struct box *page_add_copy(struct page *pg, const struct box *src, double dx, double dy)
+{
+	struct box *b = page_add_box(pg, src->kind);
+	*b = *src;
+	b->x += dx;
+	b->y += dy;
+	return b;
+}
+
 const char *pages_strndup(struct pages *p, const char *s, size_t n)
 {
 	struct pages_arena *a = p->arena;

@@ -59,6 +59,11 @@ void pages_free(struct pages *p);
 struct page *pages_add_page(struct pages *p, double width, double height);
 /* Append a box to page PG; returns it zeroed but for KIND (valid until the next add). */
 struct box *page_add_box(struct page *pg, enum box_kind kind);
+/* Append a box of KIND at (X, Y) of size W x H; the rest zeroed. */
+struct box *page_add_shape(struct page *pg, enum box_kind kind, double x, double y, double w,
+			   double h);
+/* Append a copy of SRC moved by (DX, DY); strings stay shared with SRC. */
+struct box *page_add_copy(struct page *pg, const struct box *src, double dx, double dy);
 /* Copy a string into the pages' arena. */
 const char *pages_strndup(struct pages *p, const char *s, size_t n);
 

@@ -117,11 +117,7 @@ int qr_total_modules(const struct qr_code *q)
 static void add_rect(struct page *pg, double x, double y, double w, double h,
 		     struct doc_color fill, const char *tag)
 {
-	struct box *b = page_add_box(pg, BOX_RECT);
-	b->x = x;
-	b->y = y;
-	b->w = w;
-	b->h = h;
+	struct box *b = page_add_shape(pg, BOX_RECT, x, y, w, h);
 	b->filled = 1;
 	b->fill = fill;
 	b->color = fill;

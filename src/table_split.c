@@ -45,12 +45,8 @@ static void place_moved(struct layout *lo, const struct box *moved, int n, doubl
 	double highest = box_top(&moved[0]);
 	for (int i = 1; i < n; i++)
 		highest = box_top(&moved[i]) < highest ? box_top(&moved[i]) : highest;
-	for (int i = 0; i < n; i++) {
-		struct box *b = page_add_box(pg, moved[i].kind);
-		*b = moved[i];
-		b->x += dx;
-		b->y += top - highest;
-	}
+	for (int i = 0; i < n; i++)
+		page_add_copy(pg, &moved[i], dx, top - highest);
 }
 
 static double content_bottom(const struct page *pg, int first, double top)
