@@ -91,9 +91,9 @@ static void draw_text(struct pdf_writer *w, const struct box *b)
 {
 	struct font_kern kern[FONT_MAX_KERNS];
 	HPDF_Font font = pdf_font(w, b->font);
-	double y = w->page_height - b->y, shift = 0;
+	double y = w->page_height - b->y, shift = 0, advance = 0;
 	double hscale = b->hscale > 0 ? b->hscale : 1;
-	size_t start = 0;
+	size_t start = 0, chars = 0;
 	int nk;
 	if (!font)
 		return;
@@ -107,9 +107,11 @@ static void draw_text(struct pdf_writer *w, const struct box *b)
 			     (HPDF_REAL)b->color.b);
 	for (int k = 0; k <= nk; k++) {
 		size_t end = k < nk ? kern[k].offset : b->len;
-		double x = b->x + (font_plain_width(b->font, b->text, start, b->size) + shift) * hscale +
-			   b->char_space * (double)utf8_length(b->text, start);
+		double x = b->x + (advance + shift) * hscale + b->char_space * (double)chars;
 		draw_segment(w, b->text + start, end - start, x, y);
+		/* the runs so far, measured once each rather than again from the start */
+		advance += font_plain_width(b->font, b->text + start, end - start, b->size);
+		chars += utf8_length(b->text + start, end - start);
 		if (k < nk)
 			shift += kern[k].dx * b->size / 1000.0;
 		start = end;
