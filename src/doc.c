@@ -118,6 +118,12 @@ int doc_kind_is_inline(enum doc_kind kind)
 	return kind == DOC_TEXT || kind == DOC_BREAK || kind == DOC_FILL;
 }
 
+int doc_kind_has_label(enum doc_kind kind)
+{
+	return kind == DOC_FORM_FIELD || kind == DOC_FORM_DATE || kind == DOC_FORM_CHOICE ||
+	       kind == DOC_FORM_OPTION || kind == DOC_FORM_COLUMN;
+}
+
 const char *doc_kind_name(enum doc_kind kind)
 {
 	static const char *const names[] = {

@@ -24,7 +24,7 @@ enum doc_kind {
 	DOC_SPACE,     /* vertical space: attr height */
 	DOC_PAGEBREAK, /* start a new page */
 	DOC_KEEP,      /* blocks that must stay on one page */
-	/* Registration form fields (form.c); each carries attr "kind", its meaning. */
+	/* Registration form fields (layout_form.c); each carries attr "kind", its meaning. */
 	DOC_FORM,        /* group of fields sharing a grid: attrs label-width, box */
 	DOC_FORM_FIELD,  /* label + row of character boxes (attr boxes) or a write-in line */
 	DOC_FORM_DATE,   /* label + dd.mm.yyyy date boxes */
@@ -32,24 +32,26 @@ enum doc_kind {
 	DOC_FORM_OPTION, /* one tick box; attr split="|" makes one per part of its text */
 	DOC_FORM_TABLE,  /* multi-record grid: DOC_FORM_COLUMN children, attr rows */
 	DOC_FORM_COLUMN, /* one column of a DOC_FORM_TABLE: header label + cell kind */
-	/* Tables, framed boxes, images (table.c, frame.c, image.c) */
+	/* Tables, framed boxes, images (layout_table.c, layout_frame.c, layout_image.c) */
 	DOC_TABLE,     /* DOC_ROW children; attrs widths, border, border-color, padding */
 	DOC_ROW,       /* DOC_CELL children; attrs header="yes", background */
 	DOC_CELL,      /* blocks (inline runs wrapped in DOC_PARA); attrs span, background */
 	DOC_FRAME,     /* <box>: blocks; attrs border, border-color, background, padding */
 	DOC_IMAGE,     /* PNG/JPEG: attrs src, width, height, align */
-	/* Leaflet (columns.c, qr.c) */
+	/* Leaflet (layout_columns.c, layout_qr.c) */
 	DOC_COLUMNS,   /* blocks flowed into columns: attrs count, gap */
 	DOC_QR,        /* QR code of attr url (size, ecc); child blocks sit beside it */
-	/* Card inserts (field.c) */
+	/* Card inserts (layout_field.c) */
 	DOC_FIT,       /* <fit>: one DOC_PARA set on one line in a fixed frame, shrunk
 			  to fit down to attr min-size; attrs name, width, height */
 	DOC_CARD,      /* <card>: blocks on exactly one page; ->origin names the record */
-	/* New block kinds go here, each with a name in doc.c. */
+	/* New block kinds go here, each with a name in doc.c and an entry in
+	   layout.c's dispatch table. */
 	/* inline */
 	DOC_TEXT,      /* UTF-8 text in ->text, whitespace already collapsed */
 	DOC_BREAK,     /* forced line break */
-	DOC_FILL       /* inline fill-in line (a value the config leaves out) */
+	DOC_FILL,      /* inline fill-in line (a value the config leaves out) */
+	DOC_KIND_COUNT
 };
 
 enum {
@@ -159,6 +161,9 @@ void doc_node_set_attr(struct doc *d, struct doc_node *n, const char *name, cons
 /* Attribute NAME of N, or NULL. */
 const char *doc_node_attr(const struct doc_node *n, const char *name);
 int doc_kind_is_inline(enum doc_kind kind);
+/* 1 when text inside a node of KIND is its label (a form field, option or
+ * field-table column: expanded into a DOC_PARA child). */
+int doc_kind_has_label(enum doc_kind kind);
 const char *doc_kind_name(enum doc_kind kind);
 
 /* Styles and fonts. doc_style_find returns NULL for an unknown name. */

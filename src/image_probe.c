@@ -1,7 +1,7 @@
 /* image_probe: the pixel size of a PNG or JPEG file, read from its header
  * (PNG: the IHDR chunk; JPEG: the first start-of-frame marker). A PNG is also
  * decoded once with libpng: libharu aborts the process on broken PNG data. */
-#include "typeset_blocks.h"
+#include "image_probe.h"
 #include "diag.h"
 
 #include <png.h>

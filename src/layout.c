@@ -1,10 +1,6 @@
 /* layout: block flow, pagination and page numbers; see layout.h. */
 #include "layout_internal.h"
-#include "typeset_blocks.h"
 #include "diag.h"
-#include "field.h"
-#include "form.h"
-#include "leaflet_blocks.h"
 #include "units.h"
 
 #include <limits.h>
@@ -12,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LIST_INDENT_EM 1.4   /* list item text indent, in ems of the list style */
-#define BLANK_ROW (9 * MM_TO_PT) /* height of a handwriting line */
 
 struct font *layout_font(struct layout *lo, const char *family, int bold, int italic)
 {
@@ -70,110 +64,41 @@ void layout_space(struct layout *lo, double height)
 		lo->y += height;
 }
 
+struct flow_state layout_save(const struct layout *lo)
+{
+	struct flow_state s;
+	s.x0 = lo->x0;
+	s.width = lo->width;
+	s.top = lo->top;
+	s.bottom = lo->bottom;
+	s.measure = lo->measure;
+	s.flow = lo->flow;
+	return s;
+}
+
+void layout_restore(struct layout *lo, const struct flow_state *saved)
+{
+	lo->x0 = saved->x0;
+	lo->width = saved->width;
+	lo->top = saved->top;
+	lo->bottom = saved->bottom;
+	lo->measure = saved->measure;
+	lo->flow = saved->flow;
+}
+
 double layout_measure_blocks(struct layout *lo, const struct doc_node *first, int at_top)
 {
-	struct layout saved = *lo;
-	double h;
+	struct flow_state saved = layout_save(lo);
+	double y0 = lo->y, h;
+	int was_at_top = lo->at_top;
 	lo->measure = 1;
 	lo->at_top = at_top;
 	layout_blocks(lo, first);
-	h = lo->y - saved.y;
-	saved.errors = lo->errors;
-	*lo = saved;
+	h = lo->y - y0;
+	layout_restore(lo, &saved);
+	lo->y = y0;
+	lo->at_top = was_at_top;
 	return h;
-}
-
-static const struct doc_style *style_of(struct layout *lo, const struct doc_node *n)
-{
-	return doc_node_style(lo->doc, n);
-}
-
-static void layout_heading(struct layout *lo, const struct doc_node *n)
-{
-	const struct doc_style *st = style_of(lo, n);
-	double own = para_height(lo, n, st, st->indent);
-	double next = 0;
-	/* a heading never ends a page: keep it with what must open the next
-	 * block (a paragraph's first lines as para.c keeps them together,
-	 * a whole <keep>, else two lines) */
-	if (n->next) {
-		const struct doc_style *ns = style_of(lo, n->next);
-		double lines = 2;
-		if (n->next->kind == DOC_PARA)
-			lines = para_height(lo, n->next, ns, ns->indent) / ns->leading;
-		next = ns->space_before + (lines <= 3 ? lines : 2) * ns->leading;
-		if (n->next->kind == DOC_KEEP)
-			next = layout_measure_blocks(lo, n->next->first, 0);
-	}
-	layout_space(lo, st->space_before);
-	layout_need(lo, own + st->space_after + next);
-	para_layout(lo, n, st, st->indent, NULL);
-	lo->y += st->space_after;
-}
-
-static void layout_para(struct layout *lo, const struct doc_node *n)
-{
-	const struct doc_style *st = style_of(lo, n);
-	layout_space(lo, st->space_before);
-	para_layout(lo, n, st, st->indent, NULL);
-	lo->y += st->space_after;
-}
-
-static void item_marker(const struct doc_node *list, int number, int depth, char *buf,
-			size_t size)
-{
-	static const char *const bullets[] = { "\u2022", "\u2013", "\u25e6" };
-	if (list->flags & DOC_ORDERED)
-		snprintf(buf, size, "%d.", number);
-	else
-		snprintf(buf, size, "%s", bullets[depth % 3]);
-}
-
-static int list_depth(const struct doc_node *n)
-{
-	int depth = 0;
-	for (n = n->parent; n; n = n->parent)
-		depth += n->kind == DOC_LIST;
-	return depth;
-}
-
-static void layout_item(struct layout *lo, const struct doc_node *item, const char *marker,
-			double indent)
-{
-	double saved_x = lo->x0, saved_w = lo->width;
-	int first = 1;
-	lo->x0 += indent;
-	lo->width -= indent;
-	for (const struct doc_node *c = item->first; c; c = c->next) {
-		if (c->kind == DOC_PARA) {
-			const struct doc_style *st = style_of(lo, c);
-			if (!c->style && !item->style && !item->parent->style)
-				st = doc_style_find(lo->doc, "list");
-			para_layout(lo, c, st, 0, first ? marker : NULL);
-		} else {
-			struct doc_node copy = *c;
-			copy.next = NULL;
-			layout_blocks(lo, &copy);
-		}
-		first = 0;
-	}
-	lo->x0 = saved_x;
-	lo->width = saved_w;
-}
-
-static void layout_list(struct layout *lo, const struct doc_node *n)
-{
-	const struct doc_style *st = n->style ? style_of(lo, n) : doc_style_find(lo->doc, "list");
-	int number = 1, depth = list_depth(n);
-	char marker[32];
-	layout_space(lo, depth ? 0 : st->space_before);
-	for (const struct doc_node *item = n->first; item; item = item->next) {
-		item_marker(n, number++, depth, marker, sizeof(marker));
-		layout_item(lo, item, marker, st->size * LIST_INDENT_EM);
-		if (item->next)
-			lo->y += st->space_after * 0.5;
-	}
-	lo->y += depth ? 0 : st->space_after;
 }
 
 struct box *layout_add_stroke(struct layout *lo, enum box_kind kind, double x, double y,
@@ -190,58 +115,7 @@ struct box *layout_add_stroke(struct layout *lo, enum box_kind kind, double x, d
 	return b;
 }
 
-/* A labelled fill-in line: "Label ______", LINES rows high. */
-static void layout_blank(struct layout *lo, const struct doc_node *n)
-{
-	const struct doc_style *st = n->style ? style_of(lo, n) : doc_style_find(lo->doc, "body");
-	const char *label = doc_node_attr(n, "label");
-	const char *lines_attr = doc_node_attr(n, "lines");
-	const char *width_attr = doc_node_attr(n, "width");
-	int rows = lines_attr ? atoi(lines_attr) : 1;
-	double width = lo->width, row = BLANK_ROW > st->leading * 1.5 ? BLANK_ROW : st->leading * 1.5;
-	if (width_attr && units_parse_length(width_attr, &width) == 0 && width > lo->width)
-		width = lo->width;
-	layout_need(lo, row * rows);
-	for (int r = 0; r < rows; r++) {
-		double baseline = lo->y + row - st->size * 0.35, x = lo->x0;
-		layout_need(lo, row);
-		baseline = lo->y + row - st->size * 0.35;
-		if (r == 0 && label && *label)
-			x += layout_text_line(lo, st, x, baseline, label, "label") + st->size * 0.4;
-		layout_add_stroke(lo, BOX_LINE, x, baseline + st->size * 0.2, lo->x0 + width - x, 0,
-				  0.6, "blank");
-		lo->y += row;
-		lo->at_top = 0;
-	}
-	lo->y += st->space_after;
-}
-
-static void layout_rule(struct layout *lo, const struct doc_node *n)
-{
-	const char *color = doc_node_attr(n, "color");
-	const char *width = doc_node_attr(n, "width"), *thickness = doc_node_attr(n, "thickness");
-	double length = lo->width, weight = 0.75;
-	struct box *b;
-	if ((width && units_parse_length(width, &length) != 0) || length > lo->width + 0.01) {
-		if (!lo->measure) /* measured first inside <keep>: report once */
-			diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
-				  "rule width %s is wider than the %.1f mm column", width,
-				  lo->width / MM_TO_PT);
-		lo->errors += !lo->measure;
-		return;
-	}
-	if (thickness)
-		units_parse_length(thickness, &weight);
-	layout_need(lo, 12);
-	lo->y += 6;
-	b = layout_add_stroke(lo, BOX_LINE, lo->x0, lo->y, length, 0, weight, "rule");
-	if (b && color)
-		units_parse_color(color, &b->color);
-	lo->y += 6;
-	lo->at_top = 0;
-}
-
-static void layout_keep(struct layout *lo, const struct doc_node *n)
+void keep_layout(struct layout *lo, const struct doc_node *n)
 {
 	double h = layout_measure_blocks(lo, n->first, 0);
 	if (h <= lo->bottom - lo->top)
@@ -249,50 +123,52 @@ static void layout_keep(struct layout *lo, const struct doc_node *n)
 	layout_blocks(lo, n->first);
 }
 
-static void layout_block(struct layout *lo, const struct doc_node *n)
+void space_layout(struct layout *lo, const struct doc_node *n)
 {
 	double h = 0;
-	switch (n->kind) {
-	case DOC_HEADING:
-		layout_heading(lo, n);
-		break;
-	case DOC_PARA:
-		layout_para(lo, n);
-		break;
-	case DOC_LIST:
-		layout_list(lo, n);
-		break;
-	case DOC_BLANK:
-		layout_blank(lo, n);
-		break;
-	case DOC_RULE:
-		layout_rule(lo, n);
-		break;
-	case DOC_SPACE:
-		if (units_parse_length(doc_node_attr(n, "height"), &h) == 0)
-			layout_space(lo, h);
-		break;
-	case DOC_PAGEBREAK:
-		if (!lo->at_top)
-			layout_new_page(lo);
-		break;
-	case DOC_TABLE: table_layout(lo, n); break;
-	case DOC_FRAME: frame_layout(lo, n); break;
-	case DOC_IMAGE: image_layout(lo, n); break;
-	case DOC_COLUMNS: columns_layout(lo, n); break;
-	case DOC_QR: qr_block_layout(lo, n); break;
-	case DOC_FIT: layout_fit(lo, n); break;
-	case DOC_CARD: layout_card(lo, n); break;
-	case DOC_KEEP:
-		layout_keep(lo, n);
-		break;
-	case DOC_FORM: case DOC_FORM_FIELD: case DOC_FORM_DATE: case DOC_FORM_CHOICE:
-	case DOC_FORM_TABLE:
-		form_layout(lo, n);
-		break;
-	default:
-		break;
-	}
+	if (units_parse_length(doc_node_attr(n, "height"), &h) == 0)
+		layout_space(lo, h);
+}
+
+void pagebreak_layout(struct layout *lo, const struct doc_node *n)
+{
+	(void)n;
+	if (!lo->at_top)
+		layout_new_page(lo);
+}
+
+typedef void block_layout_fn(struct layout *lo, const struct doc_node *n);
+
+/* The entry of each block kind; kinds without one (list items, table rows
+ * and cells, options, inline nodes) are laid out by their parent. */
+static block_layout_fn *const block_layouts[DOC_KIND_COUNT] = {
+	[DOC_HEADING] = heading_layout,
+	[DOC_PARA] = para_layout,
+	[DOC_LIST] = list_layout,
+	[DOC_BLANK] = blank_layout,
+	[DOC_RULE] = rule_layout,
+	[DOC_SPACE] = space_layout,
+	[DOC_PAGEBREAK] = pagebreak_layout,
+	[DOC_KEEP] = keep_layout,
+	[DOC_FORM] = form_layout,
+	[DOC_FORM_FIELD] = form_layout,
+	[DOC_FORM_DATE] = form_layout,
+	[DOC_FORM_CHOICE] = form_layout,
+	[DOC_FORM_TABLE] = form_layout,
+	[DOC_TABLE] = table_layout,
+	[DOC_FRAME] = frame_layout,
+	[DOC_IMAGE] = image_layout,
+	[DOC_COLUMNS] = columns_layout,
+	[DOC_QR] = qr_layout,
+	[DOC_FIT] = fit_layout,
+	[DOC_CARD] = card_layout,
+};
+
+void layout_block(struct layout *lo, const struct doc_node *n)
+{
+	block_layout_fn *fn = block_layouts[n->kind];
+	if (fn)
+		fn(lo, n);
 }
 
 void layout_blocks(struct layout *lo, const struct doc_node *first)

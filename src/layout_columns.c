@@ -1,5 +1,5 @@
-/* columns: multi-column flow with balanced last page; see leaflet_blocks.h. */
-#include "leaflet_blocks.h"
+/* layout_columns: multi-column flow with balanced last page; see layout_internal.h. */
+#include "layout_internal.h"
 #include "diag.h"
 #include "units.h"
 
@@ -136,19 +136,19 @@ static int column_count(struct layout *lo, const struct doc_node *n)
 /* Measuring (a <keep> around columns): the height as if evenly split. */
 static void columns_measure(struct layout *lo, const struct doc_node *n, int count)
 {
-	double x0 = lo->x0, width = lo->width, y0 = lo->y;
-	lo->width = (width - DEFAULT_GAP * (count - 1)) / count;
+	struct flow_state saved = layout_save(lo);
+	double y0 = lo->y;
+	lo->width = (lo->width - DEFAULT_GAP * (count - 1)) / count;
 	layout_blocks(lo, n->first);
 	lo->y = y0 + (lo->y - y0) / count;
-	lo->x0 = x0;
-	lo->width = width;
+	layout_restore(lo, &saved);
 }
 
 void columns_layout(struct layout *lo, const struct doc_node *n)
 {
 	struct column_flow f;
 	struct flow_start start;
-	double x0 = lo->x0, width = lo->width, top = lo->top, bottom = lo->bottom;
+	struct flow_state saved = layout_save(lo);
 	int count = column_count(lo, n), quiet = diag_get_quiet(), errors = lo->errors;
 	if (count == 1 || lo->flow) { /* one column, or nested: plain flow */
 		layout_blocks(lo, n->first);
@@ -179,11 +179,7 @@ void columns_layout(struct layout *lo, const struct doc_node *n)
 	diag_set_quiet(quiet);
 	if (lo->errors == errors)
 		flow_once(lo, n, &f, &start);
-	lo->flow = NULL;
-	lo->x0 = x0;
-	lo->width = width;
-	lo->top = top;
-	lo->bottom = bottom;
+	layout_restore(lo, &saved);
 	lo->y = f.max_y;
 	lo->at_top = 0;
 }

@@ -1,13 +1,10 @@
-/* block_measure: widths and heights of block content for cells and frames;
- * see typeset_blocks.h. */
-#include "typeset_blocks.h"
+/* layout_content: widths and heights of block content for cells and frames;
+ * see layout_internal.h. */
+#include "layout_internal.h"
 #include "diag.h"
-#include "leaflet_blocks.h" /* struct column_flow */
 #include "units.h"
 
 #include <string.h>
-
-#define LIST_INDENT_EM 1.4 /* the list item indent layout.c uses, in ems */
 
 double block_column_height(const struct layout *lo)
 {
@@ -175,22 +172,22 @@ static double trailing_space(struct layout *lo, const struct doc_node *first)
 
 double block_content_height(struct layout *lo, const struct doc_node *first, double width)
 {
-	double saved_width = lo->width, h;
+	struct flow_state saved = layout_save(lo);
+	double h;
 	lo->width = width;
 	h = layout_measure_blocks(lo, first, 1) - trailing_space(lo, first);
-	lo->width = saved_width;
+	layout_restore(lo, &saved);
 	return h > 0 ? h : 0;
 }
 
 void block_content_layout(struct layout *lo, const struct doc_node *first, double x0,
 			  double width)
 {
-	double saved_x = lo->x0, saved_w = lo->width;
+	struct flow_state saved = layout_save(lo);
 	lo->x0 = x0;
 	lo->width = width;
 	lo->at_top = 1;
 	layout_blocks(lo, first);
 	lo->y -= trailing_space(lo, first);
-	lo->x0 = saved_x;
-	lo->width = saved_w;
+	layout_restore(lo, &saved);
 }

@@ -1,5 +1,15 @@
-/* field: <fit> and <card>; see field.h. */
-#include "field.h"
+/*
+ * layout_field: fixed-size blocks inside the flow.
+ *   <fit>  a frame of fixed width and height holding one line of text (a name
+ *          on a card, a value on a form). The text is set at its style's size
+ *          and shrinks in steps (attr step, default 0.5 pt) until it fits, down
+ *          to attr min-size; past that it is an error naming the template
+ *          element, the data record and the millimetres missing. Nothing is
+ *          ever clipped or squeezed silently.
+ *   <card> blocks that must fit on exactly one page (one card of a batch);
+ *          an overflow is an error naming the data record.
+ */
+#include "layout_internal.h"
 #include "diag.h"
 #include "progress.h"
 #include "units.h"
@@ -178,7 +188,7 @@ static void draw_fit(struct layout *lo, const struct fit *f, double size)
 		layout_add_stroke(lo, BOX_RECT, lo->x0, lo->y, f->width, f->height, 0.5, "fit-frame");
 }
 
-void layout_fit(struct layout *lo, const struct doc_node *n)
+void fit_layout(struct layout *lo, const struct doc_node *n)
 {
 	struct fit f;
 	double size = 0;
@@ -210,7 +220,7 @@ void layout_fit(struct layout *lo, const struct doc_node *n)
 	lo->at_top = 0;
 }
 
-void layout_card(struct layout *lo, const struct doc_node *n)
+void card_layout(struct layout *lo, const struct doc_node *n)
 {
 	int page;
 	if (!lo->at_top)

@@ -1,7 +1,18 @@
-/* form: registration form fields on a grid; see form.h. */
-#include "form.h"
-#include "diag.h"
+/*
+ * layout_form: the hand-filled registration form's field elements, laid out on a
+ * grid (templates/kaikuprint.rng documents the elements):
+ *   <form>        a group of fields sharing label-width, box size and row gap
+ *   <field>       label + a row of character boxes (boxes="N"), or a prefilled
+ *                 <value>, or a write-in line
+ *   <date-field>  label + dd.mm.yyyy boxes
+ *   <choice>      label + <option> tick boxes (split="|" turns one option's
+ *                 text, e.g. from the config, into several)
+ *   <field-table> one row per record (card), one <column> per field
+ * Every field declares its meaning in kind="..."; privacy.c refuses the
+ * kinds a registration form must never ask for.
+ */
 #include "layout_internal.h"
+#include "diag.h"
 #include "units.h"
 
 #include <stdlib.h>
@@ -30,12 +41,6 @@ struct place {
 	double x, y, w;
 	int draw;
 };
-
-int form_kind_has_label(enum doc_kind kind)
-{
-	return kind == DOC_FORM_FIELD || kind == DOC_FORM_DATE || kind == DOC_FORM_CHOICE ||
-	       kind == DOC_FORM_OPTION || kind == DOC_FORM_COLUMN;
-}
 
 static void form_error(struct layout *lo, const struct doc_node *n, const char *fmt,
 		       const char *arg)
@@ -141,18 +146,16 @@ static double place_para(struct layout *lo, const struct doc_node *p, double x, 
 			 double w, int draw)
 {
 	const struct doc_style *st = doc_node_style(lo->doc, p);
-	double saved_x = lo->x0, saved_w = lo->width, saved_y = lo->y, h;
-	int saved_measure = lo->measure;
+	struct flow_state saved = layout_save(lo);
+	double saved_y = lo->y, h;
 	lo->x0 = x;
 	lo->width = w;
 	lo->y = y;
-	lo->measure = saved_measure || !draw;
-	para_layout(lo, p, st, 0, NULL);
+	lo->measure = saved.measure || !draw;
+	para_typeset(lo, p, st, 0, NULL);
 	h = lo->y - y;
-	lo->x0 = saved_x;
-	lo->width = saved_w;
+	layout_restore(lo, &saved);
 	lo->y = saved_y;
-	lo->measure = saved_measure;
 	return h;
 }
 

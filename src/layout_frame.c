@@ -1,6 +1,6 @@
-/* frame: <box>, blocks inside a border and a background colour, kept on one
- * page when they fit one; see typeset_blocks.h. */
-#include "typeset_blocks.h"
+/* layout_frame: <box>, blocks inside a border and a background colour, kept on one
+ * page when they fit one; see layout_internal.h. */
+#include "layout_internal.h"
 #include "diag.h"
 #include "units.h"
 
@@ -100,7 +100,8 @@ void frame_layout(struct layout *lo, const struct doc_node *box)
 	/* space around the box: that of the text it stands in */
 	const struct doc_style *st = doc_node_style(lo->doc, box->parent);
 	struct frame_look f;
-	double inset, h, top, saved_top = lo->top, saved_bottom = lo->bottom;
+	struct flow_state saved = layout_save(lo);
+	double inset, h, top;
 	int first_page, first_box;
 	if (block_too_deep(lo, box))
 		return;
@@ -133,8 +134,7 @@ void frame_layout(struct layout *lo, const struct doc_node *box)
 	lo->bottom = lo->flow ? NO_BOTTOM : lo->bottom - inset;
 	lo->y += inset;
 	block_content_layout(lo, box->first, lo->x0 + inset, lo->width - 2 * inset);
-	lo->top = saved_top;
-	lo->bottom = saved_bottom;
+	layout_restore(lo, &saved);
 	lo->y += inset;
 	draw_frame(lo, &f, first_page, first_box, top, lo->y);
 	lo->at_top = 0;

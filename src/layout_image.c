@@ -1,6 +1,7 @@
-/* image: a PNG or JPEG picture scaled to a width and/or height, aspect ratio
- * kept; the PDF backend embeds the file; see typeset_blocks.h. */
-#include "typeset_blocks.h"
+/* layout_image: a PNG or JPEG picture scaled to a width and/or height, aspect ratio
+ * kept; the PDF backend embeds the file; see layout_internal.h. */
+#include "layout_internal.h"
+#include "image_probe.h"
 #include "diag.h"
 #include "units.h"
 

@@ -1,9 +1,21 @@
-/* layout_internal: state shared by the layout_*.c and para.c files. */
+/*
+ * layout_internal: the one header of the layout engine (the layout*.c files);
+ * not for other stages, which see layout.h only.
+ *
+ * Names: each block kind has an entry KIND_layout(lo, node), called only
+ * through layout_block() (the dispatch table in layout.c); services every
+ * block may use are layout_VERB(). Sections below follow the files.
+ */
 #ifndef KP_LAYOUT_INTERNAL_H
 #define KP_LAYOUT_INTERNAL_H
 
 #include "layout.h"
 #include "font.h"
+#include "linebreak.h"
+
+/* ---- the engine's state (layout.c) ---- */
+
+struct column_flow;
 
 struct layout {
 	const struct doc *doc;
@@ -15,9 +27,29 @@ struct layout {
 	double top, bottom;    /* limits of the text area on the page */
 	int measure;           /* 1: only advance y, draw nothing, never break pages */
 	int at_top;            /* nothing placed yet on this page (drop space before) */
-	struct column_flow *flow; /* columns.c: the column flow in progress, or NULL */
+	struct column_flow *flow; /* layout_columns.c: the column flow in progress, or NULL */
 	int errors;
 };
+
+/* The part of the state a block narrows or changes for its content and gives
+ * back afterwards (the column, the page limits, measuring, the column flow):
+ *   struct flow_state saved = layout_save(lo);  ...  layout_restore(lo, &saved);
+ * y and at_top are not in it: they move on with what was placed. */
+struct flow_state {
+	double x0, width, top, bottom;
+	int measure;
+	struct column_flow *flow;
+};
+struct flow_state layout_save(const struct layout *lo);
+void layout_restore(struct layout *lo, const struct flow_state *saved);
+
+/* Lay out block N at lo->y: the one place every block goes through. */
+void layout_block(struct layout *lo, const struct doc_node *n);
+/* Lay out blocks from FIRST to the end of its sibling list. */
+void layout_blocks(struct layout *lo, const struct doc_node *first);
+/* Height the blocks from FIRST to the end of its sibling list take in the
+ * current column, without drawing; AT_TOP drops their first space before. */
+double layout_measure_blocks(struct layout *lo, const struct doc_node *first, int at_top);
 
 /* The font for FAMILY with the given faces; NULL after reporting. */
 struct font *layout_font(struct layout *lo, const char *family, int bold, int italic);
@@ -34,16 +66,37 @@ struct box *layout_add_stroke(struct layout *lo, enum box_kind kind, double x, d
 /* Add vertical space, dropped at the top of a page. */
 void layout_space(struct layout *lo, double height);
 
-/* Height the blocks from FIRST to the end of its sibling list take in the
- * current column, without drawing; AT_TOP drops their first space before. */
-double layout_measure_blocks(struct layout *lo, const struct doc_node *first, int at_top);
-/* Lay out blocks from FIRST to the end of its sibling list. */
-void layout_blocks(struct layout *lo, const struct doc_node *first);
+/* ---- block entries, one per kind ---- */
 
-/* Paragraphs (para.c): set the inline children of BLOCK in style ST,
- * indented by INDENT, with an optional MARKER (list bullet) hanging to the left. */
-void para_layout(struct layout *lo, const struct doc_node *block, const struct doc_style *st,
-		 double indent, const char *marker);
+/* layout_text.c: headings, paragraphs, lists, fill-in lines, rules */
+void heading_layout(struct layout *lo, const struct doc_node *n);
+void para_layout(struct layout *lo, const struct doc_node *n);
+void list_layout(struct layout *lo, const struct doc_node *n);
+void blank_layout(struct layout *lo, const struct doc_node *n);
+void rule_layout(struct layout *lo, const struct doc_node *n);
+/* layout.c: flow control */
+void space_layout(struct layout *lo, const struct doc_node *n);
+void pagebreak_layout(struct layout *lo, const struct doc_node *n);
+void keep_layout(struct layout *lo, const struct doc_node *n);
+/* layout_table.c, layout_frame.c, layout_image.c */
+void table_layout(struct layout *lo, const struct doc_node *n);
+void frame_layout(struct layout *lo, const struct doc_node *n);
+void image_layout(struct layout *lo, const struct doc_node *n);
+/* layout_columns.c, layout_qr.c */
+void columns_layout(struct layout *lo, const struct doc_node *n);
+void qr_layout(struct layout *lo, const struct doc_node *n);
+/* layout_field.c: <fit> and <card> */
+void fit_layout(struct layout *lo, const struct doc_node *n);
+void card_layout(struct layout *lo, const struct doc_node *n);
+/* layout_form.c: <form>, <field>, <date-field>, <choice>, <field-table> */
+void form_layout(struct layout *lo, const struct doc_node *n);
+
+/* ---- paragraphs (layout_para.c, layout_para_text.c, layout_para_fill.c) ---- */
+
+/* Set the inline children of BLOCK in style ST, indented by INDENT, with an
+ * optional MARKER (list bullet) hanging to the left. */
+void para_typeset(struct layout *lo, const struct doc_node *block, const struct doc_style *st,
+		  double indent, const char *marker);
 /* Height the paragraph would take, without drawing. */
 double para_height(struct layout *lo, const struct doc_node *block, const struct doc_style *st,
 		   double indent);
@@ -57,5 +110,191 @@ double layout_personal_text_line(struct layout *lo, const struct doc_style *st, 
 				 double y, const char *text, const char *tag);
 /* Width TEXT would have in style ST. */
 double layout_text_width(struct layout *lo, const struct doc_style *st, const char *text);
+
+/* Penalties of the places a line may end inside a word. */
+#define PENALTY_COMPOUND 30      /* hyphen between the parts of a compound */
+#define PENALTY_SYLLABLE 60      /* hyphen between syllables */
+#define PENALTY_EXPLICIT 30      /* after a hyphen written in the text */
+#define PENALTY_SOFT 40          /* at a soft hyphen U+00AD */
+#define PENALTY_URL 200          /* inside a URL (emergency breaks only) */
+
+/* Letter spacing a justified line may take, in ems per character: a little
+ * tracking spreads a line's shortfall over its letters and not only over its
+ * few spaces (long Finnish words leave few spaces in a narrow column). */
+#define TRACK_STRETCH_EM 0.03
+#define TRACK_SHRINK_EM 0.025
+/* Font expansion (as pdfTeX's hz): a justified line may also scale its
+ * glyphs horizontally by up to this fraction, wider or narrower; the eye
+ * does not see 2 %, and it is what lets a 45 mm Finnish column stay even.
+ * Letter spacing and expansion are one stretch of a box, used at one ratio. */
+#define EXPAND_MAX 0.02
+
+/* What an item draws: a text run, a fill-in line, or nothing (glue). */
+struct piece {
+	struct font *font;
+	double size;
+	struct doc_color color;
+	const char *text;     /* box: text; flagged penalty: the hyphen to draw */
+	size_t len;
+	int is_fill;
+	int personal;         /* personal data: the box is marked so (pages.h) */
+};
+
+/* The line-breaking items of one paragraph and what each draws. */
+struct para_items {
+	struct lb_item *items;
+	struct piece *pieces;
+	int n, cap;
+	const char *lang;     /* hyphenation language */
+	int hyphenate;        /* the style allows hyphenation */
+};
+
+/* Append an item; returns its index (item and piece zeroed but KIND, WIDTH). */
+int para_push(struct para_items *p, enum lb_kind kind, double width);
+/* An inter-word space of font F at SIZE (none at the start or after a space). */
+void para_push_glue(struct para_items *p, struct font *f, double size);
+void para_push_penalty(struct para_items *p, int penalty, double width, int flagged,
+		       const char *hyphen);
+
+/* Split the text node N, set as PC, into boxes, glue and penalties. */
+void para_add_text(struct layout *lo, struct para_items *p, const struct doc_node *n,
+		   struct piece pc);
+
+/* How a line is filled: the ratios (-1..1, glue beyond 1 when it must)
+ * applied to the stretch or shrink of its spaces, of its glyphs' widths
+ * (font expansion) and of its letter spacing. */
+struct line_fill {
+	double glue, expand, track;
+};
+
+/* Widths of a line: natural, and what its spaces, its glyphs' widths and
+ * its letter spacing may give. */
+struct line_size {
+	double natural;
+	double glue_stretch, glue_shrink;
+	double expand_stretch, expand_shrink;
+	double track_stretch, track_shrink;
+};
+
+extern const struct line_fill PARA_NATURAL; /* nothing stretched or shrunk */
+
+/* The widths of the line of items [FROM, TO] (TO: its break). */
+struct line_size para_line_size(const struct para_items *p, int from, int to);
+/* How the line LS is filled in MEASURE, in style ST (LAST: the paragraph's
+ * last line, or one ending at a forced break). */
+struct line_fill para_fill_line(const struct doc_style *st, double measure,
+				const struct line_size *ls, int last);
+
+/* ---- block content: cells and frames (layout_content.c) ---- */
+
+/* lo->bottom while something is set that must not break (a table row, a box
+ * in a column flow) */
+#define NO_BOTTOM 1e9
+/* List item text indent, in ems of the list style. */
+#define LIST_INDENT_EM 1.4
+
+/* Height of a whole column of the text area: in a <columns> flow the full
+ * column, not a shortened one a balancing run is trying. */
+double block_column_height(const struct layout *lo);
+
+/* Tables and boxes may nest this deep: each level measures its content
+ * several times, so the cost grows steeply with the depth. */
+enum { BLOCK_MAX_NESTING = 8 };
+/* Is table or box N nested too deep? Reports it (once, when not measuring). */
+int block_too_deep(struct layout *lo, const struct doc_node *n);
+
+/* Narrowest and natural (one line per paragraph) widths of the blocks from FIRST. */
+void block_content_widths(struct layout *lo, const struct doc_node *first, double *min,
+			  double *max);
+/* Height the blocks from FIRST take when set WIDTH points wide, the space
+ * after the last block left out (it belongs outside a frame or cell). */
+double block_content_height(struct layout *lo, const struct doc_node *first, double width);
+/* Lay out the blocks from FIRST in a column at X0, WIDTH wide, from lo->y, the
+ * first block's space before and the last block's space after left out. */
+void block_content_layout(struct layout *lo, const struct doc_node *first, double x0,
+			  double width);
+
+/* Narrowest and natural widths of a table, a frame, an image (for cells). */
+void table_content_widths(struct layout *lo, const struct doc_node *table, double *min,
+			  double *max);
+void frame_content_widths(struct layout *lo, const struct doc_node *box, double *min,
+			  double *max);
+void image_content_width(struct layout *lo, const struct doc_node *image, double *width);
+
+/* A new box at index AT of page PG, the boxes from AT on moved up one
+ * (backgrounds go under content drawn before them); layout_frame.c. */
+struct box *page_insert_box(struct page *pg, int at, enum box_kind kind);
+
+/* ---- tables (layout_table.c, layout_table_widths.c, layout_table_split.c) ---- */
+
+enum { TABLE_MAX_COLS = 64 }; /* most columns a table may have */
+
+/* Column widths of TABLE for a text column WIDTH points wide: fills
+ * widths[0..n_cols-1]; returns the number of columns (0 after reporting). */
+int table_column_widths(struct layout *lo, const struct doc_node *table, double width,
+			double *widths, int max_cols);
+/* Number of columns a table needs (the widest row, spans counted). */
+int table_column_count(const struct doc_node *table);
+/* Cell padding of TABLE in points (attribute padding, default 1.5 mm). */
+double table_padding(const struct doc_node *table);
+/* Columns cell C spans (its span attribute, at least 1). */
+int table_cell_span(const struct doc_node *cell);
+
+struct table_geom {
+	const struct doc_node *table;
+	int n;                          /* columns */
+	/* left edge of each column from the text column's left edge (which moves
+	 * when the table continues in the next column of a <columns> flow) */
+	double x[TABLE_MAX_COLS + 1];
+	double pad, border;
+	struct doc_color border_color;
+	double header_h;                /* height of the header rows */
+};
+
+int table_is_header(const struct doc_node *row);
+/* Width of the columns CELL covers, starting at column C. */
+double table_cell_width(const struct table_geom *g, int c, const struct doc_node *cell);
+/* Set the content of every cell of ROW from TOP, without page breaks. */
+void table_row_content(struct layout *lo, const struct table_geom *g,
+		       const struct doc_node *row, double top);
+/* Backgrounds (under the boxes from FIRST_BOX on) and borders of ROW's cells,
+ * from TOP, H high, on the current page. */
+void table_row_frame(struct layout *lo, const struct table_geom *g, const struct doc_node *row,
+		     double top, double h, int first_box);
+/* The header rows at lo->y. */
+void table_draw_headers(struct layout *lo, const struct table_geom *g);
+/* A row taller than a page: set whole, then cut between lines onto as many
+ * pages as it needs, the header rows repeated on each (layout_table_split.c). */
+void table_split_row(struct layout *lo, const struct table_geom *g, const struct doc_node *row);
+
+/* ---- columns (layout_columns.c) ----
+ * The blocks of a DOC_COLUMNS node flow into N columns of equal width; when a
+ * column is full the next one starts (layout_new_page hands over to
+ * column_flow_next), after the last column a new page. On the last page the
+ * columns are balanced: the shortest column height is searched for at which
+ * the content still ends on that page, so the columns end level. Keep-together
+ * blocks (a venue) and headings move whole to the next column.
+ *
+ * Blocks are laid out as if in the first column (lo->x0 never changes, so
+ * blocks that save and restore x0 around their content, like lists, stay
+ * right across a column break); when a column is done, its boxes are moved
+ * sideways into place. */
+
+/* The state of a column flow in progress (lo->flow). */
+struct column_flow {
+	int count;              /* columns on a page */
+	double gap, col_width;  /* points */
+	double left;            /* x of the first column */
+	int col;                /* current column, 0-based */
+	double col_top;         /* top of the columns on the current page */
+	double page_top, page_bottom; /* the text area of a full page */
+	int balance_page;       /* page whose columns are shortened, -1: none */
+	double balance_height;  /* their height there */
+	double max_y;           /* lowest point any column reached on this page */
+	int first_box;          /* first box of the current column on its page */
+};
+
+/* The current column is full: continue in the next one, or on a new page. */
+void column_flow_next(struct layout *lo);
 
 #endif

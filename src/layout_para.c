@@ -1,5 +1,5 @@
-/* para: from inline nodes to line-broken, positioned text; see layout_internal.h. */
-#include "para_items.h"
+/* layout_para: from inline nodes to line-broken, positioned text; see layout_internal.h. */
+#include "layout_internal.h"
 #include "diag.h"
 #include "units.h"
 #include "utf8.h"
@@ -296,8 +296,8 @@ static int break_para(struct layout *lo, struct para_items *p, const struct doc_
 	return linebreak_run(p->items, p->n, &params, *breaks, p->n + 1, NULL);
 }
 
-void para_layout(struct layout *lo, const struct doc_node *block, const struct doc_style *st,
-		 double indent, const char *marker)
+void para_typeset(struct layout *lo, const struct doc_node *block, const struct doc_style *st,
+		  double indent, const char *marker)
 {
 	struct para_items p = { 0 };
 	int *breaks = NULL;

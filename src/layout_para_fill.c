@@ -1,10 +1,10 @@
-/* para_fill: how a justified line is filled to its measure; see para_items.h. */
-#include "para_items.h"
+/* layout_para_fill: how a justified line is filled to its measure; see layout_internal.h. */
+#include "layout_internal.h"
 
 const struct line_fill PARA_NATURAL = { 0, 0, 0 };
 
 /* A word's stretch and shrink are its expansion (EXPAND_MAX of its width)
- * plus its letter spacing (para_text.c); a fill-in line has neither. */
+ * plus its letter spacing (layout_para_text.c); a fill-in line has neither. */
 static void add_box(struct line_size *ls, const struct lb_item *it)
 {
 	double expand = it->stretch > 0 ? it->width * EXPAND_MAX : 0;

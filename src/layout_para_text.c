@@ -1,5 +1,5 @@
 /*
- * para_text: one text node -> boxes, glue and penalties; see para_items.h.
+ * layout_para_text: one text node -> boxes, glue and penalties; see layout_internal.h.
  *
  * A space is stretchable glue; a no-break space U+00A0 is the same glue with
  * no break allowed. Inside a word a line may end:
@@ -13,7 +13,7 @@
  *     line (an emergency break, no hyphen drawn); never hyphenated.
  * A no-break hyphen U+2011 is drawn as Noto Sans's own glyph and never breaks.
  */
-#include "para_items.h"
+#include "layout_internal.h"
 #include "diag.h"
 #include "hyph.h"
 #include "utf8.h"

@@ -1,5 +1,5 @@
-/* qr_block: a <qr> block, alone or beside its text; see leaflet_blocks.h. */
-#include "leaflet_blocks.h"
+/* layout_qr: a <qr> block, alone or beside its text; see layout_internal.h. */
+#include "layout_internal.h"
 #include "diag.h"
 #include "qr.h"
 #include "units.h"
@@ -69,6 +69,7 @@ static void draw(struct layout *lo, const struct doc_node *n, const struct qr_co
 static void beside_text(struct layout *lo, const struct doc_node *n, const struct qr_code *q,
 			double size)
 {
+	struct flow_state saved = layout_save(lo);
 	double gap = length_attr(n, "gap", DEFAULT_GAP), x0 = lo->x0, width = lo->width;
 	int left = doc_node_attr(n, "side") && strcmp(doc_node_attr(n, "side"), "left") == 0;
 	double y0, text_bottom, h;
@@ -81,13 +82,12 @@ static void beside_text(struct layout *lo, const struct doc_node *n, const struc
 	lo->at_top = 1; /* the text starts level with the code */
 	layout_blocks(lo, n->first);
 	text_bottom = lo->y;
-	lo->x0 = x0;
-	lo->width = width;
+	layout_restore(lo, &saved);
 	lo->y = text_bottom > y0 + size ? text_bottom : y0 + size;
 	lo->at_top = 0;
 }
 
-void qr_block_layout(struct layout *lo, const struct doc_node *n)
+void qr_layout(struct layout *lo, const struct doc_node *n)
 {
 	double size = length_attr(n, "size", DEFAULT_SIZE), gap = length_attr(n, "gap", DEFAULT_GAP);
 	struct qr_code *q;

@@ -1,7 +1,7 @@
-/* table: rows of cells with borders and backgrounds, header rows repeated
+/* layout_table: rows of cells with borders and backgrounds, header rows repeated
  * after a page break, rows kept whole unless taller than a page; see
- * typeset_blocks.h. */
-#include "table_internal.h"
+ * layout_internal.h. */
+#include "layout_internal.h"
 #include "diag.h"
 #include "units.h"
 
@@ -82,7 +82,7 @@ void table_row_frame(struct layout *lo, const struct table_geom *g, const struct
 void table_row_content(struct layout *lo, const struct table_geom *g,
 		       const struct doc_node *row, double top)
 {
-	double bottom = lo->bottom;
+	struct flow_state saved = layout_save(lo);
 	int c = 0;
 	lo->bottom = NO_BOTTOM;
 	for (const struct doc_node *cell = row->first; cell && c < g->n; cell = cell->next) {
@@ -91,7 +91,7 @@ void table_row_content(struct layout *lo, const struct table_geom *g,
 				     table_cell_width(g, c, cell) - 2 * g->pad);
 		c += table_cell_span(cell);
 	}
-	lo->bottom = bottom;
+	layout_restore(lo, &saved);
 }
 
 /* Draw ROW, H points high, at lo->y: backgrounds, content, borders. */

@@ -1,8 +1,8 @@
-/* table_split: a table row taller than a page. The row is set whole, then
+/* layout_table_split: a table row taller than a page. The row is set whole, then
  * its boxes below the page's foot move to the next page (header rows
  * repeated there), cut between lines, as often as needed; see
- * table_internal.h. */
-#include "table_internal.h"
+ * layout_internal.h. */
+#include "layout_internal.h"
 #include "diag.h"
 
 #include <stdlib.h>

@@ -1,6 +1,6 @@
-/* table_widths: column widths of a table from its content (narrowest and
- * natural widths) and the template's constraints; see typeset_blocks.h. */
-#include "typeset_blocks.h"
+/* layout_table_widths: column widths of a table from its content (narrowest and
+ * natural widths) and the template's constraints; see layout_internal.h. */
+#include "layout_internal.h"
 #include "diag.h"
 #include "units.h"
 

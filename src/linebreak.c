@@ -109,7 +109,7 @@ static double stretch_ratio(const struct lb_run *r, double gap, double glue, dou
 }
 
 /* Justified: the ratio of a line GAP too long. Lines are tightened in the
- * spaces first and only then in the letters (para_fill.c); the ratio follows
+ * spaces first and only then in the letters (layout_para_fill.c); the ratio follows
  * what the reader sees: spaces alone make a line at most "decent" (-0.5),
  * compressed letters make it tight, up to -1 at their limit. */
 static double shrink_ratio(double gap, double glue, double boxes)

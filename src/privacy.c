@@ -2,7 +2,6 @@
 #include "privacy.h"
 #include "diag.h"
 #include "template_internal.h"
-#include "form.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -190,7 +189,7 @@ static int check_doc_node(const struct doc *d, const struct doc_node *n)
 	for (const struct doc_node *c = n->first; c; c = c->next) {
 		const struct forbidden *f;
 		const char *word;
-		if (c->kind == DOC_TEXT && c->origin && n->parent && form_kind_has_label(n->parent->kind) &&
+		if (c->kind == DOC_TEXT && c->origin && n->parent && doc_kind_has_label(n->parent->kind) &&
 		    (f = forbidden_word(c->text, &word)) != NULL) {
 			diag_file(DIAG_ERROR, d->file, n->parent->line, n->parent->col,
 				  "the label word \"%.60s\" (from %s) is not allowed on a registration "

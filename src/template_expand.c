@@ -1,7 +1,6 @@
 /* template_expand: from the validated XML to a document tree for one language. */
 #include "template_internal.h"
 #include "diag.h"
-#include "form.h"
 #include "collate.h"
 
 #include <libxml/tree.h>
@@ -416,7 +415,7 @@ static const struct {
 	{ "p", DOC_PARA, 0 },	     { "ul", DOC_LIST, 0 },	{ "ol", DOC_LIST, DOC_ORDERED },
 	{ "li", DOC_ITEM, 0 },	     { "keep", DOC_KEEP, 0 },	{ "blank", DOC_BLANK, 0 },
 	{ "rule", DOC_RULE, 0 },     { "space", DOC_SPACE, 0 }, { "pagebreak", DOC_PAGEBREAK, 0 },
-	/* registration form fields (form.h); <value> is a field's prefilled text */
+	/* registration form fields (layout_form.c); <value> is a field's prefilled text */
 	{ "form", DOC_FORM, 0 },	     { "field", DOC_FORM_FIELD, 0 },
 	{ "date-field", DOC_FORM_DATE, 0 },  { "choice", DOC_FORM_CHOICE, 0 },
 	{ "option", DOC_FORM_OPTION, 0 },    { "field-table", DOC_FORM_TABLE, 0 },
@@ -533,7 +532,7 @@ static void expand_node(struct expander *x, xmlNodePtr n, struct doc_node *out, 
 		const char *s = (const char *)n->content;
 		if (out->kind != DOC_PARA && out->kind != DOC_HEADING &&
 		    ((out->kind != DOC_ITEM && out->kind != DOC_CELL &&
-		      !form_kind_has_label(out->kind)) || only_space(s)))
+		      !doc_kind_has_label(out->kind)) || only_space(s)))
 			return; /* indentation between blocks */
 		expand_text(x, n, s, inline_target(x, out, line_of(n)), flags);
 	} else if (n->type != XML_ELEMENT_NODE) {

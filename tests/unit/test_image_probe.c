@@ -2,7 +2,7 @@
  * files refused before they reach libharu (which aborts on broken PNGs). */
 #include "unit.h"
 
-#include "typeset_blocks.h"
+#include "image_probe.h"
 
 #include <stdio.h>
 #include <stdlib.h>

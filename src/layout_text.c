@@ -1,0 +1,152 @@
+/* layout_text: headings, paragraphs, lists, fill-in lines and rules; see
+ * layout_internal.h. */
+#include "layout_internal.h"
+#include "diag.h"
+#include "units.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#define BLANK_ROW (9 * MM_TO_PT) /* height of a handwriting line */
+
+static const struct doc_style *style_of(struct layout *lo, const struct doc_node *n)
+{
+	return doc_node_style(lo->doc, n);
+}
+
+void heading_layout(struct layout *lo, const struct doc_node *n)
+{
+	const struct doc_style *st = style_of(lo, n);
+	double own = para_height(lo, n, st, st->indent);
+	double next = 0;
+	/* a heading never ends a page: keep it with what must open the next
+	 * block (a paragraph's first lines as layout_para.c keeps them together,
+	 * a whole <keep>, else two lines) */
+	if (n->next) {
+		const struct doc_style *ns = style_of(lo, n->next);
+		double lines = 2;
+		if (n->next->kind == DOC_PARA)
+			lines = para_height(lo, n->next, ns, ns->indent) / ns->leading;
+		next = ns->space_before + (lines <= 3 ? lines : 2) * ns->leading;
+		if (n->next->kind == DOC_KEEP)
+			next = layout_measure_blocks(lo, n->next->first, 0);
+	}
+	layout_space(lo, st->space_before);
+	layout_need(lo, own + st->space_after + next);
+	para_typeset(lo, n, st, st->indent, NULL);
+	lo->y += st->space_after;
+}
+
+void para_layout(struct layout *lo, const struct doc_node *n)
+{
+	const struct doc_style *st = style_of(lo, n);
+	layout_space(lo, st->space_before);
+	para_typeset(lo, n, st, st->indent, NULL);
+	lo->y += st->space_after;
+}
+
+static void item_marker(const struct doc_node *list, int number, int depth, char *buf,
+			size_t size)
+{
+	static const char *const bullets[] = { "\u2022", "\u2013", "\u25e6" };
+	if (list->flags & DOC_ORDERED)
+		snprintf(buf, size, "%d.", number);
+	else
+		snprintf(buf, size, "%s", bullets[depth % 3]);
+}
+
+static int list_depth(const struct doc_node *n)
+{
+	int depth = 0;
+	for (n = n->parent; n; n = n->parent)
+		depth += n->kind == DOC_LIST;
+	return depth;
+}
+
+static void item_layout(struct layout *lo, const struct doc_node *item, const char *marker,
+			double indent)
+{
+	struct flow_state saved = layout_save(lo);
+	int first = 1;
+	lo->x0 += indent;
+	lo->width -= indent;
+	for (const struct doc_node *c = item->first; c; c = c->next) {
+		if (c->kind == DOC_PARA) {
+			const struct doc_style *st = style_of(lo, c);
+			if (!c->style && !item->style && !item->parent->style)
+				st = doc_style_find(lo->doc, "list");
+			para_typeset(lo, c, st, 0, first ? marker : NULL);
+		} else {
+			layout_block(lo, c);
+		}
+		first = 0;
+	}
+	layout_restore(lo, &saved);
+}
+
+void list_layout(struct layout *lo, const struct doc_node *n)
+{
+	const struct doc_style *st = n->style ? style_of(lo, n) : doc_style_find(lo->doc, "list");
+	int number = 1, depth = list_depth(n);
+	char marker[32];
+	layout_space(lo, depth ? 0 : st->space_before);
+	for (const struct doc_node *item = n->first; item; item = item->next) {
+		item_marker(n, number++, depth, marker, sizeof(marker));
+		item_layout(lo, item, marker, st->size * LIST_INDENT_EM);
+		if (item->next)
+			lo->y += st->space_after * 0.5;
+	}
+	lo->y += depth ? 0 : st->space_after;
+}
+
+/* A labelled fill-in line: "Label ______", LINES rows high. */
+void blank_layout(struct layout *lo, const struct doc_node *n)
+{
+	const struct doc_style *st = n->style ? style_of(lo, n) : doc_style_find(lo->doc, "body");
+	const char *label = doc_node_attr(n, "label");
+	const char *lines_attr = doc_node_attr(n, "lines");
+	const char *width_attr = doc_node_attr(n, "width");
+	int rows = lines_attr ? atoi(lines_attr) : 1;
+	double width = lo->width, row = BLANK_ROW > st->leading * 1.5 ? BLANK_ROW : st->leading * 1.5;
+	if (width_attr && units_parse_length(width_attr, &width) == 0 && width > lo->width)
+		width = lo->width;
+	layout_need(lo, row * rows);
+	for (int r = 0; r < rows; r++) {
+		double baseline = lo->y + row - st->size * 0.35, x = lo->x0;
+		layout_need(lo, row);
+		baseline = lo->y + row - st->size * 0.35;
+		if (r == 0 && label && *label)
+			x += layout_text_line(lo, st, x, baseline, label, "label") + st->size * 0.4;
+		layout_add_stroke(lo, BOX_LINE, x, baseline + st->size * 0.2, lo->x0 + width - x, 0,
+				  0.6, "blank");
+		lo->y += row;
+		lo->at_top = 0;
+	}
+	lo->y += st->space_after;
+}
+
+void rule_layout(struct layout *lo, const struct doc_node *n)
+{
+	const char *color = doc_node_attr(n, "color");
+	const char *width = doc_node_attr(n, "width"), *thickness = doc_node_attr(n, "thickness");
+	double length = lo->width, weight = 0.75;
+	struct box *b;
+	if ((width && units_parse_length(width, &length) != 0) || length > lo->width + 0.01) {
+		if (!lo->measure) /* measured first inside <keep>: report once */
+			diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
+				  "rule width %s is wider than the %.1f mm column", width,
+				  lo->width / MM_TO_PT);
+		lo->errors += !lo->measure;
+		return;
+	}
+	if (thickness)
+		units_parse_length(thickness, &weight);
+	layout_need(lo, 12);
+	lo->y += 6;
+	b = layout_add_stroke(lo, BOX_LINE, lo->x0, lo->y, length, 0, weight, "rule");
+	if (b && color)
+		units_parse_color(color, &b->color);
+	lo->y += 6;
+	lo->at_top = 0;
+}
+
