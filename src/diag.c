@@ -12,7 +12,45 @@ static int errors;
 
 static const char *const level_names[] = { "ok", "warning", "error", "fatal" };
 
+/* Warnings printed while repeats are suppressed: hashes of place and text. */
+enum { SEEN_MAX = 1024 };
+static unsigned long long seen[SEEN_MAX];
+static int n_seen, once_mode;
+
 void diag_set_stream(FILE *stream) { diag_stream = stream; }
+
+void diag_warn_once(int on)
+{
+	once_mode = on;
+	n_seen = 0;
+}
+
+static unsigned long long hash_text(unsigned long long h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL; /* FNV-1a */
+	return h;
+}
+
+/* 1 when this warning was printed already since diag_warn_once(1). */
+static int repeated(const struct diag_loc *loc, const char *fmt, va_list ap)
+{
+	char text[512], place[64];
+	unsigned long long h;
+	va_list copy;
+	va_copy(copy, ap);
+	vsnprintf(text, sizeof(text), fmt, copy);
+	va_end(copy);
+	snprintf(place, sizeof(place), ":%d:%d:", loc ? loc->line : 0, loc ? loc->col : 0);
+	h = hash_text(hash_text(hash_text(14695981039346656037ULL, loc ? loc->file : NULL), place),
+		      text);
+	for (int i = 0; i < n_seen; i++)
+		if (seen[i] == h)
+			return 1;
+	if (n_seen < SEEN_MAX)
+		seen[n_seen++] = h;
+	return 0;
+}
 void diag_set_quiet(int quiet) { diag_quiet = quiet; }
 int diag_get_quiet(void) { return diag_quiet; }
 
@@ -25,7 +63,7 @@ static void diag_vreport(enum diag_level level, const struct diag_loc *loc,
 		worst = level;
 	if (level >= DIAG_ERROR)
 		errors++;
-	if (level == DIAG_WARNING && diag_quiet)
+	if (level == DIAG_WARNING && (diag_quiet || (once_mode && repeated(loc, fmt, ap))))
 		return;
 	fputs("kaikuprint: ", out);
 	if (loc && loc->file) {

@@ -42,45 +42,102 @@ static void dump_box(const struct box *b, FILE *out)
 	fputc('\n', out);
 }
 
-void dump_pages(const struct pages *pages, FILE *out)
+void dump_pages_from(const struct pages *pages, FILE *out, int first_number)
 {
 	for (int i = 0; i < pages->n_pages; i++) {
 		const struct page *pg = &pages->pages[i];
-		fprintf(out, "page %d %.2fx%.2f\n", i + 1, pg->width, pg->height);
+		fprintf(out, "page %d %.2fx%.2f\n", first_number + i, pg->width, pg->height);
 		for (int j = 0; j < pg->n_boxes; j++)
 			dump_box(&pg->boxes[j], out);
 	}
 }
 
+void dump_pages(const struct pages *pages, FILE *out)
+{
+	dump_pages_from(pages, out, 1);
+}
+
+/* Write LEN bytes of BUF to PATH atomically. */
+static int write_buffer(const char *path, const char *buf, size_t len)
+{
+	struct output_file *out = output_open(path);
+	int rc = -1;
+	if (!out)
+		return -1;
+	const char *temp = output_temp_path(out);
+	if (temp) {
+		FILE *f = fopen(temp, "wb");
+		rc = f && fwrite(buf, 1, len, f) == len ? 0 : -1;
+		if (f && fclose(f) != 0)
+			rc = -1;
+		if (rc)
+			diag_file(DIAG_FATAL, path, 0, 0, "cannot write the layout dump");
+	} else {
+		rc = output_write(out, buf, len);
+	}
+	if (rc)
+		output_abort(out);
+	else
+		rc = output_commit(out);
+	return rc;
+}
+
+struct dump_stream {
+	char *path;
+	FILE *mem;
+	char *buf;
+	size_t len;
+	int n_pages; /* pages written so far: the next one is numbered n_pages + 1 */
+};
+
+struct dump_stream *dump_begin(const char *path)
+{
+	struct dump_stream *ds = xcalloc(1, sizeof(*ds));
+	ds->mem = open_memstream(&ds->buf, &ds->len);
+	if (!ds->mem) {
+		free(ds);
+		diag_file(DIAG_FATAL, path, 0, 0, "cannot write the layout dump (out of memory)");
+		return NULL;
+	}
+	ds->path = xstrdup(path);
+	return ds;
+}
+
+void dump_add(struct dump_stream *ds, const struct pages *pages)
+{
+	dump_pages_from(pages, ds->mem, ds->n_pages + 1);
+	ds->n_pages += pages->n_pages;
+}
+
+static void dump_stream_free(struct dump_stream *ds)
+{
+	free(ds->buf);
+	free(ds->path);
+	free(ds);
+}
+
+int dump_finish(struct dump_stream *ds)
+{
+	int rc;
+	fclose(ds->mem);
+	rc = write_buffer(ds->path, ds->buf, ds->len);
+	dump_stream_free(ds);
+	return rc;
+}
+
+void dump_cancel(struct dump_stream *ds)
+{
+	if (!ds)
+		return;
+	fclose(ds->mem);
+	dump_stream_free(ds);
+}
+
 int dump_write(const struct pages *pages, const char *path)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	struct output_file *out;
-	int rc = -1;
-	if (!mem)
+	struct dump_stream *ds = dump_begin(path);
+	if (!ds)
 		return -1;
-	dump_pages(pages, mem);
-	fclose(mem);
-	out = output_open(path);
-	if (out) {
-		const char *temp = output_temp_path(out);
-		if (temp) {
-			FILE *f = fopen(temp, "wb");
-			rc = f && fwrite(buf, 1, len, f) == len ? 0 : -1;
-			if (f && fclose(f) != 0)
-				rc = -1;
-			if (rc)
-				diag_file(DIAG_FATAL, path, 0, 0, "cannot write the layout dump");
-		} else {
-			rc = output_write(out, buf, len);
-		}
-		if (rc)
-			output_abort(out);
-		else
-			rc = output_commit(out);
-	}
-	free(buf);
-	return rc;
+	dump_add(ds, pages);
+	return dump_finish(ds);
 }

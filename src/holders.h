@@ -18,7 +18,7 @@
 #include "dates.h"
 #include "vars.h"
 
-enum { HOLDERS_MAX_CHILDREN = 20, HOLDERS_MAX_ROWS = 10000 };
+enum { HOLDERS_MAX_CHILDREN = 20, HOLDERS_MAX_ROWS = 100000 };
 
 enum holder_type { HOLDER_PERSONAL, HOLDER_COMMUNITY };
 

@@ -114,6 +114,13 @@ static void make_sheets(struct pages *out, const struct pages *in, const struct 
 	}
 }
 
+int impose_cards_per_sheet(const struct doc_impose *imp, double card_w, double card_h,
+			   const char *file)
+{
+	struct grid g;
+	return plan_grid(imp, card_w, card_h, file, &g) == 0 ? g.cols * g.rows : -1;
+}
+
 int impose_pages(struct pages *p, const struct doc_impose *imp, const char *file, int fill_sheet)
 {
 	int sides = imp->back ? 2 : 1, cards;

@@ -24,4 +24,10 @@
  * Returns 0, or -1 after reporting (the cards do not fit on the sheet). */
 int impose_pages(struct pages *p, const struct doc_impose *imp, const char *file, int fill_sheet);
 
+/* How many cards of CARD_W x CARD_H one sheet holds, or -1 after reporting
+ * that they do not fit. A batch imposed in groups of this many cards gives
+ * the same sheets as the whole batch imposed at once. */
+int impose_cards_per_sheet(const struct doc_impose *imp, double card_w, double card_h,
+			   const char *file);
+
 #endif

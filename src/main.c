@@ -34,6 +34,7 @@ struct cli {
 	const char *fonts_dir;
 	int large_print;
 	int quiet;
+	int booklet_only;          /* --booklet: only the folded-booklet variant */
 	const char *data;          /* --data: card holders (CSV), "-" = standard input */
 	struct holders *holders;   /* read from data once, before any rendering */
 };
@@ -54,6 +55,7 @@ static const char usage_text[] =
 	"      --dump FILE        also write the layout as text (golden tests)\n"
 	"      --data FILE        card holders (CSV) for a card template; '-' = standard\n"
 	"                         input; without it the cards are blank (render, check)\n"
+	"      --booklet          render only the folded booklet of a template that has one\n"
 	"      --large-print      set body text at 14 pt or more\n"
 	"      --templates DIR    where the templates are\n"
 	"      --fonts DIR        where the fonts are\n"
@@ -112,7 +114,7 @@ static const char *data_dir(const char *given, const char *sub, char *buf, size_
 
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
-	enum { OPT_DUMP = 256, OPT_LARGE, OPT_TEMPLATES, OPT_FONTS, OPT_DATA };
+	enum { OPT_DUMP = 256, OPT_LARGE, OPT_TEMPLATES, OPT_FONTS, OPT_DATA, OPT_BOOKLET };
 	static const struct option options[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "template", required_argument, NULL, 't' },
@@ -124,6 +126,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		{ "fonts", required_argument, NULL, OPT_FONTS },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "data", required_argument, NULL, OPT_DATA },
+		{ "booklet", no_argument, NULL, OPT_BOOKLET },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -141,6 +144,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		case OPT_FONTS: cli->fonts_dir = optarg; break;
 		case 'q': cli->quiet = 1; break;
 		case OPT_DATA: cli->data = optarg; break;
+		case OPT_BOOKLET: cli->booklet_only = 1; break;
 		case 'h': fputs(usage_text, stdout); exit(EXIT_OK);
 		case 'V': printf("kaikuprint %s\n", KP_VERSION); exit(EXIT_OK);
 		default: return -1;
@@ -175,7 +179,7 @@ static int command_all(const struct cli *cli, const struct config *cfg, const ch
 		}
 		for (int l = 0; l < cfg->n_languages; l++) {
 			struct render_options ro = { cfg->languages[l], cli->large_print, fdir, opath, NULL,
-						       NULL, 0 };
+						       NULL, 0, 0 };
 			snprintf(opath, sizeof(opath), "%s/%s-%s.pdf", cli->output, render_documents[i],
 				 cfg->languages[l]);
 			failed |= render_document(cfg, t, &ro) != 0;
@@ -195,7 +199,7 @@ static int check_template(const struct cli *cli, const struct config *cfg, const
 		return -1;
 	for (int l = 0; l < cfg->n_languages; l++) {
 		struct render_options ro = { cfg->languages[l], cli->large_print, fdir, NULL, NULL,
-					       NULL, 0 };
+					       NULL, 0, 0 };
 		ro.holders = cli->holders;
 		failed |= render_document(cfg, t, &ro) != 0;
 	}
@@ -220,7 +224,7 @@ static int command_check(const struct cli *cli, const struct config *cfg, const 
 
 static int command_render(const struct cli *cli, const struct config *cfg, const char *fdir)
 {
-	struct render_options ro = { cli->lang, cli->large_print, fdir, NULL, cli->dump, NULL, 0 };
+	struct render_options ro = { cli->lang, cli->large_print, fdir, NULL, cli->dump, NULL, 0, 0 };
 	struct template *t;
 	int rc;
 	if (!cli->template_path)
@@ -230,6 +234,7 @@ static int command_render(const struct cli *cli, const struct config *cfg, const
 	ro.pdf_path = cli->output ? cli->output : (cli->dump ? NULL : "out.pdf");
 	ro.holders = cli->holders;
 	ro.progress = !cli->quiet && isatty(STDERR_FILENO);
+	ro.booklet_only = cli->booklet_only;
 	t = template_load(cli->template_path);
 	if (!t)
 		return -1;
@@ -289,6 +294,8 @@ int main(int argc, char **argv)
 		return usage_error("missing -c REGION.ini");
 	if (strcmp(cli.command, "all") == 0 && !cli.output)
 		return usage_error("all needs -o DIR");
+	if (cli.booklet_only && strcmp(cli.command, "render") != 0)
+		return usage_error("--booklet works with render only");
 	if (strcmp(cli.command, "all") == 0 && cli.data)
 		return usage_error("--data works with render and check, not all");
 	diag_set_quiet(cli.quiet);

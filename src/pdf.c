@@ -19,7 +19,8 @@ struct pdf_writer {
 	struct font *fonts[PDF_MAX_FONTS];  /* fonts loaded into this document */
 	HPDF_Font handles[PDF_MAX_FONTS];
 	int n_fonts;
-	const char *image_paths[PDF_MAX_IMAGES]; /* images embedded so far: each once */
+	char *image_paths[PDF_MAX_IMAGES];  /* images embedded so far: each once (copies:
+					       the pages of a batch are freed as it goes) */
 	HPDF_Image images[PDF_MAX_IMAGES];
 	int n_images;
 	HPDF_STATUS error;                  /* first libharu error, 0 = none */
@@ -171,7 +172,7 @@ static HPDF_Image load_image(struct pdf_writer *w, const char *path)
 	else if (first == 0xFF)
 		img = HPDF_LoadJpegImageFromFile(w->doc, path);
 	if (img && w->n_images < PDF_MAX_IMAGES) {
-		w->image_paths[w->n_images] = path;
+		w->image_paths[w->n_images] = xstrdup(path);
 		w->images[w->n_images++] = img;
 	}
 	return img;
@@ -262,29 +263,57 @@ static int save(struct pdf_writer *w, const char *path)
 	return output_commit(out);
 }
 
+struct pdf_writer *pdf_begin(const struct pages *info)
+{
+	struct pdf_writer *w = xcalloc(1, sizeof(*w));
+	w->doc = HPDF_New(on_error, w);
+	if (!w->doc) {
+		diag_plain(DIAG_FATAL, "cannot start a PDF document (out of memory)");
+		free(w);
+		return NULL;
+	}
+	HPDF_UseUTFEncodings(w->doc);
+	HPDF_SetCurrentEncoder(w->doc, "UTF-8");
+	HPDF_SetCompressionMode(w->doc, HPDF_COMP_ALL);
+	set_info(w, info);
+	return w;
+}
+
+void pdf_add(struct pdf_writer *w, const struct pages *pages)
+{
+	for (int i = 0; i < pages->n_pages && !w->error; i++)
+		draw_page(w, &pages->pages[i]);
+}
+
+void pdf_cancel(struct pdf_writer *w)
+{
+	if (!w)
+		return;
+	HPDF_Free(w->doc);
+	for (int i = 0; i < w->n_images; i++)
+		free(w->image_paths[i]);
+	free(w);
+}
+
+int pdf_finish(struct pdf_writer *w, const char *path)
+{
+	int rc;
+	if (w->error) {
+		diag_file(DIAG_FATAL, path, 0, 0, "cannot make the PDF (libharu error 0x%04X, %u)",
+			  (unsigned)w->error, (unsigned)w->detail);
+		pdf_cancel(w);
+		return -1;
+	}
+	rc = save(w, path);
+	pdf_cancel(w);
+	return rc;
+}
+
 int pdf_write(const struct pages *pages, const char *path)
 {
-	struct pdf_writer w;
-	int rc;
-	memset(&w, 0, sizeof(w));
-	w.doc = HPDF_New(on_error, &w);
-	if (!w.doc) {
-		diag_plain(DIAG_FATAL, "cannot start a PDF document (out of memory)");
+	struct pdf_writer *w = pdf_begin(pages);
+	if (!w)
 		return -1;
-	}
-	HPDF_UseUTFEncodings(w.doc);
-	HPDF_SetCurrentEncoder(w.doc, "UTF-8");
-	HPDF_SetCompressionMode(w.doc, HPDF_COMP_ALL);
-	set_info(&w, pages);
-	for (int i = 0; i < pages->n_pages && !w.error; i++)
-		draw_page(&w, &pages->pages[i]);
-	if (w.error) {
-		diag_file(DIAG_FATAL, path, 0, 0, "cannot make the PDF (libharu error 0x%04X, %u)",
-			  (unsigned)w.error, (unsigned)w.detail);
-		HPDF_Free(w.doc);
-		return -1;
-	}
-	rc = save(&w, path);
-	HPDF_Free(w.doc);
-	return rc;
+	pdf_add(w, pages);
+	return pdf_finish(w, path);
 }

@@ -12,4 +12,15 @@
  * reporting; on failure no file is left at PATH and an old one is untouched. */
 int pdf_write(const struct pages *pages, const char *path);
 
+/* A PDF written in parts (a card batch, sheet by sheet): pdf_begin takes the
+ * document information (title, author, ...) from INFO; pdf_add draws PAGES
+ * after those added before (PAGES may be freed as soon as it returns);
+ * pdf_finish writes PATH as pdf_write does and pdf_cancel writes nothing.
+ * Both free the writer. NULL from pdf_begin after reporting. */
+struct pdf_writer;
+struct pdf_writer *pdf_begin(const struct pages *info);
+void pdf_add(struct pdf_writer *w, const struct pages *pages);
+int pdf_finish(struct pdf_writer *w, const char *path);
+void pdf_cancel(struct pdf_writer *w);
+
 #endif

@@ -10,35 +10,66 @@
 #include "progress.h"
 
 #include <stddef.h>
+#include <string.h>
 
 const char *const render_documents[] = { "checklist", "card-inserts", "leaflet",
 						"registration-form", "registration-form-sheet", NULL };
 
+/* The booklet is laid out when it is written to a file or checked; standard
+ * output gets only the normal variant, so the booklet would be wasted work. */
+static int booklet_wanted(const struct render_options *opt)
+{
+	int to_file = (opt->pdf_path && strcmp(opt->pdf_path, "-") != 0) ||
+		      (opt->dump_path && strcmp(opt->dump_path, "-") != 0);
+	return to_file || (!opt->pdf_path && !opt->dump_path);
+}
+
+struct doc *render_expand(const struct config *cfg, const struct template *t,
+			  const struct render_options *opt, const struct holders *holders)
+{
+	struct expand_options eo;
+	struct var_scope *vars;
+	struct doc *d;
+	eo.lang = opt->lang ? opt->lang : cfg->languages[0];
+	eo.large_print = opt->large_print || cfg->large_print;
+	vars = config_vars(cfg, eo.lang);
+	vars_add_unset(vars, "format.booklet", VAR_TEXT, "the booklet variant"); /* render_booklet.c */
+	holders_add_vars(vars, holders, cfg, eo.lang);
+	eo.vars = vars;
+	d = template_expand(t, &eo);
+	vars_free(vars);
+	if (d && privacy_check_doc(d)) { /* labels from the config on a registration form */
+		doc_free(d);
+		return NULL;
+	}
+	return d;
+}
+
 int render_document(const struct config *cfg, const struct template *t,
 		    const struct render_options *opt)
 {
-	struct expand_options eo;
 	struct layout_options lo;
-	struct var_scope *vars;
 	struct doc *d;
 	struct pages *pages;
 	int rc = 0;
 
-	eo.lang = opt->lang ? opt->lang : cfg->languages[0];
-	eo.large_print = opt->large_print || cfg->large_print;
-	if (hyph_region_load(cfg, eo.lang) != 0)
+	if (hyph_region_load(cfg, opt->lang ? opt->lang : cfg->languages[0]) != 0)
 		return -1;
-	vars = config_vars(cfg, eo.lang);
-	vars_add_unset(vars, "format.booklet", VAR_TEXT, "the booklet variant"); /* render_booklet.c */
-	holders_add_vars(vars, opt->holders, cfg, eo.lang);
-	eo.vars = vars;
-	d = template_expand(t, &eo);
-	vars_free(vars);
+	if (opt->holders && !opt->booklet_only) {
+		rc = render_card_batch(cfg, t, opt);
+		if (rc != RENDER_NOT_A_BATCH)
+			return rc;
+		rc = 0;
+	}
+	d = render_expand(cfg, t, opt, opt->holders);
 	if (!d)
 		return -1;
-	if (privacy_check_doc(d)) { /* labels from the config on a registration form */
+	if (opt->booklet_only) { /* --booklet: the normal variant is not laid out at all */
+		if (!d->has_booklet)
+			diag_file(DIAG_ERROR, d->file, 0, 0, "--booklet: the template has no <booklet>");
+		rc = d->has_booklet ? render_booklet(cfg, t, opt) : -1;
 		doc_free(d);
-		return -1;
+		return rc;
 	}
 	lo.fonts_dir = opt->fonts_dir;
 	progress_begin(opt->holders ? opt->holders->n : 0,
@@ -63,7 +94,7 @@ int render_document(const struct config *cfg, const struct template *t,
 		rc = -1;
 	progress_end();
 	pages_free(pages);
-	if (rc == 0 && d->has_booklet)
+	if (rc == 0 && d->has_booklet && booklet_wanted(opt))
 		rc = render_booklet(cfg, t, opt);
 	doc_free(d);
 	return rc;

@@ -9,6 +9,8 @@
 #include "holders.h"
 #include "template.h"
 
+struct doc;
+
 struct render_options {
 	const char *lang;        /* NULL: the region's first language */
 	int large_print;         /* --large-print, or text_size = large */
@@ -17,11 +19,25 @@ struct render_options {
 	const char *dump_path;   /* NULL: no layout dump */
 	const struct holders *holders; /* card holders (--data), or NULL: blank cards */
 	int progress;            /* 1: may show a progress indicator (a terminal, no --quiet) */
+	int booklet_only;        /* 1: only the booklet variant, written to pdf_path itself */
 };
 
 /* Returns 0, or -1 after reporting (and then no output file is written). */
 int render_document(const struct config *cfg, const struct template *t,
 		    const struct render_options *opt);
+
+/* The document tree of T for CFG and OPT's language, with HOLDERS as the
+ * list "holders" (NULL: one blank card); NULL after reporting. */
+struct doc *render_expand(const struct config *cfg, const struct template *t,
+			  const struct render_options *opt, const struct holders *holders);
+
+/* A card batch (OPT->holders with a template that has <impose>), laid out,
+ * imposed and written a sheet at a time (render_cards.c): memory follows the
+ * sheet, not the batch. Returns 0, -1 after reporting, or RENDER_NOT_A_BATCH
+ * when the template places no cards on sheets (render it as one document). */
+enum { RENDER_NOT_A_BATCH = 1 };
+int render_card_batch(const struct config *cfg, const struct template *t,
+		      const struct render_options *opt);
 
 /* The folded-booklet variant of a document with a <booklet> element
  * (render_booklet.c), written next to the normal output under the name

@@ -152,13 +152,20 @@ int render_booklet(const struct config *cfg, const struct template *t,
 	int rc = 0;
 	if (!sheets)
 		return -1;
-	if (opt->dump_path && strcmp(opt->dump_path, "-") != 0) {
-		render_variant_path(opt->dump_path, lang, "booklet", path, sizeof(path));
-		rc = dump_write(sheets, path);
-	}
-	if (rc == 0 && opt->pdf_path && strcmp(opt->pdf_path, "-") != 0) {
-		render_variant_path(opt->pdf_path, lang, "booklet", path, sizeof(path));
-		rc = pdf_write(sheets, path);
+	if (opt->booklet_only) { /* --booklet: the booklet is the output itself */
+		if (opt->dump_path)
+			rc = dump_write(sheets, opt->dump_path);
+		if (rc == 0 && opt->pdf_path)
+			rc = pdf_write(sheets, opt->pdf_path);
+	} else {
+		if (opt->dump_path && strcmp(opt->dump_path, "-") != 0) {
+			render_variant_path(opt->dump_path, lang, "booklet", path, sizeof(path));
+			rc = dump_write(sheets, path);
+		}
+		if (rc == 0 && opt->pdf_path && strcmp(opt->pdf_path, "-") != 0) {
+			render_variant_path(opt->pdf_path, lang, "booklet", path, sizeof(path));
+			rc = pdf_write(sheets, path);
+		}
 	}
 	pages_free(sheets);
 	doc_free(d);
