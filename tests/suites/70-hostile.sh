@@ -114,10 +114,10 @@ echo "kaikuprint: $H/bigname.csv:2: error: column \"name\" is longer than 1000 b
 expect_error csv-1mb-name 1 "$H/bigname.expected" render -c $REGION -t templates/card-inserts.xml \
 	--data "$H/bigname.csv" -o "$H/out.pdf"
 
-# --- CSV size limits: at most HOLDERS_MAX_ROWS (10,000) rows, refused early.
-awk 'BEGIN { print "name,issued,children"; for (i = 1; i <= 10001; i++) printf "Holder %d,2027-01-01,0\n", i }' \
+# --- CSV size limits: at most HOLDERS_MAX_ROWS (100,000) rows, refused early.
+awk 'BEGIN { print "name,issued,children"; for (i = 1; i <= 100001; i++) printf "Holder %d,2027-01-01,0\n", i }' \
 	> "$H/rows.csv"
-echo "kaikuprint: $H/rows.csv: error: more than 10000 rows" > "$H/rows.expected"
+echo "kaikuprint: $H/rows.csv: error: more than 100000 rows" > "$H/rows.expected"
 expect_error csv-too-many-rows 1 "$H/rows.expected" render -c $REGION -t templates/card-inserts.xml \
 	--data "$H/rows.csv" -o "$H/out.pdf"
 
