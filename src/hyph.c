@@ -325,7 +325,7 @@ static int hyph_word_uncached(const char *lang, const char *word, size_t len,
 	ex = find_exception(word, len, &matched);
 	if (ex && matched == len) {
 		memcpy(points, ex->points, len + 1);
-		return enforce_minimum(word, len, points, 1, 1);
+		return enforce_minimum(word, len, points, HYPH_MIN_LEFT, HYPH_MIN_RIGHT);
 	}
 	d = dict_for(lang);
 	if (!d)
@@ -333,7 +333,7 @@ static int hyph_word_uncached(const char *lang, const char *word, size_t len,
 				strcmp(lang, "en") == 0) ? -1 : 0;
 	memcpy(copy, word, len);
 	copy[len] = '\0';
-	right = strcmp(lang, "en") == 0 ? HYPH_MIN_RIGHT : HYPH_MIN_RIGHT_FI_SV;
+	right = HYPH_MIN_RIGHT;
 	if (d->voikko)
 		voikko_points(d->voikko, copy, len, points);
 	else

@@ -14,8 +14,8 @@
  * looked up first, for every language.
  *
  * Fragments are at least HYPH_MIN_LEFT characters before the first point and
- * HYPH_MIN_RIGHT_FI_SV (Finnish, Swedish, as in their typesetting traditions)
- * or HYPH_MIN_RIGHT (English) after the last.
+ * HYPH_MIN_RIGHT after the last, in every language: a line never starts
+ * with a two-letter rest of a word ("konsertte-ja.", "sommarsäsong-en.").
  */
 #ifndef KP_HYPH_H
 #define KP_HYPH_H
@@ -24,8 +24,7 @@
 
 enum {
 	HYPH_MIN_LEFT = 2,
-	HYPH_MIN_RIGHT = 3,      /* English */
-	HYPH_MIN_RIGHT_FI_SV = 2, /* Finnish and Swedish: ta-lo, stads-mu-seet */
+	HYPH_MIN_RIGHT = 3,      /* kult-tuu-ri, never kai-ku-kort-ti */
 	HYPH_MAX_WORD = 100      /* longer words (bytes) are not hyphenated */
 };
 

@@ -147,6 +147,7 @@ struct para_items {
 	int n, cap;
 	const char *lang;     /* hyphenation language */
 	int hyphenate;        /* the style allows hyphenation */
+	int words;            /* words pushed so far (numbers the breaks of each) */
 };
 
 /* Append an item; returns its index (item and piece zeroed but KIND, WIDTH). */

@@ -217,11 +217,19 @@ static int is_last_line(const struct para_items *p, int k, int lines, int to)
 		to > 0 && p->items[to - 1].kind == LB_GLUE && p->items[to - 1].stretch >= LB_FILL);
 }
 
+/* The length of the lines: the column less the indent, at most the style's
+ * measure (a line of 60-75 characters reads best). */
+static double line_measure(const struct layout *lo, const struct doc_style *st, double indent)
+{
+	double m = lo->width - indent;
+	return st->measure > 0 && st->measure < m ? st->measure : m;
+}
+
 static void place_lines(struct layout *lo, const struct para_items *p, const int *breaks,
 			int lines, const struct doc_node *block, const struct doc_style *st,
 			double indent, const char *marker)
 {
-	double measure = lo->width - indent;
+	double measure = line_measure(lo, st, indent);
 	int from = skip_discardable(p, 0);
 	for (int k = 0; k < lines; k++) {
 		int to = breaks[k];
@@ -265,13 +273,23 @@ static int compresses_letters(const struct para_items *p, const int *breaks, int
 	return 0;
 }
 
+/* Headings and table headers are read at a glance: hyphenated only when
+ * some line cannot fit otherwise. */
+static int is_reluctant(const struct doc_node *block)
+{
+	const struct doc_node *cell = block->parent;
+	if (block->kind == DOC_HEADING)
+		return 1;
+	return cell && cell->kind == DOC_CELL && cell->parent && table_is_header(cell->parent);
+}
+
 static int break_para(struct layout *lo, struct para_items *p, const struct doc_node *block,
 		      const struct doc_style *st, double indent, int **breaks)
 {
 	struct lb_params params;
 	struct lb_stats stats;
 	int lines, errors = lo->errors;
-	params.width = lo->width - indent;
+	params.width = line_measure(lo, st, indent);
 	params.first_width = params.width;
 	params.ragged = st->align != ALIGN_JUSTIFY;
 	params.ragged_stretch = RAGGED_STRETCH_EM * st->size;
@@ -286,7 +304,8 @@ static int break_para(struct layout *lo, struct para_items *p, const struct doc_
 	lines = linebreak_run(p->items, p->n, &params, *breaks, p->n + 1, &stats);
 	/* (after an error nothing is written: report each error once) */
 	if (!st->hyphenate || lo->errors > errors ||
-	    (stats.pass == 1 && !compresses_letters(p, *breaks, lines, params.width)))
+	    (stats.pass == 1 && !compresses_letters(p, *breaks, lines, params.width)) ||
+	    (stats.overfull == 0 && is_reluctant(block)))
 		return lines;
 	free(*breaks);
 	p->n = 0;

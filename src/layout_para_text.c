@@ -196,6 +196,12 @@ static void push_break(struct para_items *p, const struct piece *pc, enum word_b
 	default:
 		break;
 	}
+	/* a syllable break gives way to a compound boundary or a written
+	 * hyphen of the same word when that fits (linebreak.h) */
+	if (b != WB_URL) {
+		p->items[p->n - 1].word = p->words;
+		p->items[p->n - 1].compound = b == WB_COMPOUND || b == WB_EXPLICIT;
+	}
 	if (p->pieces[p->n - 1].text) {
 		/* the hyphen is drawn in the word's font */
 		struct piece *hp = &p->pieces[p->n - 1];
@@ -210,6 +216,7 @@ static void push_break(struct para_items *p, const struct piece *pc, enum word_b
 static void push_word(struct para_items *p, const struct piece *pc, struct word *w)
 {
 	size_t from = 0;
+	p->words++;
 	for (size_t i = 1; i < w->len; i++) {
 		if (w->brk[i] == WB_NONE)
 			continue;

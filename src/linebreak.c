@@ -13,6 +13,9 @@
  * badness capped at half of it: fewer loose lines come first, and among as
  * many, the badness (of the spaces seen) chooses. */
 #define VERY_LOOSE_DEMERITS 1e9
+/* A syllable break where a compound boundary of the same word fits: taken
+ * only when that saves a loose line or more. */
+#define COMPOUND_FITS_DEMERITS 1e6
 #define BADNESS_MAX 10000.0
 #define FIRST_TOLERANCE 100.0    /* pass 1: justified spaces at most 1.5 x */
 #define N_FITNESS 4
@@ -209,6 +212,28 @@ static void activate(struct lb_run *r, const struct lb_node *node)
 	r->active[r->n_active++] = id;
 }
 
+/* Could the line from node A end at a compound boundary of the word whose
+ * syllable break is B, neither loose nor overfull? */
+static int compound_fits(const struct lb_run *r, const struct lb_node *a, int b)
+{
+	const struct lb_item *it = &r->items[b];
+	int start = line_start(r, a->pos);
+	if (it->kind != LB_PENALTY || !it->word || it->compound)
+		return 0;
+	for (int step = -1; step <= 1; step += 2) {
+		for (int j = b + step; j > start && j < r->n && r->items[j].kind != LB_GLUE; j += step) {
+			const struct lb_item *c = &r->items[j];
+			double ratio;
+			if (c->kind != LB_PENALTY || c->word != it->word || !c->compound)
+				continue;
+			ratio = line_ratio(r, a, j);
+			if (ratio >= -1 && ratio <= 1)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Offer the line from active node A to break B as a candidate in BEST. */
 static void consider(struct lb_run *r, int a_id, int b, double ratio, struct lb_node *best)
 {
@@ -223,6 +248,8 @@ static void consider(struct lb_run *r, int a_id, int b, double ratio, struct lb_
 		return;
 	slot = &best[fitness * (LB_MAX_HYPHENS_IN_A_ROW + 1) + hyphens];
 	bad = a->demerits + demerits_of(r, a, b, bad, fitness);
+	if (compound_fits(r, a, b))
+		bad += COMPOUND_FITS_DEMERITS;
 	if (slot->prev >= 0 && slot->demerits <= bad)
 		return;
 	slot->pos = b;

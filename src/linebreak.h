@@ -9,6 +9,10 @@
  * demerits over the whole paragraph (badness of every line, penalties, two
  * hyphenated lines in a row, lines of very different tightness next to each
  * other). Never more than LB_MAX_HYPHENS_IN_A_ROW flagged lines follow each other.
+ * A compound boundary wins over a syllable break: a line ends at a syllable
+ * break of a word, when it could end at a compound boundary of the same word
+ * neither loose nor overfull, only when that saves a loose line elsewhere
+ * ("hyvinvointi-palvelujen", not "hyvinvointipalve-lujen").
  * Boxes may stretch and shrink too (letter spacing and font expansion of
  * justified lines), but only to their limit (ratio 1); past it only the
  * glue grows, and a justified line is judged by its glue's ratio: the
@@ -37,6 +41,8 @@ struct lb_item {
 	int penalty;             /* penalty only */
 	int flagged;             /* penalty: the line ends hyphenated (drawn or explicit) */
 	int emergency;           /* penalty: only used when nothing else fits (URL breaks) */
+	int word;                /* penalty inside a word: the word's number (from 1), else 0 */
+	int compound;            /* penalty: between the parts of a compound word */
 };
 
 struct lb_params {

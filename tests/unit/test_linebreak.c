@@ -16,25 +16,25 @@ struct para {
 
 static void box(struct para *p, double w)
 {
-	struct lb_item it = { LB_BOX, w, 0, 0, 0, 0, 0 };
+	struct lb_item it = { LB_BOX, w, 0, 0, 0, 0, 0, 0, 0 };
 	p->items[p->n++] = it;
 }
 
 static void glue(struct para *p)
 {
-	struct lb_item it = { LB_GLUE, SPACE, SPACE / 2, SPACE / 3, 0, 0, 0 };
+	struct lb_item it = { LB_GLUE, SPACE, SPACE / 2, SPACE / 3, 0, 0, 0, 0, 0 };
 	p->items[p->n++] = it;
 }
 
 static void penalty(struct para *p, double w, int value, int flagged, int emergency)
 {
-	struct lb_item it = { LB_PENALTY, w, 0, 0, value, flagged, emergency };
+	struct lb_item it = { LB_PENALTY, w, 0, 0, value, flagged, emergency, 0, 0 };
 	p->items[p->n++] = it;
 }
 
 static void finish(struct para *p)
 {
-	struct lb_item fill = { LB_GLUE, 0, LB_FILL * 10, 0, 0, 0, 0 };
+	struct lb_item fill = { LB_GLUE, 0, LB_FILL * 10, 0, 0, 0, 0, 0, 0 };
 	p->items[p->n++] = fill;
 	penalty(p, 0, PENALTY_FORCE, 0, 0);
 }
@@ -213,7 +213,7 @@ static void ragged_lines_fit_and_are_even(void)
 
 static void stretchy_box(struct para *p, double w, double stretch)
 {
-	struct lb_item it = { LB_BOX, w, stretch, 0, 0, 0, 0 };
+	struct lb_item it = { LB_BOX, w, stretch, 0, 0, 0, 0, 0, 0 };
 	p->items[p->n++] = it;
 }
 
@@ -269,6 +269,44 @@ static void loose_line_judged_by_its_spaces(void)
 	CHECK_INT(breaks[1], 13);
 }
 
+/* "hyvinvointi=palve-lujen": the syllable break would make the better line
+ * (spaces at natural width, against 1.45 x at the compound), but the compound
+ * boundary fits, so the line ends there. */
+static void compound_wins_over_syllable(void)
+{
+	struct para p = { .n = 0 };
+	struct lb_params prm = { 100, 100, 0, 0, 0 };
+	int breaks[32], lines, compound, syllable;
+	for (int i = 0; i < 6; i++) {
+		if (i)
+			glue(&p);
+		box(&p, 10);
+	}
+	glue(&p);
+	box(&p, 11.9);                /* hyvinvointi */
+	penalty(&p, 2, 30, 1, 0);
+	compound = p.n - 1;
+	box(&p, 8.1);                 /* palve */
+	penalty(&p, 2, 60, 1, 0);
+	syllable = p.n - 1;
+	box(&p, 20);                  /* lujen */
+	glue(&p);
+	box(&p, 30);
+	finish(&p);
+	lines = linebreak_run(p.items, p.n, &prm, breaks, 32, NULL);
+	CHECK_INT(lines, 2);
+	CHECK_INT(breaks[0], syllable); /* plain total fit: the syllable */
+	p.items[compound].word = p.items[syllable].word = 1;
+	p.items[compound].compound = 1;
+	lines = linebreak_run(p.items, p.n, &prm, breaks, 32, NULL);
+	CHECK_INT(lines, 2);
+	CHECK_INT(breaks[0], compound);
+	/* when the compound boundary would leave a loose line, the syllable */
+	p.items[compound - 1].width = 9;
+	lines = linebreak_run(p.items, p.n, &prm, breaks, 32, NULL);
+	CHECK_INT(breaks[0], syllable);
+}
+
 const struct unit_test unit_tests[] = {
 	UNIT(total_fit_avoids_loose_lines),
 	UNIT(at_most_two_hyphens_in_a_row),
@@ -277,5 +315,6 @@ const struct unit_test unit_tests[] = {
 	UNIT(ragged_lines_fit_and_are_even),
 	UNIT(boxes_share_the_stretch),
 	UNIT(loose_line_judged_by_its_spaces),
+	UNIT(compound_wins_over_syllable),
 	{ NULL, NULL }
 };
