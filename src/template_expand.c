@@ -2,6 +2,7 @@
 #include "template_internal.h"
 #include "diag.h"
 #include "collate.h"
+#include "textnorm.h"
 
 #include <libxml/tree.h>
 
@@ -623,6 +624,7 @@ struct doc *template_expand(const struct template *t, const struct expand_option
 		else if (is_named(n, "body"))
 			expand_children(&x, n, x.d->root, 0);
 	}
+	textnorm_doc(x.d); /* no-break spaces, quotation marks (textnorm.h) */
 	if (x.errors == 0)
 		x.errors += doc_check(x.d);
 	if (x.errors) {
