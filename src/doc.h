@@ -96,6 +96,7 @@ struct doc_style {
 	double leading;          /* baseline-to-baseline distance */
 	double space_before, space_after;
 	double indent;           /* left indent of the block */
+	double measure;          /* longest line (0: the column's width) */
 	enum doc_align align;
 	struct doc_color color;
 	int hyphenate;           /* 1: may hyphenate words */

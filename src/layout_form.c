@@ -19,7 +19,10 @@
 #include <string.h>
 
 #define MIN_BOX (6 * MM_TO_PT)   /* smallest box a digit can be written into */
-#define CELL_PAD (1.5 * MM_TO_PT) /* inner margin of a field-table cell */
+#define CELL_PAD (1.5 * MM_TO_PT) /* inner margin of a field-table cell's text */
+/* The boxes of a field-table cell sit on the cell's rules: a row is one box
+ * high and the first box starts at the cell's left rule, so the cell's
+ * rules are the boxes' own (no double-ruled look). */
 #define LABEL_GAP (3 * MM_TO_PT)  /* between a label and its input */
 #define DATE_SEP (1.0 / 3)        /* dot between date groups, in boxes */
 #define DATE_WIDTH (8 + 2 * DATE_SEP) /* dd.mm.yyyy, in boxes */
@@ -330,6 +333,27 @@ static void layout_field_row(struct layout *lo, const struct doc_node *n)
 	lo->at_top = 0;
 }
 
+/* The widest word of a column's header, with the cell's margins: a header
+ * is not hyphenated to fit a narrow column of boxes. */
+static double header_word_width(struct layout *lo, const struct doc_node *col)
+{
+	const struct doc_node *label = para_child(col, 0);
+	int fill;
+	char *text = para_text(label, &fill), *save = NULL;
+	double widest = 0;
+	for (char *w = strtok_r(text, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		double ww = layout_text_width(lo, doc_node_style(lo->doc, label), w);
+		widest = ww > widest ? ww : widest;
+	}
+	free(text);
+	return label ? widest + 2 * CELL_PAD : 0;
+}
+
+static double at_least(double w, double min)
+{
+	return w > min ? w : min;
+}
+
 /* Natural width of a table column: attr width, else what its cells hold. */
 static double column_width(struct layout *lo, const struct doc_node *col, const struct grid *g)
 {
@@ -338,15 +362,15 @@ static double column_width(struct layout *lo, const struct doc_node *col, const 
 	if (doc_node_attr(col, "width"))
 		return w;
 	if (doc_node_attr(col, "boxes"))
-		return count_attr(col, "boxes") * g->box + 2 * CELL_PAD;
+		return at_least(count_attr(col, "boxes") * g->box, header_word_width(lo, col));
 	if (is_yes(col, "date"))
-		return DATE_WIDTH * g->box + 2 * CELL_PAD;
+		return at_least(DATE_WIDTH * g->box, header_word_width(lo, col));
 	if (has_options(col)) {
 		struct flow f = { 0, 0, 0, 0 };
 		for (const struct doc_node *c = col->first; c; c = c->next)
 			if (c->kind == DOC_FORM_OPTION)
 				flow_option(&pl, &f, c);
-		return f.x - g->box * TICK_SPACE + 2 * CELL_PAD;
+		return f.x - g->box * TICK_SPACE + CELL_PAD;
 	}
 	return 20 * MM_TO_PT;
 }
@@ -380,8 +404,7 @@ static void table_row(struct layout *lo, const struct table *t, int number)
 	char num[16];
 	for (int i = 0; i < t->n; i++) {
 		const struct doc_node *col = t->cols[i];
-		struct place pl = { lo, &t->g, x + CELL_PAD, lo->y + CELL_PAD,
-				    t->widths[i] - 2 * CELL_PAD, 1 };
+		struct place pl = { lo, &t->g, x, lo->y, t->widths[i], 1 };
 		layout_add_stroke(lo, BOX_RECT, x, lo->y, t->widths[i], t->row_h, 0.8, "cell");
 		if (strcmp(kind_of(col), "row-number") == 0) {
 			const struct doc_style *st = doc_node_style(lo->doc, col);
@@ -400,7 +423,7 @@ static void table_row(struct layout *lo, const struct table *t, int number)
 static int column_fits(struct layout *lo, const struct doc_node *col, const struct grid *g,
 		       double width)
 {
-	struct place pl = { lo, g, 0, 0, width - 2 * CELL_PAD, 0 };
+	struct place pl = { lo, g, 0, 0, width, 0 };
 	if (place_input(&pl, col) <= g->box + 0.01)
 		return 1;
 	form_error(lo, col, "the %s column is too narrow for its options", kind_of(col));
@@ -442,7 +465,7 @@ static void layout_table(struct layout *lo, const struct doc_node *n)
 	t.g = grid_of(lo, n);
 	if (table_columns(lo, n, &t) != 0)
 		return;
-	t.row_h = t.g.box + 2 * CELL_PAD;
+	t.row_h = t.g.box;
 	t.header_h = 0;
 	for (int i = 0; i < t.n; i++) {
 		const struct doc_node *label = para_child(t.cols[i], 0);

@@ -171,6 +171,10 @@ static int read_style(const struct template *t, xmlNodePtr n, struct doc *d)
 	if (!base)
 		base = doc_style_find(d, "body");
 	copy = *base;
+	/* a style based on body by default does not take its measure (a
+	 * table cell, a label, a kicker); one that names its parent does */
+	if (!parent && base != doc_style_find(d, name))
+		copy.measure = 0;
 	s = doc_style_add(d, name);
 	copy.name = s->name;
 	*s = copy;
@@ -179,6 +183,7 @@ static int read_style(const struct template *t, xmlNodePtr n, struct doc *d)
 	errors += read_length(t, n, "space-before", &s->space_before) != 0;
 	errors += read_length(t, n, "space-after", &s->space_after) != 0;
 	errors += read_length(t, n, "indent", &s->indent) != 0;
+	errors += read_length(t, n, "measure", &s->measure) != 0;
 	errors += read_style_flags(t, n, d, s);
 	if (s->size < 4 || s->size > 200 || s->leading < s->size * 0.8) {
 		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
@@ -201,6 +206,7 @@ static void scale_for_large_print(struct doc *d)
 		s->space_before *= k;
 		s->space_after *= k;
 		s->indent *= k;
+		s->measure *= k; /* as many characters a line, as far as the page allows */
 	}
 }
 
