@@ -32,7 +32,11 @@ pdftotext -enc UTF-8 "$PDF" "$F/text.txt" 2> "$F/pdftotext.log"
 check "foundation pdftotext exits 0" test $? -eq 0
 f_only_known_warning() { ! grep -v "Invalid 'begincidrange' operator in ToUnicode CMap" "$F/pdftotext.log"; }
 check "foundation pdftotext: no warning but the known libharu CMap one" f_only_known_warning
-tr -s ' \n\f' '  ' < "$F/text.txt" > "$F/text.flat"
+# (the phrases from the text in drawing order: pdftotext's default joins a
+# line ending in a written hyphen without it, "Meikäläinen-|Esimerkki" ->
+# "MeikäläinenEsimerkki"; -raw keeps the hyphen, and the line end is undone)
+pdftotext -raw -enc UTF-8 "$PDF" - 2> /dev/null | sed -e ':a' -e 'N' -e '$!ba' -e 's/-\n/-/g' |
+	tr -s ' \n\f' '  ' > "$F/text.flat"
 for phrase in \
 	"Kaikukortti – muistilista kortinjakajille" \
 	"Esimerkkilä · Esimerkkilän hyvinvointialue" \

@@ -49,9 +49,17 @@ f_qr_codes() { # PDF LANG
 	{ venue_values url; region_web "$2"; } | sort > "$_base.expected"
 	diff "$_base.expected" "$_base.decoded"
 }
+# quotes_of LANG: straight quotes as kaikuprint sets them (textnorm.c)
+quotes_of() {
+	case $1 in
+	en) sed -e 's/"\([^"]*\)"/“\1”/g' -e "s/'/’/g" ;;
+	*) sed -e 's/"/”/g' -e "s/'/’/g" ;;
+	esac
+}
 f_venues_in_text() { # PDF LANG
 	pdftotext -enc UTF-8 "$1" - 2> /dev/null | tr -s ' \n\f' '   ' > "${1%.pdf}.flat"
-	venue_values name "$2" | while IFS= read -r name; do
+	# straight quotes in the region file come out as the language's own
+	venue_values name "$2" | quotes_of "$2" | while IFS= read -r name; do
 		grep -qF -- "$name" "${1%.pdf}.flat" || { echo "missing venue: $name"; return 1; }
 	done
 }

@@ -56,6 +56,7 @@ measure() {
 		set -- $(awk -v right="$right" -v space_em=$SPACE_EM -v label="$name" \
 			-v leading=$leading -v justified=$justified \
 			-f tests/typo/measure.awk "$WORK/$name.dump")
+		rules "$name" $lang 0 "$WORK/$name.dump" >> "$WORK/rules.txt"
 		warned=$(grep -c "overfull line" "$WORK/$name.err")
 		over=$(( $6 > warned ? $6 : warned ))
 		printf "%-18s %6d %8.2fx %6d %6d %9d %9d %9.3f %7.1f%%\n" "$1" $2 $3 $4 $9 $5 $over \
@@ -77,6 +78,70 @@ measure() {
 	}' "$totals"
 }
 
+# rules LABEL LANG MEASURE DUMP [BODY_SIZE]: one row of rules.awk (findings
+# on stderr)
+rules() {
+	LC_ALL=C awk -v label="$1" -v lang="$2" -v measure="$3" -v listing=1 \
+		-v body_size="$5" -v compounds=tests/typo/compounds-fi.txt \
+		-f tests/typo/rules.awk "$4"
+}
+
+# The example region: every document in every language, normal and large
+# print; one row of rules.awk each
+region_rules() {
+	for t in templates/*.xml; do
+		doc=$(basename "$t" .xml)
+		for lang in fi sv en; do
+			for size in normal large; do
+				name="$doc-$lang-$size" opt=
+				[ $size = large ] && opt=--large-print
+				if ! "$KP_ABS" render -c config/esimerkkila.ini -t "$t" -l $lang $opt -q \
+					-o "$WORK/$name.pdf" --dump "$WORK/$name.dump" 2> "$WORK/$name.err"; then
+					echo "typo-report: kaikuprint failed on $name:" >&2
+					cat "$WORK/$name.err" >&2
+					exit 1
+				fi
+				# the measure of body text: checklist and forms, normal print
+				# (large print sets fewer characters a line, as it should)
+				m=0 body=
+				case $doc-$size in
+				checklist-normal | registration-form*-normal)
+					m=1
+					body=$(sed -n 's/.*<style name="body" size="\([0-9.]*\)pt".*/\1/p' "$t")
+					;;
+				esac
+				rules "$name" $lang $m "$WORK/$name.dump" "$body"
+			done
+		done
+	done
+}
+
+# rules_table FILE LABEL: the rows, their totals and the targets
+rules_table() {
+	printf "%-34s %6s %6s %6s %6s %6s %9s %9s %6s\n" document lines short digits units \
+		quotes compound syllable "cpl"
+	awk -v label="$2" '{
+		printf "%-34s %6d %6d %6d %6d %6d %9d %9d %6s\n", $1, $2, $3, $4, $5, $6, $7, $8,
+			$10 < 0 ? "-" : $10
+		short += $3; digits += $4; units += $5; quotes += $6; comp += $7; syl += $8
+		syll += $9
+		if ($10 >= 0 && ($10 < 60 || $10 > 75)) { measure++; bad_measure = bad_measure " " $1 }
+	}
+	END {
+		printf "%-34s %6s %6d %6d %6d %6d %9d %9d\n", "total", "", short, digits, units, quotes,
+			comp, syl
+		bad = short + digits + units + quotes + syll + measure > 0
+		if (short) print "  MISSED (" label "): fragments under 2 letters before or 3 after a hyphen"
+		if (digits) print "  MISSED (" label "): words with digits hyphenated"
+		if (units) print "  MISSED (" label "): numbers parted from their units, phone numbers broken"
+		if (quotes) print "  MISSED (" label "): straight quotes"
+		if (syll) print "  MISSED (" label "): " syll " syllable breaks in compounds where a boundary of the parts fits"
+		if (measure) print "  MISSED (" label "): body text not at 60-75 characters a line:" bad_measure
+		if (!bad) print "  " label ": all targets met"
+		exit bad
+	}' "$1"
+}
+
 header() {
 	echo
 	echo "$1"
@@ -85,6 +150,7 @@ header() {
 }
 
 status=0
+: > "$WORK/rules.txt"
 echo "Corpus: tests/typo/corpus-{fi,sv,en}.txt, $(for f in tests/typo/corpus-*.txt; do awk 'BEGIN { RS = "" } END { print NR }' "$f"; done | awk '{ n += $1 } END { print n }') paragraphs, Noto Sans."
 echo "Targets, for each group: no overfull line, never more than two hyphenated lines"
 echo "in a row, loose lines (a space over 1.5x, or a justified line ending short) under 2 %."
@@ -94,5 +160,16 @@ header "45 mm justified, 9/12 pt (about 27 characters a line):"
 measure 45 justify || status=1
 header "45 mm ragged right, 9/12 pt:"
 measure 45 left || status=1
+echo
+echo "Small rules on the corpus (short: fragments under 2 + 3 letters at a hyphen;"
+echo "digits: words with digits hyphenated; units: numbers parted from their units or"
+echo "phone numbers broken; quotes: straight quotes; compound, syllable: breaks inside"
+echo "the words of tests/typo/compounds-fi.txt):"
+rules_table "$WORK/rules.txt" "corpus" || status=1
+echo
+echo "The example region, every document, fi sv en, normal and large print"
+echo "(cpl: characters a line of body text, checklist and registration forms):"
+region_rules > "$WORK/region-rules.txt" || exit 1
+rules_table "$WORK/region-rules.txt" "example region" || status=1
 [ -n "$1" ] || rm -rf "$WORK"
 exit $status
