@@ -48,7 +48,8 @@ void dump_pages_from(const struct pages *pages, FILE *out, int first_number)
 		const struct page *pg = &pages->pages[i];
 		fprintf(out, "page %d %.2fx%.2f\n", first_number + i, pg->width, pg->height);
 		for (int j = 0; j < pg->n_boxes; j++)
-			dump_box(&pg->boxes[j], out);
+			if (pg->boxes[j].kind != BOX_GROUP) /* its boxes are on the page too */
+				dump_box(&pg->boxes[j], out);
 	}
 }
 

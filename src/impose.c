@@ -1,5 +1,6 @@
 /* impose: see impose.h. */
 #include "impose.h"
+#include "box_group.h"
 #include "diag.h"
 
 #include <stdlib.h>
@@ -68,36 +69,40 @@ static void marks_at_y(struct page *sheet, const struct grid *g, double y)
 	add_line(sheet, g->x0 + g->grid_w + IMPOSE_MARK_OFFSET, y, IMPOSE_MARK_LENGTH, 0);
 }
 
-/* Marks for every cut line; with no gap, neighbours share one. */
-static void add_crop_marks(struct page *sheet, const struct grid *g)
+/* Marks for every cut line; with no gap, neighbours share one. They are the
+ * same on every sheet: placed through GS, they become one group. */
+static void add_crop_marks(struct page *sheet, const struct grid *g, struct box_groups *gs)
 {
+	struct page marks = { sheet->width, sheet->height, NULL, 0, 0 };
 	for (int c = 0; c < g->cols; c++) {
 		double left = g->x0 + c * (g->card_w + g->gap);
 		if (c == 0 || g->gap > 0)
-			marks_at_x(sheet, g, left);
-		marks_at_x(sheet, g, left + g->card_w);
+			marks_at_x(&marks, g, left);
+		marks_at_x(&marks, g, left + g->card_w);
 	}
 	for (int r = 0; r < g->rows; r++) {
 		double top = g->y0 + r * (g->card_h + g->gap);
 		if (r == 0 || g->gap > 0)
-			marks_at_y(sheet, g, top);
-		marks_at_y(sheet, g, top + g->card_h);
+			marks_at_y(&marks, g, top);
+		marks_at_y(&marks, g, top + g->card_h);
 	}
+	box_groups_place(gs, sheet, marks.boxes, marks.n_boxes, marks.width, marks.height, 0, 0);
+	free(marks.boxes);
 }
 
 /* Copy the boxes of CARD onto SHEET, moved to slot (ROW, COL). */
 static void place_card(struct page *sheet, const struct page *card, const struct grid *g,
-		       int row, int col)
+		       int row, int col, struct box_groups *gs)
 {
 	double dx = g->x0 + col * (g->card_w + g->gap);
 	double dy = g->y0 + row * (g->card_h + g->gap);
-	for (int i = 0; i < card->n_boxes; i++)
-		page_add_copy(sheet, &card->boxes[i], dx, dy);
+	box_groups_place(gs, sheet, card->boxes, card->n_boxes, card->width, card->height, dx, dy);
 }
 
 /* The sheets for CARDS (pages of IN, SIDES pages per card) into OUT. */
 static void make_sheets(struct pages *out, const struct pages *in, const struct doc_impose *imp,
-			const struct grid *g, int sides, int cards, int slots_used)
+			const struct grid *g, int sides, int cards, int slots_used,
+			struct box_groups *gs)
 {
 	int per_sheet = g->cols * g->rows;
 	for (int first = 0; first < slots_used; first += per_sheet) {
@@ -106,10 +111,10 @@ static void make_sheets(struct pages *out, const struct pages *in, const struct 
 			for (int k = first; k < slots_used && k < first + per_sheet; k++) {
 				int row = (k - first) / g->cols, col = (k - first) % g->cols;
 				const struct page *card = &in->pages[(k % cards) * sides + side];
-				place_card(sheet, card, g, row, side ? g->cols - 1 - col : col);
+				place_card(sheet, card, g, row, side ? g->cols - 1 - col : col, gs);
 			}
 			if (side == 0 && imp->crop_marks)
-				add_crop_marks(sheet, g);
+				add_crop_marks(sheet, g, gs);
 		}
 	}
 }
@@ -121,7 +126,8 @@ int impose_cards_per_sheet(const struct doc_impose *imp, double card_w, double c
 	return plan_grid(imp, card_w, card_h, file, &g) == 0 ? g.cols * g.rows : -1;
 }
 
-int impose_pages(struct pages *p, const struct doc_impose *imp, const char *file, int fill_sheet)
+int impose_pages(struct pages *p, const struct doc_impose *imp, const char *file, int fill_sheet,
+		 struct box_groups *gs)
 {
 	int sides = imp->back ? 2 : 1, cards;
 	struct pages *out;
@@ -139,7 +145,7 @@ int impose_pages(struct pages *p, const struct doc_impose *imp, const char *file
 	cards = p->n_pages / sides;
 	out = pages_new();
 	make_sheets(out, p, imp, &g, sides, cards,
-		    fill_sheet && cards == 1 ? g.cols * g.rows : cards);
+		    fill_sheet && cards == 1 ? g.cols * g.rows : cards, gs);
 	for (int i = 0; i < p->n_pages; i++)
 		free(p->pages[i].boxes);
 	free(p->pages);

@@ -14,6 +14,8 @@
 #include "pages.h"
 #include "units.h"
 
+struct box_groups;
+
 #define IMPOSE_MARK_OFFSET (2 * MM_TO_PT) /* from the card edge to the mark */
 #define IMPOSE_MARK_LENGTH (5 * MM_TO_PT)
 #define IMPOSE_MIN_MARGIN (9 * MM_TO_PT)  /* sheet margin the marks need */
@@ -21,8 +23,11 @@
 /* Replace the pages of P by sheets per IMP (FILE names the template in
  * messages). FILL_SHEET: when there is one card (one page, or a front and a
  * back), repeat it in every slot of one sheet (blank inserts).
+ * What repeats (the same card side, the crop marks) is shared through GS
+ * (box_group.h; NULL: nothing shared).
  * Returns 0, or -1 after reporting (the cards do not fit on the sheet). */
-int impose_pages(struct pages *p, const struct doc_impose *imp, const char *file, int fill_sheet);
+int impose_pages(struct pages *p, const struct doc_impose *imp, const char *file, int fill_sheet,
+		 struct box_groups *gs);
 
 /* How many cards of CARD_W x CARD_H one sheet holds, or -1 after reporting
  * that they do not fit. A batch imposed in groups of this many cards gives

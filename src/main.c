@@ -35,6 +35,7 @@ struct cli {
 	int large_print;
 	int quiet;
 	int booklet_only;          /* --booklet: only the folded-booklet variant */
+	int split;                 /* --split N: a card batch in files of N sheets */
 	const char *data;          /* --data: card holders (CSV), "-" = standard input */
 	struct holders *holders;   /* read from data once, before any rendering */
 };
@@ -55,6 +56,7 @@ static const char usage_text[] =
 	"      --dump FILE        also write the layout as text (golden tests)\n"
 	"      --data FILE        card holders (CSV) for a card template; '-' = standard\n"
 	"                         input; without it the cards are blank (render, check)\n"
+	"      --split N          with --data: a numbered PDF every N sheets (cards-001.pdf, ...)\n"
 	"      --booklet          render only the folded booklet of a template that has one\n"
 	"      --large-print      set body text at 14 pt or more\n"
 	"      --templates DIR    where the templates are\n"
@@ -112,9 +114,17 @@ static const char *data_dir(const char *given, const char *sub, char *buf, size_
 	return buf;
 }
 
+/* --split N: a whole number from 1 to 100000; -1 for anything else. */
+static int split_count(const char *s)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+	return *s && !*end && n >= 1 && n <= 100000 ? (int)n : -1;
+}
+
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
-	enum { OPT_DUMP = 256, OPT_LARGE, OPT_TEMPLATES, OPT_FONTS, OPT_DATA, OPT_BOOKLET };
+	enum { OPT_DUMP = 256, OPT_LARGE, OPT_TEMPLATES, OPT_FONTS, OPT_DATA, OPT_BOOKLET, OPT_SPLIT };
 	static const struct option options[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "template", required_argument, NULL, 't' },
@@ -127,6 +137,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "data", required_argument, NULL, OPT_DATA },
 		{ "booklet", no_argument, NULL, OPT_BOOKLET },
+		{ "split", required_argument, NULL, OPT_SPLIT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -145,6 +156,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		case 'q': cli->quiet = 1; break;
 		case OPT_DATA: cli->data = optarg; break;
 		case OPT_BOOKLET: cli->booklet_only = 1; break;
+		case OPT_SPLIT: cli->split = split_count(optarg); break;
 		case 'h': fputs(usage_text, stdout); exit(EXIT_OK);
 		case 'V': printf("kaikuprint %s\n", KP_VERSION); exit(EXIT_OK);
 		default: return -1;
@@ -179,7 +191,7 @@ static int command_all(const struct cli *cli, const struct config *cfg, const ch
 		}
 		for (int l = 0; l < cfg->n_languages; l++) {
 			struct render_options ro = { cfg->languages[l], cli->large_print, fdir, opath, NULL,
-						       NULL, 0, 0 };
+						       NULL, 0, 0, 0 };
 			snprintf(opath, sizeof(opath), "%s/%s-%s.pdf", cli->output, render_documents[i],
 				 cfg->languages[l]);
 			failed |= render_document(cfg, t, &ro) != 0;
@@ -199,7 +211,7 @@ static int check_template(const struct cli *cli, const struct config *cfg, const
 		return -1;
 	for (int l = 0; l < cfg->n_languages; l++) {
 		struct render_options ro = { cfg->languages[l], cli->large_print, fdir, NULL, NULL,
-					       NULL, 0, 0 };
+					       NULL, 0, 0, 0 };
 		ro.holders = cli->holders;
 		failed |= render_document(cfg, t, &ro) != 0;
 	}
@@ -224,7 +236,7 @@ static int command_check(const struct cli *cli, const struct config *cfg, const 
 
 static int command_render(const struct cli *cli, const struct config *cfg, const char *fdir)
 {
-	struct render_options ro = { cli->lang, cli->large_print, fdir, NULL, cli->dump, NULL, 0, 0 };
+	struct render_options ro = { cli->lang, cli->large_print, fdir, NULL, cli->dump, NULL, 0, 0, 0 };
 	struct template *t;
 	int rc;
 	if (!cli->template_path)
@@ -235,6 +247,7 @@ static int command_render(const struct cli *cli, const struct config *cfg, const
 	ro.holders = cli->holders;
 	ro.progress = !cli->quiet && isatty(STDERR_FILENO);
 	ro.booklet_only = cli->booklet_only;
+	ro.split = cli->split;
 	t = template_load(cli->template_path);
 	if (!t)
 		return -1;
@@ -294,6 +307,11 @@ int main(int argc, char **argv)
 		return usage_error("missing -c REGION.ini");
 	if (strcmp(cli.command, "all") == 0 && !cli.output)
 		return usage_error("all needs -o DIR");
+	if (cli.split < 0)
+		return usage_error("--split needs a whole number of sheets from 1 to 100000");
+	if (cli.split && (strcmp(cli.command, "render") != 0 || !cli.data || !cli.output ||
+			  strcmp(cli.output, "-") == 0))
+		return usage_error("--split works with render, --data and -o FILE.pdf");
 	if (cli.booklet_only && strcmp(cli.command, "render") != 0)
 		return usage_error("--booklet works with render only");
 	if (strcmp(cli.command, "all") == 0 && cli.data)

@@ -17,8 +17,14 @@ enum box_kind {
 	BOX_TEXT,  /* text run in one font and size */
 	BOX_LINE,  /* straight line from (x, y) to (x + w, y + h) */
 	BOX_RECT,  /* rectangle at (x, y) of size w x h: stroked and/or filled */
-	BOX_IMAGE  /* PNG or JPEG file at (x, y), w x h */
+	BOX_IMAGE, /* PNG or JPEG file at (x, y), w x h */
+	BOX_GROUP  /* the boxes of ->group, moved by (x, y): drawn once, placed many
+		      times (a form XObject in the PDF); the boxes it stands for are
+		      also on the page, marked ->grouped, so that a backend may
+		      ignore BOX_GROUP and draw every box as usual (the dump does) */
 };
+
+struct box_group;
 
 struct box {
 	enum box_kind kind;
@@ -37,6 +43,8 @@ struct box {
 	double line_width;       /* BOX_LINE, BOX_RECT stroke */
 	const char *tag;         /* what the box is, for the dump ("crop", "qr", ...) */
 	int personal;            /* BOX_TEXT: a holder's name; the dump never shows it */
+	int grouped;             /* drawn by a BOX_GROUP of the same page (box_group.h) */
+	const struct box_group *group; /* BOX_GROUP */
 };
 
 struct page {

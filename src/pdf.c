@@ -244,23 +244,15 @@ static int save_to_stream(struct pdf_writer *w, struct output_file *out)
 	return rc == 0 ? 0 : -2;
 }
 
-static int save(struct pdf_writer *w, const char *path)
+/* Never HPDF_SaveToFile: libharu ignores a failing final fclose, so a full
+ * disk could leave a short PDF that would then be renamed into place. */
+static int save(struct pdf_writer *w, struct output_file *out, const char *name)
 {
-	struct output_file *out = output_open(path);
-	int rc;
-	if (!out)
-		return -1;
-	/* Never HPDF_SaveToFile: libharu ignores a failing final fclose, so a full
-	 * disk could leave a short PDF that would then be renamed into place. */
-	rc = save_to_stream(w, out);
+	int rc = save_to_stream(w, out);
 	if (rc == -1)
-		diag_file(DIAG_FATAL, path, 0, 0, "cannot write the PDF (libharu error 0x%04X, %u)",
+		diag_file(DIAG_FATAL, name, 0, 0, "cannot write the PDF (libharu error 0x%04X, %u)",
 			  (unsigned)w->error, (unsigned)w->detail);
-	if (rc) {
-		output_abort(out);
-		return -1;
-	}
-	return output_commit(out);
+	return rc ? -1 : 0;
 }
 
 struct pdf_writer *pdf_begin(const struct pages *info)
@@ -295,18 +287,30 @@ void pdf_cancel(struct pdf_writer *w)
 	free(w);
 }
 
+int pdf_save(struct pdf_writer *w, struct output_file *out, const char *name)
+{
+	int rc = -1;
+	if (w->error)
+		diag_file(DIAG_FATAL, name, 0, 0, "cannot make the PDF (libharu error 0x%04X, %u)",
+			  (unsigned)w->error, (unsigned)w->detail);
+	else
+		rc = save(w, out, name);
+	pdf_cancel(w);
+	return rc;
+}
+
 int pdf_finish(struct pdf_writer *w, const char *path)
 {
-	int rc;
-	if (w->error) {
-		diag_file(DIAG_FATAL, path, 0, 0, "cannot make the PDF (libharu error 0x%04X, %u)",
-			  (unsigned)w->error, (unsigned)w->detail);
+	struct output_file *out = output_open(path);
+	if (!out) {
 		pdf_cancel(w);
 		return -1;
 	}
-	rc = save(w, path);
-	pdf_cancel(w);
-	return rc;
+	if (pdf_save(w, out, path) != 0) {
+		output_abort(out);
+		return -1;
+	}
+	return output_commit(out);
 }
 
 int pdf_write(const struct pages *pages, const char *path)

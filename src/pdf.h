@@ -21,6 +21,11 @@ struct pdf_writer;
 struct pdf_writer *pdf_begin(const struct pages *info);
 void pdf_add(struct pdf_writer *w, const struct pages *pages);
 int pdf_finish(struct pdf_writer *w, const char *path);
+/* Write the document into OUT (fileio.h) without committing it, so that
+ * several files (a batch split with --split) are committed together; NAME
+ * for messages. Returns 0 or -1 after reporting; frees the writer. */
+struct output_file;
+int pdf_save(struct pdf_writer *w, struct output_file *out, const char *name);
 void pdf_cancel(struct pdf_writer *w);
 
 #endif

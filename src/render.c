@@ -1,5 +1,6 @@
 /* render: the pipeline for one document; see render.h. */
 #include "render.h"
+#include "box_group.h"
 #include "diag.h"
 #include "dump.h"
 #include "hyph_region.h"
@@ -51,6 +52,7 @@ int render_document(const struct config *cfg, const struct template *t,
 	struct layout_options lo;
 	struct doc *d;
 	struct pages *pages;
+	struct box_groups *groups = NULL; /* the repeated card of blank inserts */
 	int rc = 0;
 
 	if (hyph_region_load(cfg, opt->lang ? opt->lang : cfg->languages[0]) != 0)
@@ -60,6 +62,10 @@ int render_document(const struct config *cfg, const struct template *t,
 		if (rc != RENDER_NOT_A_BATCH)
 			return rc;
 		rc = 0;
+		if (opt->split) {
+			diag_plain(DIAG_ERROR, "--split: the template places no cards on sheets (<impose>)");
+			return -1;
+		}
 	}
 	d = render_expand(cfg, t, opt, opt->holders);
 	if (!d)
@@ -77,13 +83,15 @@ int render_document(const struct config *cfg, const struct template *t,
 	pages = layout_run(d, &lo);
 	if (pages && d->impose.enabled) {
 		progress_stage("placing the cards on sheets");
-		if (impose_pages(pages, &d->impose, d->file, !opt->holders) != 0) {
+		groups = box_groups_new();
+		if (impose_pages(pages, &d->impose, d->file, !opt->holders, groups) != 0) {
 			pages_free(pages);
 			pages = NULL;
 		}
 	}
 	if (!pages) {
 		progress_end();
+		box_groups_free(groups);
 		doc_free(d);
 		return -1;
 	}
@@ -94,6 +102,7 @@ int render_document(const struct config *cfg, const struct template *t,
 		rc = -1;
 	progress_end();
 	pages_free(pages);
+	box_groups_free(groups);
 	if (rc == 0 && d->has_booklet && booklet_wanted(opt))
 		rc = render_booklet(cfg, t, opt);
 	doc_free(d);

@@ -20,6 +20,7 @@ struct render_options {
 	const struct holders *holders; /* card holders (--data), or NULL: blank cards */
 	int progress;            /* 1: may show a progress indicator (a terminal, no --quiet) */
 	int booklet_only;        /* 1: only the booklet variant, written to pdf_path itself */
+	int split;               /* card batch: a numbered file every SPLIT sheets; 0 = one file */
 };
 
 /* Returns 0, or -1 after reporting (and then no output file is written). */

@@ -3,16 +3,27 @@
  * group is expanded from the template, laid out, imposed and drawn into the
  * PDF (and the dump), then its tree and boxes are freed before the next.
  * Grouping at sheet boundaries gives exactly the sheets the whole batch
- * imposed at once would give. A group that fails (a name that cannot fit)
+ * imposed at once would give. With --split N, every N sheets (a front and
+ * its back count as one) end a numbered file; all files are committed
+ * together at the end. A group that fails (a name that cannot fit)
  * stops the output, but the later groups are still laid out, so that every
  * bad row is reported; then nothing is written. */
 #include "render.h"
+#include "box_group.h"
 #include "diag.h"
 #include "dump.h"
 #include "impose.h"
 #include "layout.h"
 #include "pdf.h"
+#include "fileio.h"
 #include "progress.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { SPLIT_MAX_FILES = 900 }; /* each part keeps a file open until the end */
 
 struct batch {
 	const struct config *cfg;
@@ -21,8 +32,43 @@ struct batch {
 	struct layout_options lo;
 	struct pdf_writer *pdf;   /* opened with the first sheets */
 	struct dump_stream *dump;
+	struct box_groups *groups; /* what repeats on every card and sheet: drawn once */
 	int started, failed;
+	/* --split: the parts written so far, committed together at the end */
+	struct output_file **parts;
+	int n_parts, sheets_in_part;
 };
+
+/* PATH with "-NNN" (part K, from 1) before its extension: cards.pdf ->
+ * cards-001.pdf. */
+static void part_path(const char *path, int k, char *buf, size_t size)
+{
+	const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+	if (!dot || (slash && dot < slash))
+		dot = path + strlen(path);
+	snprintf(buf, size, "%.*s-%03d%s", (int)(dot - path), path, k, dot);
+}
+
+/* The PDF so far becomes the next part: written, not yet committed. */
+static void end_part(struct batch *b)
+{
+	char path[PATH_MAX];
+	struct output_file *out;
+	part_path(b->opt->pdf_path, b->n_parts + 1, path, sizeof(path));
+	out = output_open(path);
+	if (!out || pdf_save(b->pdf, out, path) != 0) {
+		if (out)
+			output_abort(out);
+		else
+			pdf_cancel(b->pdf);
+		b->failed = 1;
+	} else {
+		b->parts = xrealloc(b->parts, sizeof(*b->parts) * (size_t)(b->n_parts + 1));
+		b->parts[b->n_parts++] = out;
+	}
+	b->pdf = NULL;
+	b->sheets_in_part = 0;
+}
 
 /* Lay out and impose holders FIRST .. FIRST + N - 1; write their sheets
  * unless something failed before. */
@@ -31,7 +77,7 @@ static void render_group(struct batch *b, int first, int n)
 	struct holders group = { b->opt->holders->items + first, n };
 	struct doc *d = render_expand(b->cfg, b->t, b->opt, &group);
 	struct pages *sheets = d ? layout_run(d, &b->lo) : NULL;
-	if (sheets && impose_pages(sheets, &d->impose, d->file, 0) != 0) {
+	if (sheets && impose_pages(sheets, &d->impose, d->file, 0, b->groups) != 0) {
 		pages_free(sheets);
 		sheets = NULL;
 	}
@@ -39,16 +85,18 @@ static void render_group(struct batch *b, int first, int n)
 		b->failed = 1;
 	if (!b->failed && !b->started) {
 		b->started = 1;
-		if (b->opt->pdf_path && !(b->pdf = pdf_begin(sheets)))
-			b->failed = 1;
 		if (b->opt->dump_path && !(b->dump = dump_begin(b->opt->dump_path)))
 			b->failed = 1;
 	}
+	if (!b->failed && b->opt->pdf_path && !b->pdf && !(b->pdf = pdf_begin(sheets)))
+		b->failed = 1;
 	if (!b->failed) {
 		if (b->pdf)
 			pdf_add(b->pdf, sheets);
 		if (b->dump)
 			dump_add(b->dump, sheets);
+		if (b->pdf && b->opt->split && ++b->sheets_in_part == b->opt->split)
+			end_part(b);
 	}
 	pages_free(sheets);
 	doc_free(d);
@@ -71,9 +119,12 @@ static int cards_per_sheet(struct batch *b)
 
 static int finish(struct batch *b)
 {
-	int rc = b->failed ? -1 : 0;
-	if (rc == 0)
+	int rc;
+	if (!b->failed)
 		progress_stage("writing the PDF");
+	if (!b->failed && b->pdf && b->opt->split)
+		end_part(b);
+	rc = b->failed ? -1 : 0;
 	if (rc == 0 && b->dump)
 		rc = dump_finish(b->dump);
 	else
@@ -82,25 +133,45 @@ static int finish(struct batch *b)
 		rc = pdf_finish(b->pdf, b->opt->pdf_path);
 	else
 		pdf_cancel(b->pdf);
+	for (int i = 0; i < b->n_parts; i++) /* all parts, or none */
+		if (rc == 0)
+			rc = output_commit(b->parts[i]);
+		else
+			output_abort(b->parts[i]);
+	free(b->parts);
 	progress_end();
 	return rc;
+}
+
+/* --split N: refused when it would make more files than can be kept open. */
+static int check_split(const struct render_options *opt, int per_sheet)
+{
+	int sheets = (opt->holders->n + per_sheet - 1) / per_sheet;
+	if (opt->split && (sheets + opt->split - 1) / opt->split > SPLIT_MAX_FILES) {
+		diag_plain(DIAG_ERROR, "--split %d would make more than %d files; split by more sheets",
+			   opt->split, SPLIT_MAX_FILES);
+		return -1;
+	}
+	return 0;
 }
 
 int render_card_batch(const struct config *cfg, const struct template *t,
 		      const struct render_options *opt)
 {
-	struct batch b = { cfg, t, opt, { opt->fonts_dir }, NULL, NULL, 0, 0 };
+	struct batch b = { cfg, t, opt, { opt->fonts_dir }, NULL, NULL, NULL, 0, 0, NULL, 0, 0 };
 	int total = opt->holders->n, per_sheet, rc;
 	diag_warn_once(1); /* each group repeats the template's warnings */
 	per_sheet = cards_per_sheet(&b);
-	if (per_sheet <= 0) {
+	if (per_sheet <= 0 || check_split(opt, per_sheet) != 0) {
 		diag_warn_once(0);
 		return per_sheet == 0 ? RENDER_NOT_A_BATCH : -1;
 	}
 	progress_begin(total, opt->progress && total > PROGRESS_MIN_ROWS);
+	b.groups = box_groups_new();
 	for (int first = 0; first < total; first += per_sheet)
 		render_group(&b, first, total - first < per_sheet ? total - first : per_sheet);
 	rc = finish(&b);
+	box_groups_free(b.groups); /* after the PDF: its form XObjects are made from them */
 	diag_warn_once(0);
 	return rc;
 }

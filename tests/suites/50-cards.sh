@@ -117,3 +117,33 @@ check "cards 400 cards on 40 sheets" sh -c "pdfinfo '$C/many.pdf' | grep -q '^Pa
 
 # 6. Large print does not apply to cards (fixed size): the blank cards still render.
 check "cards ignore large print" "$KP" render -c $REGION -t $TPL --large-print -o "$C/large.pdf"
+
+# 7. --split N: a numbered file every N sheets, the same cards as one file
+#    (page by page), all parts or none.
+S=$C/split
+rm -rf "$S"; mkdir -p "$S"
+"$KP" render -c $REGION -t $TPL -l fi --data config/esimerkkila-holders.csv -o "$S/one.pdf" -q
+"$KP" render -c $REGION -t $TPL -l fi --data config/esimerkkila-holders.csv -o "$S/cards.pdf" \
+	--split 2 -q
+check "cards --split 2: three files for five sheets" sh -c "[ \"\$(cd '$S' && ls cards*)\" = \"\$(printf 'cards-001.pdf\ncards-002.pdf\ncards-003.pdf')\" ]"
+for f in "$S"/cards-*.pdf; do pdftotext -q "$f" -; done > "$S/parts.txt"
+pdftotext -q "$S/one.pdf" "$S/one.txt"
+check "cards --split gives the same cards, page by page, as one file" cmp "$S/parts.txt" "$S/one.txt"
+check "cards --split parts have 4, 4 and 2 pages" sh -c "for f in '$S'/cards-*.pdf; do pdfinfo \"\$f\" | awk '/^Pages:/ {print \$2}'; done | tr '\n' ' ' | grep -qx '4 4 2 '"
+{ head -1 config/esimerkkila-holders.csv; tail -n +2 config/esimerkkila-holders.csv
+  echo "2026-12-01,Aaaaaaaaaaaaaaaaaaaa Bbbbbbbbbbbbbbbbbbbbbbbb-Cccccccccccccccccccccc Ddddddddd,0,,"; } > "$S/long.csv"
+"$KP" render -c $REGION -t $TPL --data "$S/long.csv" -o "$S/bad.pdf" --split 1 2> "$S/bad.err"
+status=$?
+check "cards --split: a bad row in the last sheet leaves no part at all" sh -c "[ $status -eq 1 ] && [ -z \"\$(ls '$S' | grep '^bad.*pdf')\" ] && grep -q 'long.csv:46: error' '$S/bad.err'"
+"$KP" render -c $REGION -t $TPL --data "$S/long.csv" -o - --split 1 > /dev/null 2> "$S/usage.err"
+status=$?
+check "cards --split needs an output file" sh -c "[ $status -eq 2 ] && grep -q -- '--split works with render, --data and -o FILE.pdf' '$S/usage.err'"
+
+# 8. Memory follows the sheet: nothing per card outlives its sheet. With
+#    --split (libharu keeps the pages of one file until it is saved), 2,000
+#    cards take hardly more memory than 200.
+awk 'BEGIN { print "name,issued,children"; for (i = 1; i <= 2000; i++) printf "Holder Number%d,2027-01-01,%d\n", i, i % 4 }' > "$S/2000.csv"
+head -201 "$S/2000.csv" > "$S/200.csv"
+peak() { /usr/bin/time -f %M "$KP" render -c $REGION -t $TPL --data "$1" -o "$S/mem.pdf" --split 10 -q 2>&1 >/dev/null | tail -1; }
+small=$(peak "$S/200.csv"); large=$(peak "$S/2000.csv")
+check "cards memory: 2,000 cards within 4 MB of 200 ($small KB, $large KB)" test $((large - small)) -lt 4096
