@@ -94,25 +94,6 @@ void doc_node_append(struct doc_node *parent, struct doc_node *child)
 	parent->last = child;
 }
 
-void doc_node_set_attr(struct doc *d, struct doc_node *n, const char *name, const char *value)
-{
-	struct doc_attr *a = doc_alloc(d, (size_t)(n->n_attrs + 1) * sizeof(*a));
-	if (n->n_attrs)
-		memcpy(a, n->attrs, (size_t)n->n_attrs * sizeof(*a));
-	a[n->n_attrs].name = doc_strdup(d, name);
-	a[n->n_attrs].value = doc_strdup(d, value);
-	n->attrs = a;
-	n->n_attrs++;
-}
-
-const char *doc_node_attr(const struct doc_node *n, const char *name)
-{
-	for (int i = n->n_attrs - 1; i >= 0; i--)
-		if (strcmp(n->attrs[i].name, name) == 0)
-			return n->attrs[i].value;
-	return NULL;
-}
-
 int doc_kind_is_inline(enum doc_kind kind)
 {
 	return kind == DOC_TEXT || kind == DOC_BREAK || kind == DOC_FILL;
@@ -224,8 +205,6 @@ static void dump_node(const struct doc_node *n, int depth, FILE *out)
 		fputs(" italic", out);
 	if (n->flags & DOC_NOHYPH)
 		fputs(" nohyph", out);
-	for (int i = 0; i < n->n_attrs; i++)
-		fprintf(out, " %s=\"%s\"", n->attrs[i].name, n->attrs[i].value);
 	if (n->kind == DOC_TEXT)
 		fprintf(out, " \"%s\"", n->text);
 	fputc('\n', out);

@@ -9,6 +9,8 @@
 #ifndef KP_DOC_H
 #define KP_DOC_H
 
+#include "color.h"
+
 #include <stddef.h>
 #include <stdio.h>
 
@@ -62,9 +64,91 @@ enum {
 	DOC_PERSONAL = 16   /* inline: personal data (a holder's name) */
 };
 
-struct doc_attr {
-	const char *name;
-	const char *value;
+enum doc_align { ALIGN_LEFT, ALIGN_JUSTIFY, ALIGN_CENTER, ALIGN_RIGHT };
+
+/*
+ * Typed attributes: template expansion parses and range-checks every
+ * attribute of an element once (template_attrs.c, ranges in
+ * templates/README.md) and stores it here; layout reads only these.
+ * Lengths are in points. An optional length that was not given holds its
+ * default, or DOC_AUTO where the default depends on the column.
+ */
+#define DOC_AUTO (-1.0)
+
+struct doc_blank_attrs {     /* <blank> */
+	const char *label;       /* NULL: none */
+	double width;            /* DOC_AUTO: the column */
+	int lines;
+};
+struct doc_rule_attrs {      /* <rule> */
+	double width;            /* DOC_AUTO: the column */
+	double thickness;
+	struct doc_color color;
+};
+struct doc_space_attrs {     /* <space> */
+	double height;
+};
+/* The grid of form fields: on <form> and <field-table> as given, on a field
+ * or column inherited from the nearest grid above (template_attrs.c). */
+struct doc_grid {
+	double label_width;      /* DOC_AUTO: 40 % of the column */
+	double box, gap;
+};
+struct doc_form_attrs {      /* <form>, <field-table>, fields, options, columns */
+	struct doc_grid grid;
+	const char *kind;        /* kind="...": what a field asks for; "" when not given */
+	int row_number;          /* <column kind="row-number">: numbered, not filled in */
+	int boxes;               /* <field>, <column>: character boxes, 0: none */
+	int date;                /* <column date="yes"> */
+	double width;            /* <column>: DOC_AUTO: from its content */
+	int rows;                /* <field-table>: empty records */
+	const char *split;       /* <option>: separator, NULL: none */
+	int has_label_width, has_box; /* given on this element (checked against the column) */
+};
+enum doc_width_kind { DOC_WIDTH_AUTO, DOC_WIDTH_FIXED, DOC_WIDTH_STAR };
+struct doc_col_width {       /* one entry of <table widths="..."> */
+	enum doc_width_kind kind;
+	double value;            /* FIXED: points; STAR: share */
+};
+struct doc_table_attrs {     /* <table> */
+	struct doc_col_width *widths;
+	int n_widths;
+	double border, padding;
+	struct doc_color border_color;
+};
+struct doc_fill_attrs {      /* <row>, <cell> */
+	int header;              /* <row header="yes"> */
+	int span;                /* <cell>: columns spanned, at least 1 */
+	int has_background;
+	struct doc_color background;
+};
+struct doc_frame_attrs {     /* <box> */
+	double border, padding;
+	struct doc_color border_color;
+	int has_background;
+	struct doc_color background;
+};
+struct doc_image_attrs {     /* <image>: the file probed at expansion */
+	const char *path;        /* relative to the working folder */
+	double width, height;    /* its size on the page, aspect ratio kept */
+	enum doc_align align;    /* left, center or right */
+};
+struct doc_columns_attrs {   /* <columns> */
+	int count;
+	double gap;
+};
+struct doc_qr_attrs {        /* <qr> */
+	const char *url;
+	int ecc;                 /* 0..3: L, M, Q, H */
+	double size, gap;
+	int left;                /* side="left" */
+	struct doc_color color;
+};
+struct doc_fit_attrs {       /* <fit> */
+	const char *name;        /* NULL: none */
+	double width;            /* DOC_AUTO: the column */
+	double height, min_size, step;
+	int rule, border;
 };
 
 struct doc_node {
@@ -76,15 +160,20 @@ struct doc_node {
 	size_t len;              /* strlen(text) */
 	const char *origin;      /* text from a variable: where its value came from */
 	int line, col;           /* position in the template */
-	struct doc_attr *attrs;
-	int n_attrs;
+	union {                  /* by kind; see "Typed attributes" */
+		struct doc_blank_attrs blank;
+		struct doc_rule_attrs rule;
+		struct doc_space_attrs space;
+		struct doc_form_attrs form;
+		struct doc_table_attrs table;
+		struct doc_fill_attrs cell;   /* DOC_ROW, DOC_CELL */
+		struct doc_frame_attrs frame;
+		struct doc_image_attrs image;
+		struct doc_columns_attrs columns;
+		struct doc_qr_attrs qr;
+		struct doc_fit_attrs fit;
+	} a;
 	struct doc_node *parent, *first, *last, *next;
-};
-
-enum doc_align { ALIGN_LEFT, ALIGN_JUSTIFY, ALIGN_CENTER, ALIGN_RIGHT };
-
-struct doc_color {
-	double r, g, b; /* 0..1 */
 };
 
 /* A fully resolved text style (parents already applied). Lengths in points. */
@@ -158,9 +247,6 @@ const char *doc_strndup(struct doc *d, const char *s, size_t n);
 /* Tree building. */
 struct doc_node *doc_node_new(struct doc *d, enum doc_kind kind, int line, int col);
 void doc_node_append(struct doc_node *parent, struct doc_node *child);
-void doc_node_set_attr(struct doc *d, struct doc_node *n, const char *name, const char *value);
-/* Attribute NAME of N, or NULL. */
-const char *doc_node_attr(const struct doc_node *n, const char *name);
 int doc_kind_is_inline(enum doc_kind kind);
 /* 1 when text inside a node of KIND is its label (a form field, option or
  * field-table column: expanded into a DOC_PARA child). */

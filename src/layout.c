@@ -4,6 +4,7 @@
 #include "units.h"
 
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,9 +16,8 @@ struct font *layout_font(struct layout *lo, const char *family, int bold, int it
 	const char *file;
 	char path[PATH_MAX];
 	struct font *f;
-	if (!df) {
-		diag_file(DIAG_ERROR, lo->doc->file, 0, 0, "unknown font family \"%s\"", family);
-		lo->errors++;
+	if (!df) { /* the template stage checked the families */
+		layout_report(lo, DIAG_ERROR, lo->doc->file, 0, 0, "unknown font family \"%s\"", family);
 		return NULL;
 	}
 	file = df->files[(bold ? 1 : 0) + (italic ? 2 : 0)];
@@ -28,6 +28,23 @@ struct font *layout_font(struct layout *lo, const char *family, int bold, int it
 	if (!f)
 		lo->errors++;
 	return f;
+}
+
+void layout_report(struct layout *lo, enum diag_level level, const char *file, int line,
+		   int col, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	if (lo->measure)
+		return;
+	if (level >= DIAG_ERROR)
+		lo->errors++;
+	if (lo->trial || lo->opt->trial)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_file(level, file, line, col, "%s", msg);
 }
 
 struct page *layout_page(struct layout *lo)
@@ -125,9 +142,7 @@ void keep_layout(struct layout *lo, const struct doc_node *n)
 
 void space_layout(struct layout *lo, const struct doc_node *n)
 {
-	double h = 0;
-	if (units_parse_length(doc_node_attr(n, "height"), &h) == 0)
-		layout_space(lo, h);
+	layout_space(lo, n->a.space.height);
 }
 
 void pagebreak_layout(struct layout *lo, const struct doc_node *n)

@@ -10,6 +10,7 @@
 
 struct layout_options {
 	const char *fonts_dir;
+	int trial;              /* 1: a trial layout: NULL on errors, none printed */
 };
 
 /* Lay out D. Returns NULL after reporting (missing glyphs, missing fonts,

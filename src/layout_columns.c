@@ -6,7 +6,6 @@
 #include <stdlib.h>
 
 #define BALANCE_PRECISION 1.0 /* points: how close the balanced height gets */
-#define DEFAULT_GAP (6 * MM_TO_PT)
 #define MIN_COLUMN (20 * MM_TO_PT) /* narrower columns cannot hold a word */
 
 /* Where the flow started, so that it can be laid out again. */
@@ -110,10 +109,7 @@ static void balance(struct layout *lo, const struct doc_node *n, struct column_f
 static void flow_setup(struct layout *lo, const struct doc_node *n, struct column_flow *f,
 		       int count)
 {
-	double gap = DEFAULT_GAP;
-	const char *g = doc_node_attr(n, "gap");
-	if (g)
-		units_parse_length(g, &gap);
+	double gap = n->a.columns.gap;
 	f->count = count;
 	f->gap = gap;
 	f->left = lo->x0;
@@ -126,8 +122,7 @@ static void flow_setup(struct layout *lo, const struct doc_node *n, struct colum
 
 static int column_count(struct layout *lo, const struct doc_node *n)
 {
-	const char *c = doc_node_attr(n, "count");
-	int count = c ? atoi(c) : 2;
+	int count = n->a.columns.count;
 	if (lo->doc->max_columns > 0 && count > lo->doc->max_columns)
 		count = lo->doc->max_columns;
 	return count < 1 ? 1 : count;
@@ -138,7 +133,7 @@ static void columns_measure(struct layout *lo, const struct doc_node *n, int cou
 {
 	struct flow_state saved = layout_save(lo);
 	double y0 = lo->y;
-	lo->width = (lo->width - DEFAULT_GAP * (count - 1)) / count;
+	lo->width = (lo->width - n->a.columns.gap * (count - 1)) / count;
 	layout_blocks(lo, n->first);
 	lo->y = y0 + (lo->y - y0) / count;
 	layout_restore(lo, &saved);
@@ -149,7 +144,7 @@ void columns_layout(struct layout *lo, const struct doc_node *n)
 	struct column_flow f;
 	struct flow_start start;
 	struct flow_state saved = layout_save(lo);
-	int count = column_count(lo, n), quiet = diag_get_quiet(), errors = lo->errors;
+	int count = column_count(lo, n), trial = lo->trial, errors = lo->errors;
 	if (count == 1 || lo->flow) { /* one column, or nested: plain flow */
 		layout_blocks(lo, n->first);
 		return;
@@ -160,10 +155,9 @@ void columns_layout(struct layout *lo, const struct doc_node *n)
 	}
 	flow_setup(lo, n, &f, count);
 	if (f.col_width < MIN_COLUMN) {
-		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
-			  "%d columns with a %.1f mm gap leave %.1f mm per column (at least %.0f mm)",
-			  count, f.gap / MM_TO_PT, f.col_width / MM_TO_PT, MIN_COLUMN / MM_TO_PT);
-		lo->errors++;
+		layout_report(lo, DIAG_ERROR, lo->doc->file, n->line, n->col,
+			      "%d columns with a %.1f mm gap leave %.1f mm per column (at least %.0f mm)",
+			      count, f.gap / MM_TO_PT, f.col_width / MM_TO_PT, MIN_COLUMN / MM_TO_PT);
 		return;
 	}
 	start.page_index = lo->page_index;
@@ -171,14 +165,13 @@ void columns_layout(struct layout *lo, const struct doc_node *n)
 	start.n_boxes = lo->pages->pages[lo->page_index].n_boxes;
 	start.y = lo->y;
 	lo->flow = &f;
-	/* trial runs are quiet; the final run reports what it finds once */
-	diag_set_quiet(1);
+	/* trial runs report nothing; the final run reports what it finds once */
+	lo->trial = 1;
 	flow_once(lo, n, &f, &start);
-	if (lo->errors == errors)
-		balance(lo, n, &f, &start);
-	diag_set_quiet(quiet);
-	if (lo->errors == errors)
-		flow_once(lo, n, &f, &start);
+	balance(lo, n, &f, &start);
+	lo->trial = trial;
+	lo->errors = errors;
+	flow_once(lo, n, &f, &start);
 	layout_restore(lo, &saved);
 	lo->y = f.max_y;
 	lo->at_top = 0;

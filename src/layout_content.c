@@ -26,11 +26,8 @@ int block_too_deep(struct layout *lo, const struct doc_node *n)
 {
 	if (nesting(n) <= BLOCK_MAX_NESTING)
 		return 0;
-	if (!lo->measure) {
-		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
-			  "tables and boxes nested more than %d deep", BLOCK_MAX_NESTING);
-		lo->errors++;
-	}
+	layout_report(lo, DIAG_ERROR, lo->doc->file, n->line, n->col,
+		      "tables and boxes nested more than %d deep", BLOCK_MAX_NESTING);
 	return 1;
 }
 
@@ -121,8 +118,8 @@ static void block_widths(struct layout *lo, const struct doc_node *n, struct wid
 	case DOC_BLANK:
 		if (nesting(n) > BLOCK_MAX_NESTING) /* reported when laid out */
 			break;
-		if (n->kind == DOC_BLANK && doc_node_attr(n, "width"))
-			units_parse_length(doc_node_attr(n, "width"), &min);
+		if (n->kind == DOC_BLANK)
+			min = n->a.blank.width == DOC_AUTO ? 0 : n->a.blank.width;
 		else if (n->kind == DOC_TABLE)
 			table_content_widths(lo, n, &min, &max);
 		else if (n->kind == DOC_FRAME)

@@ -40,27 +40,24 @@ struct fit {
 	const char *origin;        /* data record of the text, or NULL */
 };
 
-static void fit_error(struct layout *lo, const struct fit *f, const char *fmt, double a, double b)
+/* The text does not fit even at min-size: MISSING points at SIZE. */
+static void fit_error(struct layout *lo, const struct fit *f, double missing, double size)
 {
-	const char *name = doc_node_attr(f->node, "name");
+	const char *name = f->node->a.fit.name;
 	char what[160];
 	snprintf(what, sizeof(what), "<fit%s%.60s%s>", name ? " name=\"" : "", name ? name : "",
 		 name ? "\"" : "");
-	progress_interrupt();
+	if (!lo->measure)
+		progress_interrupt();
 	if (f->origin) /* point at the data record; say where the frame is */
-		diag_file(DIAG_ERROR, f->origin, 0, 0, "%s (%s:%d): %s %.1f mm missing at %.1f pt",
-			  what, lo->doc->file, f->node->line, fmt, a, b);
+		layout_report(lo, DIAG_ERROR, f->origin, 0, 0,
+			      "%s (%s:%d): the text does not fit even at the smallest size allowed: "
+			      "%.1f mm missing at %.1f pt", what, lo->doc->file, f->node->line,
+			      missing / MM_TO_PT, size);
 	else
-		diag_file(DIAG_ERROR, lo->doc->file, f->node->line, f->node->col,
-			  "%s: %s %.1f mm missing at %.1f pt", what, fmt, a, b);
-	lo->errors++;
-}
-
-static double length_attr(const struct doc_node *n, const char *name, double fallback)
-{
-	const char *v = doc_node_attr(n, name);
-	double pt;
-	return v && units_parse_length(v, &pt) == 0 ? pt : fallback;
+		layout_report(lo, DIAG_ERROR, lo->doc->file, f->node->line, f->node->col,
+			      "%s: the text does not fit even at the smallest size allowed: "
+			      "%.1f mm missing at %.1f pt", what, missing / MM_TO_PT, size);
 }
 
 static int check_glyphs(struct layout *lo, const struct fit *f, const struct fit_run *r)
@@ -75,11 +72,10 @@ static int check_glyphs(struct layout *lo, const struct fit *f, const struct fit
 		}
 		if (!font_has_glyph(r->font, cp)) {
 			progress_interrupt();
-			diag_file(DIAG_ERROR, f->origin ? f->origin : lo->doc->file,
-				  f->origin ? 0 : f->node->line, f->origin ? 0 : f->node->col,
-				  "the font has no glyph for U+%04X (in a <fit> frame)",
-				  (unsigned)cp);
-			lo->errors++;
+			layout_report(lo, DIAG_ERROR, f->origin ? f->origin : lo->doc->file,
+				      f->origin ? 0 : f->node->line, f->origin ? 0 : f->node->col,
+				      "the font has no glyph for U+%04X (in a <fit> frame)",
+				      (unsigned)cp);
 			return -1;
 		}
 		s += k;
@@ -98,12 +94,9 @@ static int collect_runs(struct layout *lo, struct fit *f)
 			continue;
 		}
 		if (c->kind == DOC_BREAK || f->n_runs == FIT_MAX_RUNS) {
-			if (!lo->measure) {
-				diag_file(DIAG_ERROR, lo->doc->file, f->node->line, f->node->col,
-					  "<fit> holds one line of at most %d pieces of text; "
-					  "remove the <br/> or the extra markup", FIT_MAX_RUNS);
-				lo->errors++;
-			}
+			layout_report(lo, DIAG_ERROR, lo->doc->file, f->node->line, f->node->col,
+				      "<fit> holds one line of at most %d pieces of text; "
+				      "remove the <br/> or the extra markup", FIT_MAX_RUNS);
 			return -1;
 		}
 		if (c->kind != DOC_TEXT)
@@ -151,8 +144,7 @@ static double fitting_size(struct layout *lo, const struct fit *f)
 	while (runs_width(f, size) > f->width + 0.01 && size - f->step >= f->min_size - 1e-6)
 		size -= f->step;
 	if (runs_width(f, size) > f->width + 0.01) {
-		fit_error(lo, f, "the text does not fit even at the smallest size allowed:",
-			  (runs_width(f, size) - f->width) / MM_TO_PT, size);
+		fit_error(lo, f, runs_width(f, size) - f->width, size);
 		return -1;
 	}
 	return size;
@@ -164,7 +156,6 @@ static void draw_fit(struct layout *lo, const struct fit *f, double size)
 	/* one baseline for every size, so that shrunk names line up with others */
 	double baseline = lo->y + (f->height + st->size * 0.7) / 2;
 	double x = lo->x0, w = runs_width(f, size);
-	const char *rule = doc_node_attr(f->node, "rule"), *border = doc_node_attr(f->node, "border");
 	if (st->align == ALIGN_CENTER)
 		x += (f->width - w) / 2;
 	else if (st->align == ALIGN_RIGHT)
@@ -181,10 +172,10 @@ static void draw_fit(struct layout *lo, const struct fit *f, double size)
 		free(text);
 	}
 	/* the rule clears the descenders (about 0.3 em) but stays in the frame */
-	if (f->blank || (rule && strcmp(rule, "yes") == 0))
+	if (f->blank || f->node->a.fit.rule)
 		layout_add_stroke(lo, BOX_LINE, lo->x0, fmin(baseline + st->size * 0.36, lo->y + f->height),
 				  f->width, 0, 0.5, "fit-rule");
-	if (border && strcmp(border, "yes") == 0)
+	if (f->node->a.fit.border)
 		layout_add_stroke(lo, BOX_RECT, lo->x0, lo->y, f->width, f->height, 0.5, "fit-frame");
 }
 
@@ -195,18 +186,15 @@ void fit_layout(struct layout *lo, const struct doc_node *n)
 	memset(&f, 0, sizeof(f));
 	f.node = n;
 	f.st = doc_node_style(lo->doc, n);
-	f.width = length_attr(n, "width", lo->width);
-	f.height = length_attr(n, "height", f.st->leading);
-	f.min_size = length_attr(n, "min-size", f.st->size);
-	f.step = length_attr(n, "step", 0.5);
+	f.width = n->a.fit.width == DOC_AUTO ? lo->width : n->a.fit.width;
+	f.height = n->a.fit.height;
+	f.min_size = n->a.fit.min_size;
+	f.step = n->a.fit.step;
 	layout_space(lo, f.st->space_before);
-	if (!lo->measure && (f.width > lo->width + 0.01 || f.height < f.st->size ||
-			     f.min_size > f.st->size || f.min_size < 4 || f.step <= 0)) {
-		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
-			  "<fit>: width must be at most the text width (%.1f mm), height at least "
-			  "the style's size, min-size 4 pt to the style's size, step above 0",
-			  lo->width / MM_TO_PT);
-		lo->errors++;
+	if (f.width > lo->width + 0.01) {
+		layout_report(lo, DIAG_ERROR, lo->doc->file, n->line, n->col,
+			      "<fit> width %.1f mm is wider than the %.1f mm text column",
+			      f.width / MM_TO_PT, lo->width / MM_TO_PT);
 		return;
 	}
 	if (collect_runs(lo, &f) != 0)
@@ -236,13 +224,12 @@ void card_layout(struct layout *lo, const struct doc_node *n)
 		double over = (layout_measure_blocks(lo, n->first, 1) - (lo->bottom - lo->top)) / MM_TO_PT;
 		progress_interrupt();
 		if (n->origin)
-			diag_file(DIAG_ERROR, n->origin, 0, 0,
-				  "the card (%s:%d) does not fit on one page: about %.1f mm too tall",
-				  lo->doc->file, n->line, over > 0.1 ? over : 0.1);
+			layout_report(lo, DIAG_ERROR, n->origin, 0, 0,
+				      "the card (%s:%d) does not fit on one page: about %.1f mm too tall",
+				      lo->doc->file, n->line, over > 0.1 ? over : 0.1);
 		else
-			diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
-				  "the <card> does not fit on one page: about %.1f mm too tall",
-				  over > 0.1 ? over : 0.1);
-		lo->errors++;
+			layout_report(lo, DIAG_ERROR, lo->doc->file, n->line, n->col,
+				      "the <card> does not fit on one page: about %.1f mm too tall",
+				      over > 0.1 ? over : 0.1);
 	}
 }

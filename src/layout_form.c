@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MIN_BOX (6 * MM_TO_PT)   /* smallest box a digit can be written into */
 #define CELL_PAD (1.5 * MM_TO_PT) /* inner margin of a field-table cell's text */
 /* The boxes of a field-table cell sit on the cell's rules: a row is one box
  * high and the first box starts at the cell's left rule, so the cell's
@@ -28,7 +27,7 @@
 #define DATE_WIDTH (8 + 2 * DATE_SEP) /* dd.mm.yyyy, in boxes */
 #define TICK_TEXT 0.35            /* tick box to its text, in boxes */
 #define TICK_SPACE 0.6            /* text to the next tick box, in boxes */
-enum { MAX_COLUMNS = 24, MAX_BOXES = 40 };
+enum { MAX_COLUMNS = 24 };
 
 /* The grid a field sits on: from the field itself, else the nearest <form>. */
 struct grid {
@@ -45,71 +44,26 @@ struct place {
 	int draw;
 };
 
-static void form_error(struct layout *lo, const struct doc_node *n, const char *fmt,
-		       const char *arg)
+/* The grid's label column must leave the boxes a fifth of the column. */
+static int grid_fits(struct layout *lo, const struct doc_node *n)
 {
-	if (lo->measure)
-		return; /* reported when drawn */
-	diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col, fmt, arg);
-	lo->errors++;
-}
-
-/* Attribute NAME as a length, looked up on N and then its ancestors. */
-static double inherited_length(const struct doc_node *n, const char *name, double fallback)
-{
-	for (; n; n = n->parent) {
-		const char *v = doc_node_attr(n, name);
-		double pt;
-		if (v && units_parse_length(v, &pt) == 0)
-			return pt;
-	}
-	return fallback;
-}
-
-/* The grid's own attributes on a <form> or <field-table>, checked once. */
-static int grid_attrs_ok(struct layout *lo, const struct doc_node *n)
-{
-	const char *box = doc_node_attr(n, "box");
-	const char *label_w = doc_node_attr(n, "label-width");
-	double pt;
-	if (box && units_parse_length(box, &pt) == 0 && pt < MIN_BOX - 0.01) {
-		form_error(lo, n, "box=\"%s\" is below 6 mm, too small to write a digit in by hand",
-			   box);
-		return 0;
-	}
-	if (label_w && units_parse_length(label_w, &pt) == 0 && pt > lo->width * 0.8) {
-		form_error(lo, n, "label-width=\"%s\" leaves less than a fifth of the column for "
-			   "the boxes", label_w);
-		return 0;
-	}
-	return 1;
+	const struct doc_form_attrs *a = &n->a.form;
+	if (!a->has_label_width || a->grid.label_width <= lo->width * 0.8)
+		return 1;
+	layout_report(lo, DIAG_ERROR, lo->doc->file, n->line, n->col,
+		      "label-width=\"%.0fmm\" leaves less than a fifth of the column for the boxes",
+		      a->grid.label_width / MM_TO_PT);
+	return 0;
 }
 
 static struct grid grid_of(struct layout *lo, const struct doc_node *n)
 {
+	const struct doc_grid *dg = &n->a.form.grid;
 	struct grid g;
-	g.label_w = inherited_length(n, "label-width", lo->width * 0.4);
-	g.box = inherited_length(n, "box", 7 * MM_TO_PT);
-	g.gap = inherited_length(n, "gap", 3 * MM_TO_PT);
+	g.label_w = dg->label_width == DOC_AUTO ? lo->width * 0.4 : dg->label_width;
+	g.box = dg->box;
+	g.gap = dg->gap;
 	return g;
-}
-
-static int count_attr(const struct doc_node *n, const char *name)
-{
-	const char *v = doc_node_attr(n, name);
-	return v ? atoi(v) : 0;
-}
-
-static const char *kind_of(const struct doc_node *n)
-{
-	const char *k = doc_node_attr(n, "kind");
-	return k ? k : "";
-}
-
-static int is_yes(const struct doc_node *n, const char *name)
-{
-	const char *v = doc_node_attr(n, name);
-	return v && strcmp(v, "yes") == 0;
 }
 
 /* The Nth DOC_PARA child: 0 is the label, 1 a <value>. */
@@ -170,15 +124,11 @@ static double text_baseline(const struct doc_style *st, double top, double box)
 /* A row of N character boxes. */
 static double place_boxes(struct place *pl, const struct doc_node *n)
 {
-	int count = count_attr(n, "boxes");
+	int count = n->a.form.boxes;
 	double box = pl->g->box;
-	if (count < 1 || count > MAX_BOXES) { /* the schema allows 1..40 */
-		form_error(pl->lo, n, "boxes=\"%s\" must be 1 to 40", doc_node_attr(n, "boxes"));
-		return box;
-	}
 	if (pl->draw && count * box > pl->w + 0.01)
-		form_error(pl->lo, n, "%s boxes do not fit the width left for them",
-			   doc_node_attr(n, "boxes"));
+		layout_report(pl->lo, DIAG_ERROR, pl->lo->doc->file, n->line, n->col,
+			      "%d boxes do not fit the width left for them", count);
 	for (int i = 0; pl->draw && i < count; i++)
 		layout_add_stroke(pl->lo, BOX_RECT, pl->x + i * box, pl->y, box, box, 0.8, "box");
 	return box;
@@ -191,7 +141,8 @@ static double place_date(struct place *pl, const struct doc_node *n)
 	const struct doc_style *st = doc_node_style(pl->lo->doc, n);
 	double box = pl->g->box, x = pl->x;
 	if (pl->draw && DATE_WIDTH * box > pl->w + 0.01)
-		form_error(pl->lo, n, "date boxes do not fit the width left for them%s", "");
+		layout_report(pl->lo, DIAG_ERROR, pl->lo->doc->file, n->line, n->col,
+			      "date boxes do not fit the width left for them");
 	for (int k = 0; k < 3 && pl->draw; k++) {
 		for (int i = 0; i < groups[k]; i++, x += box)
 			layout_add_stroke(pl->lo, BOX_RECT, x, pl->y, box, box, 0.8, "date-box");
@@ -221,7 +172,8 @@ static void flow_item(struct place *pl, struct flow *f, const char *text, const 
 		f->y += box + box * 0.4;
 	}
 	if (pl->draw && need > pl->w + 0.01)
-		form_error(pl->lo, n, "option \"%s\" does not fit the width left for it", text);
+		layout_report(pl->lo, DIAG_ERROR, pl->lo->doc->file, n->line, n->col,
+			      "option \"%s\" does not fit the width left for it", text);
 	if (pl->draw) {
 		layout_add_stroke(pl->lo, BOX_RECT, f->x, f->y, box, box, 0.8, "tick");
 		if (tw > 0)
@@ -236,7 +188,7 @@ static void flow_item(struct place *pl, struct flow *f, const char *text, const 
  * text comes from a value the config leaves out. */
 static void flow_option(struct place *pl, struct flow *f, const struct doc_node *opt)
 {
-	const char *sep = doc_node_attr(opt, "split");
+	const char *sep = opt->a.form.split;
 	int fill;
 	char *text = para_text(para_child(opt, 0), &fill), *part = text;
 	if (fill) {
@@ -298,9 +250,9 @@ static int has_options(const struct doc_node *n)
 
 static double place_input(struct place *pl, const struct doc_node *n)
 {
-	if (doc_node_attr(n, "boxes"))
+	if (n->a.form.boxes)
 		return place_boxes(pl, n);
-	if (n->kind == DOC_FORM_DATE || is_yes(n, "date"))
+	if (n->kind == DOC_FORM_DATE || n->a.form.date)
 		return place_date(pl, n);
 	if (has_options(n))
 		return place_choice(pl, n);
@@ -357,13 +309,12 @@ static double at_least(double w, double min)
 /* Natural width of a table column: attr width, else what its cells hold. */
 static double column_width(struct layout *lo, const struct doc_node *col, const struct grid *g)
 {
-	double w = inherited_length(col, "width", 0);
 	struct place pl = { lo, g, 0, 0, 1e6, 0 };
-	if (doc_node_attr(col, "width"))
-		return w;
-	if (doc_node_attr(col, "boxes"))
-		return at_least(count_attr(col, "boxes") * g->box, header_word_width(lo, col));
-	if (is_yes(col, "date"))
+	if (col->a.form.width != DOC_AUTO)
+		return col->a.form.width;
+	if (col->a.form.boxes)
+		return at_least(col->a.form.boxes * g->box, header_word_width(lo, col));
+	if (col->a.form.date)
 		return at_least(DATE_WIDTH * g->box, header_word_width(lo, col));
 	if (has_options(col)) {
 		struct flow f = { 0, 0, 0, 0 };
@@ -406,7 +357,7 @@ static void table_row(struct layout *lo, const struct table *t, int number)
 		const struct doc_node *col = t->cols[i];
 		struct place pl = { lo, &t->g, x, lo->y, t->widths[i], 1 };
 		layout_add_stroke(lo, BOX_RECT, x, lo->y, t->widths[i], t->row_h, 0.8, "cell");
-		if (strcmp(kind_of(col), "row-number") == 0) {
+		if (col->a.form.row_number) {
 			const struct doc_style *st = doc_node_style(lo->doc, col);
 			snprintf(num, sizeof(num), "%d", number);
 			layout_text_line(lo, st, x + CELL_PAD, text_baseline(st, pl.y, t->g.box), num,
@@ -426,20 +377,21 @@ static int column_fits(struct layout *lo, const struct doc_node *col, const stru
 	struct place pl = { lo, g, 0, 0, width, 0 };
 	if (place_input(&pl, col) <= g->box + 0.01)
 		return 1;
-	form_error(lo, col, "the %s column is too narrow for its options", kind_of(col));
+	layout_report(lo, DIAG_ERROR, lo->doc->file, col->line, col->col,
+		      "the %s column is too narrow for its options", col->a.form.kind);
 	return 0;
 }
 
 static int table_columns(struct layout *lo, const struct doc_node *n, struct table *t)
 {
 	double total = 0;
-	char buf[64];
 	t->n = 0;
 	for (const struct doc_node *c = n->first; c; c = c->next) {
 		if (c->kind != DOC_FORM_COLUMN)
 			continue;
 		if (t->n == MAX_COLUMNS) {
-			form_error(lo, c, "more than %s columns in a field table", "24");
+			layout_report(lo, DIAG_ERROR, lo->doc->file, c->line, c->col,
+				      "more than %d columns in a field table", MAX_COLUMNS);
 			return -1;
 		}
 		t->cols[t->n] = c;
@@ -449,8 +401,9 @@ static int table_columns(struct layout *lo, const struct doc_node *n, struct tab
 		total += t->widths[t->n++];
 	}
 	if (total > lo->width + 0.01) {
-		snprintf(buf, sizeof(buf), "%.1f", (total - lo->width) / MM_TO_PT);
-		form_error(lo, n, "field table is %s mm wider than the text column", buf);
+		layout_report(lo, DIAG_ERROR, lo->doc->file, n->line, n->col,
+			      "field table is %.1f mm wider than the text column",
+			      (total - lo->width) / MM_TO_PT);
 		return -1;
 	}
 	return 0;
@@ -461,7 +414,7 @@ static int table_columns(struct layout *lo, const struct doc_node *n, struct tab
 static void layout_table(struct layout *lo, const struct doc_node *n)
 {
 	struct table t;
-	int rows = count_attr(n, "rows");
+	int rows = n->a.form.rows;
 	t.g = grid_of(lo, n);
 	if (table_columns(lo, n, &t) != 0)
 		return;
@@ -475,7 +428,7 @@ static void layout_table(struct layout *lo, const struct doc_node *n)
 	}
 	layout_need(lo, t.header_h + t.row_h);
 	table_header(lo, &t);
-	for (int r = 1; r <= (rows > 0 ? rows : 10); r++) {
+	for (int r = 1; r <= rows; r++) {
 		layout_need(lo, t.row_h);
 		if (lo->at_top)
 			table_header(lo, &t);
@@ -488,7 +441,7 @@ void form_layout(struct layout *lo, const struct doc_node *n)
 {
 	switch (n->kind) {
 	case DOC_FORM:
-		if (grid_attrs_ok(lo, n))
+		if (grid_fits(lo, n))
 			layout_blocks(lo, n->first);
 		break;
 	case DOC_FORM_FIELD:
@@ -497,7 +450,7 @@ void form_layout(struct layout *lo, const struct doc_node *n)
 		layout_field_row(lo, n);
 		break;
 	case DOC_FORM_TABLE:
-		if (grid_attrs_ok(lo, n))
+		if (grid_fits(lo, n))
 			layout_table(lo, n);
 		break;
 	default:

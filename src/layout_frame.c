@@ -6,37 +6,13 @@
 
 #include <string.h>
 
-struct frame_look {
-	double border, pad;           /* points */
-	struct doc_color border_color, background;
-	int has_background;
-};
-
-static void read_look(const struct doc_node *n, struct frame_look *f)
-{
-	const char *attr;
-	memset(f, 0, sizeof(*f));
-	f->pad = 3 * MM_TO_PT;
-	if ((attr = doc_node_attr(n, "padding")))
-		units_parse_length(attr, &f->pad);
-	if ((attr = doc_node_attr(n, "border-color"))) {
-		units_parse_color(attr, &f->border_color);
-		f->border = 0.5;
-	}
-	if ((attr = doc_node_attr(n, "border")))
-		units_parse_length(attr, &f->border);
-	if ((attr = doc_node_attr(n, "background")))
-		f->has_background = units_parse_color(attr, &f->background) == 0;
-}
-
 void frame_content_widths(struct layout *lo, const struct doc_node *box, double *min,
 			  double *max)
 {
-	struct frame_look f;
-	read_look(box, &f);
+	const struct doc_frame_attrs *f = &box->a.frame;
 	block_content_widths(lo, box->first, min, max);
-	*min += 2 * (f.pad + f.border);
-	*max += 2 * (f.pad + f.border);
+	*min += 2 * (f->padding + f->border);
+	*max += 2 * (f->padding + f->border);
 }
 
 struct box *page_insert_box(struct page *pg, int at, enum box_kind kind)
@@ -47,7 +23,7 @@ struct box *page_insert_box(struct page *pg, int at, enum box_kind kind)
 	return &pg->boxes[at];
 }
 
-static void add_line(struct page *pg, const struct frame_look *f, double x, double y, double w,
+static void add_line(struct page *pg, const struct doc_frame_attrs *f, double x, double y, double w,
 		     double h)
 {
 	struct box *b = page_add_shape(pg, BOX_LINE, x, y, w, h);
@@ -58,7 +34,7 @@ static void add_line(struct page *pg, const struct frame_look *f, double x, doub
 
 /* The part of the frame on page PG from TOP to BOTTOM; OPEN_TOP / OPEN_BOTTOM
  * when the box continues from the page before / on the next page. */
-static void draw_segment(struct page *pg, const struct frame_look *f, int under, double x,
+static void draw_segment(struct page *pg, const struct doc_frame_attrs *f, int under, double x,
 			 double w, double top, double bottom, int open_top, int open_bottom)
 {
 	double half = f->border / 2;
@@ -83,7 +59,7 @@ static void draw_segment(struct page *pg, const struct frame_look *f, int under,
 		add_line(pg, f, x, bottom - half, w, 0);
 }
 
-static void draw_frame(struct layout *lo, const struct frame_look *f, int first_page,
+static void draw_frame(struct layout *lo, const struct doc_frame_attrs *f, int first_page,
 		       int first_box, double top, double bottom)
 {
 	for (int p = first_page; p <= lo->page_index; p++) {
@@ -99,22 +75,19 @@ void frame_layout(struct layout *lo, const struct doc_node *box)
 {
 	/* space around the box: that of the text it stands in */
 	const struct doc_style *st = doc_node_style(lo->doc, box->parent);
-	struct frame_look f;
+	const struct doc_frame_attrs *f = &box->a.frame;
 	struct flow_state saved = layout_save(lo);
-	double inset, h, top;
+	double inset = f->padding + f->border, h, top;
 	int first_page, first_box;
 	if (block_too_deep(lo, box))
 		return;
-	read_look(box, &f);
-	inset = f.pad + f.border;
 	layout_space(lo, st->space_before);
 	h = block_content_height(lo, box->first, lo->width - 2 * inset) + 2 * inset;
 	/* a full column, not the shortened one a balancing run tries */
 	if (lo->flow && h > block_column_height(lo) + 0.01 && !lo->measure) {
-		diag_file(DIAG_ERROR, lo->doc->file, box->line, box->col,
-			  "box is %.1f mm taller than a column (a box splits across pages only)",
-			  (h - block_column_height(lo)) / MM_TO_PT);
-		lo->errors++;
+		layout_report(lo, DIAG_ERROR, lo->doc->file, box->line, box->col,
+			      "box is %.1f mm taller than a column (a box splits across pages only)",
+			      (h - block_column_height(lo)) / MM_TO_PT);
 		return;
 	}
 	/* kept together when it fits a page; else at least its first line */
@@ -136,7 +109,7 @@ void frame_layout(struct layout *lo, const struct doc_node *box)
 	block_content_layout(lo, box->first, lo->x0 + inset, lo->width - 2 * inset);
 	layout_restore(lo, &saved);
 	lo->y += inset;
-	draw_frame(lo, &f, first_page, first_box, top, lo->y);
+	draw_frame(lo, f, first_page, first_box, top, lo->y);
 	lo->at_top = 0;
 	lo->y += st->space_after;
 }

@@ -10,6 +10,7 @@
 #define KP_LAYOUT_INTERNAL_H
 
 #include "layout.h"
+#include "diag.h"
 #include "font.h"
 #include "linebreak.h"
 
@@ -26,6 +27,7 @@ struct layout {
 	double y;              /* top of the next line (points from page top) */
 	double top, bottom;    /* limits of the text area on the page */
 	int measure;           /* 1: only advance y, draw nothing, never break pages */
+	int trial;             /* 1: a trial run (column balancing): errors counted, not printed */
 	int at_top;            /* nothing placed yet on this page (drop space before) */
 	struct column_flow *flow; /* layout_columns.c: the column flow in progress, or NULL */
 	int errors;
@@ -50,6 +52,13 @@ void layout_blocks(struct layout *lo, const struct doc_node *first);
 /* Height the blocks from FIRST to the end of its sibling list take in the
  * current column, without drawing; AT_TOP drops their first space before. */
 double layout_measure_blocks(struct layout *lo, const struct doc_node *first, int at_top);
+
+/* Report a problem found in layout at FILE:LINE:COL (a place in the template,
+ * or a data record with LINE 0) and count an error. Measuring passes report
+ * and count nothing, trial runs count errors but print nothing: the pass
+ * that draws finds the same again. */
+void layout_report(struct layout *lo, enum diag_level level, const char *file, int line,
+		   int col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* The font for FAMILY with the given faces; NULL after reporting. */
 struct font *layout_font(struct layout *lo, const char *family, int bold, int italic);
@@ -236,8 +245,6 @@ int table_column_widths(struct layout *lo, const struct doc_node *table, double 
 			double *widths, int max_cols);
 /* Number of columns a table needs (the widest row, spans counted). */
 int table_column_count(const struct doc_node *table);
-/* Cell padding of TABLE in points (attribute padding, default 1.5 mm). */
-double table_padding(const struct doc_node *table);
 /* Columns cell C spans (its span attribute, at least 1). */
 int table_cell_span(const struct doc_node *cell);
 

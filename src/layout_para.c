@@ -204,10 +204,9 @@ static int lines_to_keep(int k, int lines)
 
 static void warn_overfull(struct layout *lo, const struct doc_node *block, double excess)
 {
-	if (!lo->measure)
-		diag_file(DIAG_WARNING, lo->doc->file, block->line, block->col,
-			  "overfull line: %.1f pt wider than the column (a word or URL that "
-			  "cannot be broken)", excess);
+	layout_report(lo, DIAG_WARNING, lo->doc->file, block->line, block->col,
+		      "overfull line: %.1f pt wider than the column (a word or URL that "
+		      "cannot be broken)", excess);
 }
 
 static int is_last_line(const struct para_items *p, int k, int lines, int to)

@@ -37,14 +37,13 @@ static void report_glyph(struct layout *lo, const struct doc_node *n, uint32_t c
 {
 	const char *file = strrchr(font_path(f), '/');
 	if (n->origin)
-		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
-			  "the font %s has no glyph for U+%04X (in the value of %s)",
-			  file ? file + 1 : font_path(f), (unsigned)cp, n->origin);
+		layout_report(lo, DIAG_ERROR, lo->doc->file, n->line, n->col,
+			      "the font %s has no glyph for U+%04X (in the value of %s)",
+			      file ? file + 1 : font_path(f), (unsigned)cp, n->origin);
 	else
-		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
-			  "the font %s has no glyph for U+%04X", file ? file + 1 : font_path(f),
-			  (unsigned)cp);
-	lo->errors++;
+		layout_report(lo, DIAG_ERROR, lo->doc->file, n->line, n->col,
+			      "the font %s has no glyph for U+%04X", file ? file + 1 : font_path(f),
+			      (unsigned)cp);
 }
 
 static uint32_t decode_at(const char *s, size_t len, size_t i, size_t *k)

@@ -6,45 +6,30 @@
 
 #include <string.h>
 
-#define DEFAULT_SIZE (22 * MM_TO_PT)
-#define DEFAULT_GAP (3 * MM_TO_PT)
 #define MIN_TEXT (20 * MM_TO_PT) /* text beside a code needs at least this */
 
-static double length_attr(const struct doc_node *n, const char *name, double fallback)
-{
-	double v;
-	const char *s = doc_node_attr(n, name);
-	return s && units_parse_length(s, &v) == 0 ? v : fallback;
-}
-
 /* Encode the node's URL; NULL after reporting when it cannot be printed at
- * SIZE points with modules of at least QR_MIN_MODULE_MM. */
-static struct qr_code *encode(struct layout *lo, const struct doc_node *n, double size)
+ * its size with modules of at least QR_MIN_MODULE_MM. */
+static struct qr_code *encode(struct layout *lo, const struct doc_node *n)
 {
-	const char *url = doc_node_attr(n, "url"), *from = n->origin ? n->origin : "the template";
-	struct qr_code *q;
-	int level;
+	const struct doc_qr_attrs *a = &n->a.qr;
+	const char *from = n->origin ? n->origin : "the template";
+	struct qr_code *q = qr_encode(a->url, a->ecc);
 	double module_mm;
-	if (qr_level_parse(doc_node_attr(n, "ecc"), &level) != 0) {
-		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
-			  "ecc must be L, M, Q or H, not \"%s\"", doc_node_attr(n, "ecc"));
-		return NULL;
-	}
-	q = qr_encode(url ? url : "", level);
 	if (!q) {
-		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
-			  "the web address from %s is too long for any QR code", from);
+		layout_report(lo, DIAG_ERROR, lo->doc->file, n->line, n->col,
+			      "the web address from %s is too long for any QR code", from);
 		return NULL;
 	}
-	module_mm = size / qr_total_modules(q) / MM_TO_PT;
+	module_mm = a->size / qr_total_modules(q) / MM_TO_PT;
 	if (module_mm < QR_MIN_MODULE_MM - 1e-9) {
-		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
-			  "the web address from %s (%zu characters) needs %d x %d modules with "
-			  "the quiet zone; in a %.1f mm code one would be %.2f mm, less than "
-			  "%.1f mm: shorten the address or make the code larger (size=\"%.0fmm\")",
-			  from, strlen(url), qr_total_modules(q), qr_total_modules(q),
-			  size / MM_TO_PT, module_mm, QR_MIN_MODULE_MM,
-			  qr_total_modules(q) * QR_MIN_MODULE_MM + 0.5);
+		layout_report(lo, DIAG_ERROR, lo->doc->file, n->line, n->col,
+			      "the web address from %s (%zu characters) needs %d x %d modules with "
+			      "the quiet zone; in a %.1f mm code one would be %.2f mm, less than "
+			      "%.1f mm: shorten the address or make the code larger (size=\"%.0fmm\")",
+			      from, strlen(a->url), qr_total_modules(q), qr_total_modules(q),
+			      a->size / MM_TO_PT, module_mm, QR_MIN_MODULE_MM,
+			      qr_total_modules(q) * QR_MIN_MODULE_MM + 0.5);
 		qr_free(q);
 		return NULL;
 	}
@@ -52,33 +37,27 @@ static struct qr_code *encode(struct layout *lo, const struct doc_node *n, doubl
 }
 
 static void draw(struct layout *lo, const struct doc_node *n, const struct qr_code *q,
-		 double x, double y, double size)
+		 double x, double y)
 {
 	struct page *pg = layout_page(lo);
-	struct doc_color dark = { 0, 0, 0 };
-	const char *color = doc_node_attr(n, "color");
-	if (!pg)
-		return;
-	if (color)
-		units_parse_color(color, &dark);
-	qr_draw(pg, q, x, y, size, dark);
+	if (pg)
+		qr_draw(pg, q, x, y, n->a.qr.size, n->a.qr.color);
 }
 
 /* The code on the right (or left, side="left") of its text, both top-aligned;
  * the block is as tall as the taller of the two and moves whole. */
-static void beside_text(struct layout *lo, const struct doc_node *n, const struct qr_code *q,
-			double size)
+static void beside_text(struct layout *lo, const struct doc_node *n, const struct qr_code *q)
 {
 	struct flow_state saved = layout_save(lo);
-	double gap = length_attr(n, "gap", DEFAULT_GAP), x0 = lo->x0, width = lo->width;
-	int left = doc_node_attr(n, "side") && strcmp(doc_node_attr(n, "side"), "left") == 0;
+	double size = n->a.qr.size, gap = n->a.qr.gap, x0 = lo->x0, width = lo->width;
+	int left = n->a.qr.left;
 	double y0, text_bottom, h;
 	lo->width = width - size - gap;
 	lo->x0 = left ? x0 + size + gap : x0;
 	h = layout_measure_blocks(lo, n->first, 1);
 	layout_need(lo, h > size ? h : size);
 	y0 = lo->y;
-	draw(lo, n, q, left ? lo->x0 - size - gap : lo->x0 + lo->width + gap, y0, size);
+	draw(lo, n, q, left ? lo->x0 - size - gap : lo->x0 + lo->width + gap, y0);
 	lo->at_top = 1; /* the text starts level with the code */
 	layout_blocks(lo, n->first);
 	text_bottom = lo->y;
@@ -89,25 +68,22 @@ static void beside_text(struct layout *lo, const struct doc_node *n, const struc
 
 void qr_layout(struct layout *lo, const struct doc_node *n)
 {
-	double size = length_attr(n, "size", DEFAULT_SIZE), gap = length_attr(n, "gap", DEFAULT_GAP);
+	double size = n->a.qr.size, gap = n->a.qr.gap;
 	struct qr_code *q;
 	if (size > lo->width || (n->first && lo->width - size - gap < MIN_TEXT)) {
-		diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
-			  "a %.1f mm QR code%s does not fit the %.1f mm column", size / MM_TO_PT,
-			  n->first ? " with text beside it" : "", lo->width / MM_TO_PT);
-		lo->errors++;
+		layout_report(lo, DIAG_ERROR, lo->doc->file, n->line, n->col,
+			      "a %.1f mm QR code%s does not fit the %.1f mm column", size / MM_TO_PT,
+			      n->first ? " with text beside it" : "", lo->width / MM_TO_PT);
 		return;
 	}
-	q = encode(lo, n, size);
-	if (!q) {
-		lo->errors++;
+	q = encode(lo, n);
+	if (!q)
 		return;
-	}
 	if (n->first) {
-		beside_text(lo, n, q, size);
+		beside_text(lo, n, q);
 	} else {
 		layout_need(lo, size);
-		draw(lo, n, q, lo->x0, lo->y, size);
+		draw(lo, n, q, lo->x0, lo->y);
 		lo->y += size;
 		lo->at_top = 0;
 	}

@@ -9,8 +9,7 @@
 
 int table_is_header(const struct doc_node *row)
 {
-	const char *h = doc_node_attr(row, "header");
-	return h && strcmp(h, "yes") == 0;
+	return row->a.cell.header;
 }
 
 double table_cell_width(const struct table_geom *g, int c, const struct doc_node *cell)
@@ -43,16 +42,6 @@ static struct box *add_rect(struct page *pg, int at, double x, double y, double 
 	return b;
 }
 
-/* Background of a cell: its own, else its row's. */
-static int cell_fill(const struct doc_node *row, const struct doc_node *cell,
-		     struct doc_color *fill)
-{
-	const char *bg = doc_node_attr(cell, "background");
-	if (!bg)
-		bg = doc_node_attr(row, "background");
-	return bg && units_parse_color(bg, fill) == 0;
-}
-
 void table_row_frame(struct layout *lo, const struct table_geom *g, const struct doc_node *row,
 		     double top, double h, int first_box)
 {
@@ -60,11 +49,10 @@ void table_row_frame(struct layout *lo, const struct table_geom *g, const struct
 	int c = 0;
 	for (const struct doc_node *cell = row->first; pg && cell && c < g->n; cell = cell->next) {
 		double x = lo->x0 + g->x[c], w = table_cell_width(g, c, cell);
-		struct doc_color fill;
 		struct box *b;
-		if (cell_fill(row, cell, &fill)) {
+		if (cell->a.cell.has_background) { /* its own, else its row's */
 			b = add_rect(pg, first_box++, x, top, w, h);
-			b->fill = fill;
+			b->fill = cell->a.cell.background;
 			b->filled = 1;
 			b->tag = "cell-background";
 		}
@@ -118,18 +106,14 @@ void table_draw_headers(struct layout *lo, const struct table_geom *g)
 static int setup(struct layout *lo, const struct doc_node *table, struct table_geom *g)
 {
 	double widths[TABLE_MAX_COLS];
-	const char *attr;
 	memset(g, 0, sizeof(*g));
 	g->table = table;
 	g->n = table_column_widths(lo, table, lo->width, widths, TABLE_MAX_COLS);
 	for (int c = 0; c < g->n; c++)
 		g->x[c + 1] = g->x[c] + widths[c];
-	g->pad = table_padding(table);
-	g->border = 0.5;
-	if ((attr = doc_node_attr(table, "border")))
-		units_parse_length(attr, &g->border);
-	if ((attr = doc_node_attr(table, "border-color")))
-		units_parse_color(attr, &g->border_color);
+	g->pad = table->a.table.padding;
+	g->border = table->a.table.border;
+	g->border_color = table->a.table.border_color;
 	for (const struct doc_node *row = table->first; row && table_is_header(row);
 	     row = row->next)
 		g->header_h += row_height(lo, g, row);
@@ -163,10 +147,9 @@ static int headers_fit(struct layout *lo, const struct table_geom *g)
 	double room = block_column_height(lo);
 	if (g->header_h <= room / 2 || lo->measure)
 		return 1;
-	diag_file(DIAG_ERROR, lo->doc->file, g->table->first->line, g->table->first->col,
-		  "the header rows (%.1f mm) take more than half of the page's %.1f mm text area",
-		  g->header_h / MM_TO_PT, room / MM_TO_PT);
-	lo->errors++;
+	layout_report(lo, DIAG_ERROR, lo->doc->file, g->table->first->line, g->table->first->col,
+		      "the header rows (%.1f mm) take more than half of the page's %.1f mm text area",
+		      g->header_h / MM_TO_PT, room / MM_TO_PT);
 	return 0;
 }
 

@@ -98,9 +98,8 @@ void table_split_row(struct layout *lo, const struct table_geom *g, const struct
 	}
 	free(moved);
 	if (n < 0) {
-		diag_file(DIAG_ERROR, lo->doc->file, row->line, row->col,
-			  "a table row has a part taller than a page that cannot be split");
-		lo->errors++;
+		layout_report(lo, DIAG_ERROR, lo->doc->file, row->line, row->col,
+			      "a table row has a part taller than a page that cannot be split");
 	}
 	lo->at_top = 0;
 }

@@ -7,38 +7,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum col_kind { COL_AUTO, COL_FIXED, COL_STAR };
 
 struct column {
-	enum col_kind kind;
-	double value;     /* COL_FIXED: points; COL_STAR: share */
+	enum doc_width_kind kind;
+	double value;     /* DOC_WIDTH_FIXED: points; DOC_WIDTH_STAR: share */
 	double min, max;  /* content widths, padding included */
 	double width;     /* the result */
 };
 
 int table_cell_span(const struct doc_node *cell)
 {
-	const char *span = doc_node_attr(cell, "span");
-	int n = span ? atoi(span) : 1;
-	return n >= 1 ? n : 1;
-}
-
-/* Entries in the widths attribute. */
-static int constraint_count(const struct doc_node *table)
-{
-	const char *s = doc_node_attr(table, "widths");
-	char word[64];
-	int n = 0, used;
-	while (s && sscanf(s, "%63s%n", word, &used) == 1) {
-		s += used;
-		n++;
-	}
-	return n;
+	return cell->a.cell.span;
 }
 
 int table_column_count(const struct doc_node *table)
 {
-	int most = constraint_count(table);
+	int most = table->a.table.n_widths;
 	for (const struct doc_node *row = table->first; row; row = row->next) {
 		int n = 0;
 		for (const struct doc_node *cell = row->first; cell; cell = cell->next)
@@ -48,32 +32,13 @@ int table_column_count(const struct doc_node *table)
 	return most;
 }
 
-double table_padding(const struct doc_node *table)
+/* The widths="30mm auto * 2*" of TABLE into COLS; entries past N are ignored. */
+static void take_constraints(const struct doc_node *table, struct column *cols, int n)
 {
-	double pad = 1.5 * MM_TO_PT;
-	const char *attr = doc_node_attr(table, "padding");
-	if (attr)
-		units_parse_length(attr, &pad);
-	return pad;
-}
-
-/* Read widths="30mm auto * 2*" into COLS; entries past N are ignored. */
-static void parse_constraints(const struct doc_node *table, struct column *cols, int n)
-{
-	const char *s = doc_node_attr(table, "widths");
-	char word[64];
-	int i = 0, used;
-	while (s && i < n && sscanf(s, "%63s%n", word, &used) == 1) {
-		size_t len = strlen(word);
-		s += used;
-		if (word[len - 1] == '*') {
-			cols[i].kind = COL_STAR;
-			cols[i].value = len > 1 ? atof(word) : 1;
-		} else if (strcmp(word, "auto") != 0 &&
-			   units_parse_length(word, &cols[i].value) == 0) {
-			cols[i].kind = COL_FIXED;
-		}
-		i++;
+	const struct doc_table_attrs *a = &table->a.table;
+	for (int i = 0; i < a->n_widths && i < n; i++) {
+		cols[i].kind = a->widths[i].kind;
+		cols[i].value = a->widths[i].value;
 	}
 }
 
@@ -98,7 +63,7 @@ static void spread(struct column *cols, int from, int span, double min, double m
 static void measure_columns(struct layout *lo, const struct doc_node *table, struct column *cols,
 			    int n)
 {
-	double pad = 2 * table_padding(table);
+	double pad = 2 * table->a.table.padding;
 	for (int pass = 1; pass <= 2; pass++) { /* single cells first, then spans */
 		for (const struct doc_node *row = table->first; row; row = row->next) {
 			int c = 0;
@@ -147,20 +112,20 @@ static double fit_auto(struct column *cols, int n, double avail, int fill)
 	double min = 0, max = 0, used = 0;
 	int settled[TABLE_MAX_COLS], left = 0;
 	for (int c = 0; c < n; c++) {
-		if (cols[c].kind == COL_AUTO) {
+		if (cols[c].kind == DOC_WIDTH_AUTO) {
 			min += cols[c].min;
 			max += cols[c].max;
 		}
 	}
 	for (int c = 0; c < n; c++) {
-		settled[c] = cols[c].kind != COL_AUTO;
+		settled[c] = cols[c].kind != DOC_WIDTH_AUTO;
 		left += !settled[c];
 	}
 	if (max > avail)
 		avail = settle_narrow(cols, n, avail, settled, &left);
 	min = max = 0;
 	for (int c = 0; c < n; c++) {
-		if (cols[c].kind == COL_AUTO)
+		if (cols[c].kind == DOC_WIDTH_AUTO)
 			used += settled[c] ? cols[c].width : 0;
 		if (!settled[c]) {
 			min += cols[c].min;
@@ -186,9 +151,9 @@ static void fit_stars(struct column *cols, int n, double avail)
 {
 	double shares = 0;
 	for (int c = 0; c < n; c++)
-		shares += cols[c].kind == COL_STAR ? cols[c].value : 0;
+		shares += cols[c].kind == DOC_WIDTH_STAR ? cols[c].value : 0;
 	for (int c = 0; c < n; c++)
-		if (cols[c].kind == COL_STAR)
+		if (cols[c].kind == DOC_WIDTH_STAR)
 			cols[c].width = avail > 0 && shares > 0 ? avail * cols[c].value / shares : 0;
 }
 
@@ -198,20 +163,17 @@ static int solve(struct layout *lo, const struct doc_node *table, struct column 
 	double fixed = 0, star_min = 0, autos;
 	int stars = 0, autos_n = 0;
 	for (int c = 0; c < n; c++) {
-		if (cols[c].kind == COL_FIXED)
+		if (cols[c].kind == DOC_WIDTH_FIXED)
 			fixed += cols[c].width = cols[c].value;
-		stars += cols[c].kind == COL_STAR;
-		autos_n += cols[c].kind == COL_AUTO;
-		star_min += cols[c].kind == COL_STAR ? cols[c].min : 0;
+		stars += cols[c].kind == DOC_WIDTH_STAR;
+		autos_n += cols[c].kind == DOC_WIDTH_AUTO;
+		star_min += cols[c].kind == DOC_WIDTH_STAR ? cols[c].min : 0;
 	}
 	if (fixed > width + 0.01 || (fixed > width - 1 && (stars || autos_n))) {
-		if (lo->measure)
-			return -1; /* reported when the table is laid out */
-		diag_file(DIAG_ERROR, lo->doc->file, table->line, table->col,
-			  "the table's fixed column widths (%.1f mm) leave no room in the %.1f mm "
-			  "column%s", fixed / MM_TO_PT, width / MM_TO_PT,
-			  stars || autos_n ? " for the other columns" : "");
-		lo->errors++;
+		layout_report(lo, DIAG_ERROR, lo->doc->file, table->line, table->col,
+			      "the table's fixed column widths (%.1f mm) leave no room in the %.1f mm "
+			      "column%s", fixed / MM_TO_PT, width / MM_TO_PT,
+			      stars || autos_n ? " for the other columns" : "");
 		return -1;
 	}
 	autos = fit_auto(cols, n, stars ? width - fixed - star_min : width - fixed, !stars);
@@ -226,7 +188,7 @@ static struct column *columns_for(struct layout *lo, const struct doc_node *tabl
 	if (*n == 0)
 		return NULL;
 	cols = xcalloc((size_t)*n, sizeof(*cols));
-	parse_constraints(table, cols, *n);
+	take_constraints(table, cols, *n);
 	measure_columns(lo, table, cols, *n);
 	return cols;
 }
@@ -237,10 +199,8 @@ int table_column_widths(struct layout *lo, const struct doc_node *table, double 
 	int n;
 	struct column *cols = columns_for(lo, table, &n);
 	if (n > max_cols) {
-		if (!lo->measure)
-			diag_file(DIAG_ERROR, lo->doc->file, table->line, table->col,
-				  "a table has at most %d columns", max_cols);
-		lo->errors += !lo->measure;
+		layout_report(lo, DIAG_ERROR, lo->doc->file, table->line, table->col,
+			      "a table has at most %d columns", max_cols);
 		n = 0;
 	} else if (n > 0 && solve(lo, table, cols, n, width) != 0) {
 		n = 0;
@@ -258,7 +218,7 @@ void table_content_widths(struct layout *lo, const struct doc_node *table, doubl
 	struct column *cols = columns_for(lo, table, &n);
 	*min = *max = 0;
 	for (int c = 0; c < n; c++) {
-		int fixed = cols[c].kind == COL_FIXED;
+		int fixed = cols[c].kind == DOC_WIDTH_FIXED;
 		*min += fixed ? cols[c].value : cols[c].min;
 		*max += fixed ? cols[c].value : cols[c].max;
 	}

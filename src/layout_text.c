@@ -103,12 +103,10 @@ void list_layout(struct layout *lo, const struct doc_node *n)
 void blank_layout(struct layout *lo, const struct doc_node *n)
 {
 	const struct doc_style *st = n->style ? style_of(lo, n) : doc_style_find(lo->doc, "body");
-	const char *label = doc_node_attr(n, "label");
-	const char *lines_attr = doc_node_attr(n, "lines");
-	const char *width_attr = doc_node_attr(n, "width");
-	int rows = lines_attr ? atoi(lines_attr) : 1;
-	double width = lo->width, row = BLANK_ROW > st->leading * 1.5 ? BLANK_ROW : st->leading * 1.5;
-	if (width_attr && units_parse_length(width_attr, &width) == 0 && width > lo->width)
+	const char *label = n->a.blank.label;
+	int rows = n->a.blank.lines;
+	double width = n->a.blank.width, row = BLANK_ROW > st->leading * 1.5 ? BLANK_ROW : st->leading * 1.5;
+	if (width == DOC_AUTO || width > lo->width)
 		width = lo->width;
 	layout_need(lo, row * rows);
 	for (int r = 0; r < rows; r++) {
@@ -127,25 +125,20 @@ void blank_layout(struct layout *lo, const struct doc_node *n)
 
 void rule_layout(struct layout *lo, const struct doc_node *n)
 {
-	const char *color = doc_node_attr(n, "color");
-	const char *width = doc_node_attr(n, "width"), *thickness = doc_node_attr(n, "thickness");
-	double length = lo->width, weight = 0.75;
+	const struct doc_rule_attrs *a = &n->a.rule;
+	double length = a->width == DOC_AUTO ? lo->width : a->width;
 	struct box *b;
-	if ((width && units_parse_length(width, &length) != 0) || length > lo->width + 0.01) {
-		if (!lo->measure) /* measured first inside <keep>: report once */
-			diag_file(DIAG_ERROR, lo->doc->file, n->line, n->col,
-				  "rule width %s is wider than the %.1f mm column", width,
-				  lo->width / MM_TO_PT);
-		lo->errors += !lo->measure;
+	if (length > lo->width + 0.01) {
+		layout_report(lo, DIAG_ERROR, lo->doc->file, n->line, n->col,
+			      "rule width %.1f mm is wider than the %.1f mm column", length / MM_TO_PT,
+			      lo->width / MM_TO_PT);
 		return;
 	}
-	if (thickness)
-		units_parse_length(thickness, &weight);
 	layout_need(lo, 12);
 	lo->y += 6;
-	b = layout_add_stroke(lo, BOX_LINE, lo->x0, lo->y, length, 0, weight, "rule");
-	if (b && color)
-		units_parse_color(color, &b->color);
+	b = layout_add_stroke(lo, BOX_LINE, lo->x0, lo->y, length, 0, a->thickness, "rule");
+	if (b)
+		b->color = a->color;
 	lo->y += 6;
 	lo->at_top = 0;
 }

@@ -28,7 +28,7 @@ static int booklet_wanted(const struct render_options *opt)
 struct doc *render_expand(const struct config *cfg, const struct template *t,
 			  const struct render_options *opt, const struct holders *holders)
 {
-	struct expand_options eo;
+	struct expand_options eo = { 0 };
 	struct var_scope *vars;
 	struct doc *d;
 	eo.lang = opt->lang ? opt->lang : cfg->languages[0];
@@ -49,7 +49,7 @@ struct doc *render_expand(const struct config *cfg, const struct template *t,
 int render_document(const struct config *cfg, const struct template *t,
 		    const struct render_options *opt)
 {
-	struct layout_options lo;
+	struct layout_options lo = { 0 };
 	struct doc *d;
 	struct pages *pages;
 	struct box_groups *groups = NULL; /* the repeated card of blank inserts */

@@ -88,14 +88,13 @@ static struct pages *fewer_blank_pages(struct doc *d, const struct layout_option
 				       struct pages *pages)
 {
 	struct doc_node *brk = last_pagebreak(d->root);
+	struct layout_options trial = *lo;
 	struct pages *flowed;
-	int quiet = diag_get_quiet();
 	if (!brk || !d->booklet_back_cover || sheets_for(pages->n_pages) * 4 - pages->n_pages < 2)
 		return pages;
 	unlink_node(brk);
-	diag_set_quiet(1); /* the same text: its warnings are out already */
-	flowed = layout_run(d, lo);
-	diag_set_quiet(quiet);
+	trial.trial = 1; /* the same text: its warnings are out already */
+	flowed = layout_run(d, &trial);
 	if (flowed && sheets_for(flowed->n_pages) < sheets_for(pages->n_pages)) {
 		pages_free(pages);
 		return flowed;
@@ -108,22 +107,20 @@ static struct pages *fewer_blank_pages(struct doc *d, const struct layout_option
 static struct pages *booklet_pages(const struct config *cfg, const struct template *t,
 				   const struct render_options *opt, struct doc **dp)
 {
-	struct expand_options eo;
-	struct layout_options lo;
+	struct expand_options eo = { 0 };
+	struct layout_options lo = { 0 };
 	struct var_scope *vars;
 	struct pages *pages, *sheets;
 	struct doc *d;
 	double sheet_w, sheet_h;
-	int quiet = diag_get_quiet();
 	eo.lang = opt->lang ? opt->lang : cfg->languages[0];
 	eo.large_print = opt->large_print || cfg->large_print;
 	vars = config_vars(cfg, eo.lang);
 	vars_add_text(vars, "format.booklet", VAR_TEXT, "yes", "the booklet variant");
 	eo.vars = vars;
-	diag_set_quiet(1); /* its warnings are those of the normal variant */
+	eo.repeat = 1; /* its warnings are those of the normal variant */
 	d = template_expand(t, &eo);
 	vars_free(vars);
-	diag_set_quiet(quiet);
 	if (!d)
 		return NULL;
 	d->page = d->booklet_page;

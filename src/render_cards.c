@@ -158,7 +158,7 @@ static int check_split(const struct render_options *opt, int per_sheet)
 int render_card_batch(const struct config *cfg, const struct template *t,
 		      const struct render_options *opt)
 {
-	struct batch b = { cfg, t, opt, { opt->fonts_dir }, NULL, NULL, NULL, 0, 0, NULL, 0, 0 };
+	struct batch b = { cfg, t, opt, { opt->fonts_dir, 0 }, NULL, NULL, NULL, 0, 0, NULL, 0, 0 };
 	int total = opt->holders->n, per_sheet, rc;
 	diag_warn_once(1); /* each group repeats the template's warnings */
 	per_sheet = cards_per_sheet(&b);

@@ -33,6 +33,8 @@ struct expand_options {
 	const char *lang;            /* "fi", "sv" or "en" */
 	int large_print;             /* scale text so that body is >= 14 pt */
 	const struct var_scope *vars; /* the region's variables for LANG */
+	int repeat;                  /* the same text expanded before (a booklet
+					variant): its warnings are not given again */
 };
 
 /* Expand T into a new document tree; NULL after reporting every problem

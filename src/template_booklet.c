@@ -9,18 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int read_margin(const struct template *t, xmlNodePtr n, const char *name, double *out)
+#define MAX_MARGIN (100 * MM_TO_PT)
+
+static int read_margin(struct template_report *r, xmlNodePtr n, const char *name, double *out)
 {
-	char *v = template_attr(n, name);
-	int bad = v && units_parse_length(v, out) != 0;
-	if (bad)
-		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_column(t, (int)xmlGetLineNo(n), name),
-			  "%s: not a length: %.40s", name, v);
-	xmlFree(v);
-	return bad;
+	return template_length(r, n, name, 0, MAX_MARGIN, UNIT_MM, out) != 0;
 }
 
-static int read_booklet(const struct template *t, xmlNodePtr n, struct doc *d)
+static int read_booklet(struct template_report *r, xmlNodePtr n, struct doc *d)
 {
 	struct doc_page *p = &d->booklet_page;
 	char *size = template_attr(n, "size"), *columns = template_attr(n, "columns");
@@ -31,16 +27,15 @@ static int read_booklet(const struct template *t, xmlNodePtr n, struct doc *d)
 	if (p->page_numbers) /* folios: "2", "3", ... at the outer corners (booklet.c) */
 		p->page_numbers = DOC_FOLIOS;
 	if (units_paper_size(size ? size : "A5", &p->width, &p->height) != 0) {
-		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
-			  "unknown booklet page size");
+		template_report(r, DIAG_ERROR, n, NULL, "unknown booklet page size");
 		errors++;
 	}
-	errors += read_margin(t, n, "margin", &margin);
+	errors += read_margin(r, n, "margin", &margin);
 	p->margin_top = p->margin_bottom = p->margin_left = p->margin_right = margin;
-	errors += read_margin(t, n, "margin-top", &p->margin_top);
-	errors += read_margin(t, n, "margin-bottom", &p->margin_bottom);
-	errors += read_margin(t, n, "margin-left", &p->margin_left);
-	errors += read_margin(t, n, "margin-right", &p->margin_right);
+	errors += read_margin(r, n, "margin-top", &p->margin_top);
+	errors += read_margin(r, n, "margin-bottom", &p->margin_bottom);
+	errors += read_margin(r, n, "margin-left", &p->margin_left);
+	errors += read_margin(r, n, "margin-right", &p->margin_right);
 	d->booklet_columns = columns ? atoi(columns) : 1;
 	d->booklet_back_cover = back && strcmp(back, "yes") == 0;
 	d->has_booklet = 1;
@@ -50,10 +45,10 @@ static int read_booklet(const struct template *t, xmlNodePtr n, struct doc *d)
 	return errors;
 }
 
-int template_read_booklet(const struct template *t, xmlNodePtr root, struct doc *d)
+int template_read_booklet(struct template_report *r, xmlNodePtr root, struct doc *d)
 {
 	for (xmlNodePtr n = root->children; n; n = n->next)
 		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "booklet") == 0)
-			return read_booklet(t, n, d);
+			return read_booklet(r, n, d);
 	return 0;
 }

@@ -26,11 +26,7 @@ struct expander {
 	struct doc *d;
 	struct each_frame each[MAX_EACH_DEPTH];
 	int n_each;
-	int errors;
-	/* places already reported: inside <each> the same template text is
-	 * expanded once per item, and its problem is said once */
-	int seen_line[64], seen_col[64];
-	int n_seen;
+	struct template_report rep; /* inside <each> a problem is said once */
 };
 
 static void expand_children(struct expander *x, xmlNodePtr parent, struct doc_node *out,
@@ -44,28 +40,6 @@ static int is_named(xmlNodePtr n, const char *name)
 static int line_of(xmlNodePtr n)
 {
 	return (int)xmlGetLineNo(n);
-}
-
-static void error_at(struct expander *x, xmlNodePtr n, const char *needle, const char *fmt,
-		     const char *arg)
-{
-	int line = line_of(n);
-	int col = needle ? template_column(x->t, line, needle) : template_node_column(x->t, n);
-	/* A text node may span lines: look for the needle a little further on. */
-	for (int next = line + 1; needle && !col && next <= line + 100; next++) {
-		col = template_column(x->t, next, needle);
-		if (col)
-			line = next;
-	}
-	x->errors++;
-	for (int i = 0; i < x->n_seen; i++)
-		if (x->seen_line[i] == line && x->seen_col[i] == col)
-			return;
-	if (x->n_seen < 64) {
-		x->seen_line[x->n_seen] = line;
-		x->seen_col[x->n_seen++] = col;
-	}
-	diag_file(DIAG_ERROR, x->t->path, line, col, fmt, arg);
 }
 
 /* Find variable NAME: an <each> alias prefix first, then the region's scope. */
@@ -133,7 +107,7 @@ static void add_var(struct expander *x, struct doc_node *out, const struct var *
 		flags |= DOC_NOHYPH;
 	if (v->personal)
 		flags |= DOC_PERSONAL;
-	if (v->fallback)
+	if (v->fallback && !x->opt->repeat) /* a repeat: said the first time */
 		diag_file(DIAG_WARNING, x->t->path, line, 0,
 			  "%s_%s is not set; using the base text", v->origin, x->opt->lang);
 	t = add_text(x, out, v->text, strlen(v->text), flags, line);
@@ -165,13 +139,13 @@ static void expand_text(struct expander *x, xmlNodePtr src, const char *raw,
 			snprintf(name, sizeof(name), "%.*s", (int)(e - p - 1), p + 1);
 			snprintf(needle, sizeof(needle), "{%s", name);
 			if (*e != '}' || e == p + 1) {
-				error_at(x, src, needle, "malformed variable reference {%s", name);
+				template_report(&x->rep, DIAG_ERROR, src, needle, "malformed variable reference {%s", name);
 				p = lit = *e ? e + 1 : e;
 				continue;
 			}
 			v = lookup(x, name);
 			if (!v || v->type == VAR_LIST)
-				error_at(x, src, needle, v ? "{%s} is a list; use <each>"
+				template_report(&x->rep, DIAG_ERROR, src, needle, v ? "{%s} is a list; use <each>"
 							    : "unknown variable {%s}", name);
 			else
 				add_var(x, out, v, flags, line);
@@ -228,7 +202,7 @@ static xmlNodePtr pick_language(struct expander *x, xmlNodePtr n)
 			pick = c;
 	}
 	if (!pick)
-		error_at(x, n, NULL, "missing translation: no <%s> text among these alternatives",
+		template_report(&x->rep, DIAG_ERROR, n, NULL, "missing translation: no <%s> text among these alternatives",
 			 x->opt->lang);
 	return pick;
 }
@@ -297,9 +271,9 @@ static int check_order_keys(struct expander *x, xmlNodePtr n, const struct var *
 	if (v->n_items == 0)
 		return 0;
 	if (group && !vars_find(v->items[0], group))
-		error_at(x, n, "group-by", "group-by: the list has no field \"%.80s\"", group);
+		template_report(&x->rep, DIAG_ERROR, n, "group-by", "group-by: the list has no field \"%.80s\"", group);
 	else if (sort && !vars_find(v->items[0], sort))
-		error_at(x, n, "sort", "sort: the list has no field \"%.80s\"", sort);
+		template_report(&x->rep, DIAG_ERROR, n, "sort", "sort: the list has no field \"%.80s\"", sort);
 	else
 		return 0;
 	return -1;
@@ -333,9 +307,9 @@ static void expand_each(struct expander *x, xmlNodePtr n, struct doc_node *out, 
 	char *list = template_attr(n, "list"), *alias = template_attr(n, "as");
 	const struct var *v = lookup(x, list);
 	if (!v || v->type != VAR_LIST) {
-		error_at(x, n, NULL, v ? "\"%.80s\" is not a list" : "unknown list \"%.80s\"", list);
+		template_report(&x->rep, DIAG_ERROR, n, NULL, v ? "\"%.80s\" is not a list" : "unknown list \"%.80s\"", list);
 	} else if (x->n_each == MAX_EACH_DEPTH) {
-		error_at(x, n, NULL, "<each> nested deeper than %s levels", "8");
+		template_report(&x->rep, DIAG_ERROR, n, NULL, "<each> nested deeper than %d levels", MAX_EACH_DEPTH);
 	} else {
 		x->each[x->n_each].alias = alias;
 		expand_items(x, n, v, out, flags);
@@ -352,7 +326,7 @@ static int condition_holds(struct expander *x, xmlNodePtr n)
 	const struct var *v = name ? lookup(x, name) : NULL;
 	int holds = 0;
 	if (!v)
-		error_at(x, n, NULL, "unknown variable \"%.80s\" in <if>", name ? name : "");
+		template_report(&x->rep, DIAG_ERROR, n, NULL, "unknown variable \"%.80s\" in <if>", name ? name : "");
 	else
 		holds = set ? v->set : !v->set;
 	xmlFree(set);
@@ -383,17 +357,12 @@ static struct doc_node *block(struct expander *x, xmlNodePtr n, struct doc_node 
 	struct doc_node *b = doc_node_new(x->d, kind, line_of(n), template_node_column(x->t, n));
 	char *style = template_attr(n, "style");
 	if (style && !doc_style_find(x->d, style))
-		error_at(x, n, NULL, "unknown style \"%.80s\"", style);
+		template_report(&x->rep, DIAG_ERROR, n, NULL, "unknown style \"%.80s\"", style);
 	else if (style)
 		b->style = doc_strdup(x->d, style);
 	xmlFree(style);
-	for (xmlAttrPtr a = n->properties; a; a = a->next) {
-		char *v = (char *)xmlNodeGetContent((xmlNodePtr)a);
-		if (strcmp((const char *)a->name, "style") != 0)
-			doc_node_set_attr(x->d, b, (const char *)a->name, v ? v : "");
-		xmlFree(v);
-	}
 	doc_node_append(out, b);
+	template_read_attrs(&x->rep, n, x->d, b);
 	return b;
 }
 
@@ -461,7 +430,7 @@ static char *expand_attr(struct expander *x, xmlNodePtr n, const char *name, str
 	expand_text(x, n, raw, tmp, 0);
 	for (struct doc_node *c = tmp->first; c; c = c->next) {
 		if (c->kind == DOC_FILL)
-			error_at(x, n, name, "this <qr> uses a value that is not set: %s", c->origin);
+			template_report(&x->rep, DIAG_ERROR, n, name, "this <qr> uses a value that is not set: %s", c->origin);
 		len += c->kind == DOC_TEXT ? c->len : 0;
 		if (c->origin && !b->origin)
 			b->origin = c->origin;
@@ -480,11 +449,15 @@ static void expand_qr(struct expander *x, xmlNodePtr n, struct doc_node *out)
 	struct doc_node *b = block(x, n, out, DOC_QR);
 	char *url = expand_attr(x, n, "url", b), *ecc;
 	const char *origin = b->origin;
-	doc_node_set_attr(x->d, b, "url", url ? url : "");
+	b->a.qr.url = doc_strdup(x->d, url ? url : "");
 	ecc = expand_attr(x, n, "ecc", b);
 	b->origin = origin; /* messages name where the address came from */
-	if (ecc)
-		doc_node_set_attr(x->d, b, "ecc", ecc);
+	b->a.qr.ecc = 1; /* M */
+	if (ecc && (strlen(ecc) != 1 || !strchr("LMQH", ecc[0])))
+		template_report(&x->rep, DIAG_ERROR, n, "ecc=", "ecc must be L, M, Q or H, not \"%.20s\"",
+				ecc);
+	else if (ecc)
+		b->a.qr.ecc = (int)(strchr("LMQH", ecc[0]) - "LMQH");
 	free(url);
 	free(ecc);
 	expand_children(x, n, b, 0);
@@ -524,7 +497,7 @@ static void expand_inline(struct expander *x, xmlNodePtr n, struct doc_node *out
 	else if (is_named(n, "br"))
 		doc_node_append(target, doc_node_new(x->d, DOC_BREAK, line_of(n), 0));
 	else
-		error_at(x, n, NULL, "internal: element <%s> is not handled", (const char *)n->name);
+		template_report(&x->rep, DIAG_ERROR, n, NULL, "internal: element <%s> is not handled", (const char *)n->name);
 }
 
 static void expand_node(struct expander *x, xmlNodePtr n, struct doc_node *out, unsigned flags)
@@ -614,10 +587,10 @@ struct doc *template_expand(const struct template *t, const struct expand_option
 	x.d = doc_new(t->path, opt->lang);
 	x.d->name = doc_strdup(x.d, t->name);
 	/* cards have a fixed size: large print does not apply to them */
-	x.errors += template_read_setup(t, root, x.d,
-					opt->large_print && !template_has_impose(t, root));
-	x.errors += template_read_impose(t, root, x.d);
-	x.errors += template_read_booklet(t, root, x.d);
+	x.rep.t = t;
+	template_read_setup(&x.rep, root, x.d, opt->large_print && !template_has_impose(t, root));
+	template_read_impose(&x.rep, root, x.d);
+	template_read_booklet(&x.rep, root, x.d);
 	for (xmlNodePtr n = root->children; n; n = n->next) {
 		if (is_named(n, "meta"))
 			expand_meta(&x, n);
@@ -625,9 +598,10 @@ struct doc *template_expand(const struct template *t, const struct expand_option
 			expand_children(&x, n, x.d->root, 0);
 	}
 	textnorm_doc(x.d); /* no-break spaces, quotation marks (textnorm.h) */
-	if (x.errors == 0)
-		x.errors += doc_check(x.d);
-	if (x.errors) {
+	if (x.rep.errors == 0)
+		x.rep.errors += doc_check(x.d);
+	template_report_free(&x.rep);
+	if (x.rep.errors) {
 		doc_free(x.d);
 		return NULL;
 	}

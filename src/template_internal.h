@@ -3,6 +3,7 @@
 #define KP_TEMPLATE_INTERNAL_H
 
 #include "template.h"
+#include "diag.h"
 
 #include <libxml/tree.h>
 
@@ -23,15 +24,48 @@ int template_node_column(const struct template *t, xmlNodePtr node);
 /* Attribute NAME of NODE as a newly allocated string (xmlFree), or NULL. */
 char *template_attr(xmlNodePtr node, const char *name);
 
+/* The problems the template stage reports while expanding one document:
+ * each message is given once for its place (line, column), however often
+ * <each> expands the element it is about (template_report.c). */
+struct template_report {
+	const struct template *t;
+	int errors;                 /* errors reported or repeated */
+	struct seen_message {
+		int line, col;
+		char *msg;
+	} *seen;
+	int n_seen, cap_seen;
+};
+
+/* Report a problem of element N (NULL: of the whole template) at the first
+ * NEEDLE from its line on (an attribute: "width="), else at its start tag. */
+void template_report(struct template_report *r, enum diag_level level, xmlNodePtr n,
+		     const char *needle, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+void template_report_free(struct template_report *r);
+
+/* Parse, range-check and store the attributes of element N in B->a, which
+ * is already in the tree (template_attrs.c); problems go to R. */
+void template_read_attrs(struct template_report *r, xmlNodePtr n, struct doc *d,
+			 struct doc_node *b);
+/* The unit a range is told in: millimetres, or points for font sizes and
+ * line weights. */
+enum template_unit { UNIT_MM, UNIT_PT };
+/* Read the length attribute NAME of N into *PT when it is given: a length
+ * such as 12pt or 20mm from MIN to MAX points. Returns 0 (given or not), or
+ * -1 after reporting. */
+int template_length(struct template_report *r, xmlNodePtr n, const char *name, double min,
+		    double max, enum template_unit unit, double *pt);
+
 /* Read <booklet> (the folded A5 variant's page and column limit) into D
  * (template_booklet.c). Returns the number of errors. */
-int template_read_booklet(const struct template *t, xmlNodePtr root, struct doc *d);
+int template_read_booklet(struct template_report *r, xmlNodePtr root, struct doc *d);
 
 /* Read <page>, <font> and <style> into D (template_style.c). */
-int template_read_setup(const struct template *t, xmlNodePtr root, struct doc *d,
+int template_read_setup(struct template_report *r, xmlNodePtr root, struct doc *d,
 			int large_print);
 /* Read <impose> (card size and sheets) into D->impose (template_impose.c). */
-int template_read_impose(const struct template *t, xmlNodePtr root, struct doc *d);
+int template_read_impose(struct template_report *r, xmlNodePtr root, struct doc *d);
 /* Does the template have <impose>, i.e. is it a card template? */
 int template_has_impose(const struct template *t, xmlNodePtr root);
 

@@ -55,21 +55,10 @@ static void default_styles(struct doc *d)
 	d->page.page_numbers = 1;
 }
 
-/* Reads a length attribute; reports and returns -1 when it is malformed. */
-static int read_length(const struct template *t, xmlNodePtr n, const char *name, double *out)
-{
-	char *v = template_attr(n, name);
-	int rc = 0;
-	if (v && units_parse_length(v, out)) {
-		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
-			  "%s=\"%.80s\" is not a length such as 12pt or 20mm", name, v);
-		rc = -1;
-	}
-	xmlFree(v);
-	return rc;
-}
+#define MM(x) ((x) * MM_TO_PT)
+#define MAX_MARGIN MM(100)
 
-static int read_page(const struct template *t, xmlNodePtr n, struct doc *d)
+static int read_page(struct template_report *r, xmlNodePtr n, struct doc *d)
 {
 	char *size = template_attr(n, "size"), *orient = template_attr(n, "orientation");
 	char *numbers = template_attr(n, "page-numbers");
@@ -77,8 +66,8 @@ static int read_page(const struct template *t, xmlNodePtr n, struct doc *d)
 	int errors = 0;
 
 	if (size && units_paper_size(size, &d->page.width, &d->page.height)) {
-		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
-			  "unknown paper size \"%.80s\" (A3, A4, A5, A6, letter)", size);
+		template_report(r, DIAG_ERROR, n, NULL,
+				"unknown paper size \"%.80s\" (A3, A4, A5, A6, letter)", size);
 		errors++;
 	}
 	if (orient && strcmp(orient, "landscape") == 0) {
@@ -86,14 +75,14 @@ static int read_page(const struct template *t, xmlNodePtr n, struct doc *d)
 		d->page.width = d->page.height;
 		d->page.height = w;
 	}
-	errors += read_length(t, n, "margin", &margin) != 0;
+	errors += template_length(r, n, "margin", 0, MAX_MARGIN, UNIT_MM, &margin) != 0;
 	if (margin >= 0)
 		d->page.margin_top = d->page.margin_bottom = d->page.margin_left =
 			d->page.margin_right = margin;
-	errors += read_length(t, n, "margin-top", &d->page.margin_top) != 0;
-	errors += read_length(t, n, "margin-bottom", &d->page.margin_bottom) != 0;
-	errors += read_length(t, n, "margin-left", &d->page.margin_left) != 0;
-	errors += read_length(t, n, "margin-right", &d->page.margin_right) != 0;
+	errors += template_length(r, n, "margin-top", 0, MAX_MARGIN, UNIT_MM, &d->page.margin_top) != 0;
+	errors += template_length(r, n, "margin-bottom", 0, MAX_MARGIN, UNIT_MM, &d->page.margin_bottom) != 0;
+	errors += template_length(r, n, "margin-left", 0, MAX_MARGIN, UNIT_MM, &d->page.margin_left) != 0;
+	errors += template_length(r, n, "margin-right", 0, MAX_MARGIN, UNIT_MM, &d->page.margin_right) != 0;
 	if (numbers)
 		d->page.page_numbers = strcmp(numbers, "no") != 0;
 	xmlFree(size);
@@ -102,12 +91,11 @@ static int read_page(const struct template *t, xmlNodePtr n, struct doc *d)
 	return errors;
 }
 
-static int read_font(const struct template *t, xmlNodePtr n, struct doc *d)
+static int read_font(xmlNodePtr n, struct doc *d)
 {
 	static const char *const faces[4] = { "regular", "bold", "italic", "bold-italic" };
 	char *name = template_attr(n, "name");
 	struct doc_font *f = doc_font_add(d, name);
-	(void)t;
 	for (int i = 0; i < 4; i++) {
 		char *file = template_attr(n, faces[i]);
 		f->files[i] = file ? doc_strdup(d, file) : (i ? f->files[0] : NULL);
@@ -117,7 +105,7 @@ static int read_font(const struct template *t, xmlNodePtr n, struct doc *d)
 	return 0;
 }
 
-static int read_style_flags(const struct template *t, xmlNodePtr n, struct doc *d,
+static int read_style_flags(struct template_report *r, xmlNodePtr n, struct doc *d,
 			    struct doc_style *s)
 {
 	static const char *const aligns[] = { "left", "justify", "center", "right" };
@@ -127,8 +115,8 @@ static int read_style_flags(const struct template *t, xmlNodePtr n, struct doc *
 	int errors = 0;
 
 	if (font && !doc_font_find(d, font)) {
-		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
-			  "unknown font family \"%.80s\" (declare it with <font>)", font);
+		template_report(r, DIAG_ERROR, n, NULL,
+				"unknown font family \"%.80s\" (declare it with <font>)", font);
 		errors++;
 	} else if (font) {
 		s->family = doc_font_find(d, font)->name;
@@ -143,8 +131,8 @@ static int read_style_flags(const struct template *t, xmlNodePtr n, struct doc *
 	if (hyph)
 		s->hyphenate = strcmp(hyph, "yes") == 0;
 	if (color && units_parse_color(color, &s->color)) {
-		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
-			  "color=\"%.80s\" is not a colour such as #1a5c8e", color);
+		template_report(r, DIAG_ERROR, n, "color=",
+				"color=\"%.80s\" is not a colour such as #1a5c8e", color);
 		errors++;
 	}
 	xmlFree(font);
@@ -156,7 +144,7 @@ static int read_style_flags(const struct template *t, xmlNodePtr n, struct doc *
 	return errors;
 }
 
-static int read_style(const struct template *t, xmlNodePtr n, struct doc *d)
+static int read_style(struct template_report *r, xmlNodePtr n, struct doc *d)
 {
 	char *name = template_attr(n, "name"), *parent = template_attr(n, "parent");
 	const struct doc_style *base = doc_style_find(d, parent ? parent : name);
@@ -164,8 +152,7 @@ static int read_style(const struct template *t, xmlNodePtr n, struct doc *d)
 	int errors = 0;
 
 	if (parent && !base) {
-		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
-			  "unknown parent style \"%.80s\"", parent);
+		template_report(r, DIAG_ERROR, n, NULL, "unknown parent style \"%.80s\"", parent);
 		errors++;
 	}
 	if (!base)
@@ -178,16 +165,17 @@ static int read_style(const struct template *t, xmlNodePtr n, struct doc *d)
 	s = doc_style_add(d, name);
 	copy.name = s->name;
 	*s = copy;
-	errors += read_length(t, n, "size", &s->size) != 0;
-	errors += read_length(t, n, "leading", &s->leading) != 0;
-	errors += read_length(t, n, "space-before", &s->space_before) != 0;
-	errors += read_length(t, n, "space-after", &s->space_after) != 0;
-	errors += read_length(t, n, "indent", &s->indent) != 0;
-	errors += read_length(t, n, "measure", &s->measure) != 0;
-	errors += read_style_flags(t, n, d, s);
-	if (s->size < 4 || s->size > 200 || s->leading < s->size * 0.8) {
-		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
-			  "style \"%.80s\": size must be 4-200 pt and leading at least 0.8 x size", name);
+	errors += template_length(r, n, "size", 4, 200, UNIT_PT, &s->size) != 0;
+	errors += template_length(r, n, "leading", 0, 600, UNIT_PT, &s->leading) != 0;
+	errors += template_length(r, n, "space-before", 0, MM(50), UNIT_MM, &s->space_before) != 0;
+	errors += template_length(r, n, "space-after", 0, MM(50), UNIT_MM, &s->space_after) != 0;
+	errors += template_length(r, n, "indent", 0, MM(100), UNIT_MM, &s->indent) != 0;
+	errors += template_length(r, n, "measure", 0, d->page.width, UNIT_MM, &s->measure) != 0;
+	errors += read_style_flags(r, n, d, s);
+	if (errors == 0 && (s->leading < s->size * 0.8 || s->leading > s->size * 3)) {
+		template_report(r, DIAG_ERROR, n, NULL,
+				"style \"%.80s\": leading must be 0.8 to 3 x the size (%.4g pt)", name,
+				s->size);
 		errors++;
 	}
 	xmlFree(name);
@@ -210,28 +198,24 @@ static void scale_for_large_print(struct doc *d)
 	}
 }
 
-int template_read_setup(const struct template *t, xmlNodePtr root, struct doc *d,
+int template_read_setup(struct template_report *r, xmlNodePtr root, struct doc *d,
 			int large_print)
 {
 	int errors = 0;
 	default_styles(d);
 	for (xmlNodePtr n = root->children; n; n = n->next) {
 		if (is_element(n, "page"))
-			errors += read_page(t, n, d);
+			errors += read_page(r, n, d);
 		else if (is_element(n, "font"))
-			errors += read_font(t, n, d);
+			errors += read_font(n, d);
 		else if (is_element(n, "style"))
-			errors += read_style(t, n, d);
+			errors += read_style(r, n, d);
 	}
 	if (large_print)
 		scale_for_large_print(d);
-	if (d->page.margin_left < 0 || d->page.margin_right < 0 || d->page.margin_top < 0 ||
-	    d->page.margin_bottom < 0) {
-		diag_file(DIAG_ERROR, t->path, 0, 0, "a page margin is negative: text would run off the paper");
-		errors++;
-	} else if (d->page.margin_left + d->page.margin_right > d->page.width - 72 ||
-	    d->page.margin_top + d->page.margin_bottom > d->page.height - 72) {
-		diag_file(DIAG_ERROR, t->path, 0, 0, "margins leave less than 1 inch for text");
+	if (errors == 0 && (d->page.margin_left + d->page.margin_right > d->page.width - 72 ||
+			    d->page.margin_top + d->page.margin_bottom > d->page.height - 72)) {
+		template_report(r, DIAG_ERROR, NULL, NULL, "margins leave less than 1 inch for text");
 		errors++;
 	}
 	return errors;

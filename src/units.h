@@ -2,7 +2,7 @@
 #ifndef KP_UNITS_H
 #define KP_UNITS_H
 
-#include "doc.h"
+#include "color.h"
 
 #define MM_TO_PT (72.0 / 25.4)
 
