@@ -30,8 +30,7 @@ static void copy_page(struct pages *dst, struct page *side, const struct page *s
 		if (cover && src->boxes[i].tag && strcmp(src->boxes[i].tag, "page-number") == 0)
 			continue;
 		b = page_add_copy(side, &src->boxes[i], dx, dy);
-		if (b->text)
-			b->text = pages_strndup(dst, b->text, strlen(b->text));
+		pages_adopt_box(dst, b);
 	}
 }
 

@@ -99,6 +99,10 @@ static void copy_boxes(struct box_copy *c, const struct box *unit, int n,
 			continue;
 		b = &c->boxes[c->n++];
 		*b = unit[i];
+		/* arena pointers of the unit's pages: the backend shapes these again */
+		b->glyphs = NULL;
+		b->n_glyphs = 0;
+		b->actual_text = NULL;
 		if (size) {
 			memcpy(c->strings + at, unit[i].text, size - 1);
 			c->strings[at + size - 1] = '\0';

@@ -289,3 +289,40 @@ double font_text_width_private(struct font *f, const char *text, size_t len, dou
 {
 	return (double)kerned_units(f, text, len, 0) * size / 1000.0;
 }
+
+int font_glyph_width(const struct font *f, unsigned gid)
+{
+	return glyph_width(f, gid);
+}
+
+hb_face_t *font_face(const struct font *f) { return f->face; }
+unsigned font_upem(const struct font *f) { return f->upem; }
+
+/* Glyphs are the font's nominal ones (what the widths were measured with);
+ * shaping only supplies the kerning between them. */
+size_t font_glyph_run(struct font *f, const char *text, size_t len, struct font_glyph *out)
+{
+	size_t n = 0, i = 0;
+	while (i < len) {
+		uint32_t cp;
+		hb_codepoint_t g = 0;
+		size_t step = utf8_decode(text + i, len - i, &cp);
+		if (step == 0)
+			step = 1, cp = 0xFFFD;
+		hb_font_get_nominal_glyph(f->hb, cp, &g);
+		out[n].cp = cp;
+		out[n].gid = (uint16_t)g;
+		out[n].kern = 0;
+		n++;
+		i += step;
+	}
+	if (f->has_kerning && n > 1 && shape(f, text, len) == n) {
+		hb_glyph_info_t *info = hb_buffer_get_glyph_infos(f->buf, NULL);
+		hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(f->buf, NULL);
+		for (size_t k = 0; k + 1 < n; k++)
+			out[k].kern = (int16_t)((pos[k].x_advance -
+						 hb_font_get_glyph_h_advance(f->hb, info[k].codepoint)) *
+						1000 / (int)f->upem);
+	}
+	return n;
+}

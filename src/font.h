@@ -22,6 +22,14 @@ struct font_kern {
 	int dx;
 };
 
+/* One glyph of a text run as layout measured it: layout never forms
+ * ligatures, so each character of the text has exactly one glyph. */
+struct font_glyph {
+	uint32_t cp;   /* the character the glyph shows */
+	uint16_t gid;  /* glyph id in the font file */
+	int16_t kern;  /* kerning before the next glyph, 1/1000 em (negative = closer) */
+};
+
 /* The process-wide font cache. Fonts are looked up by path. */
 struct font *font_get(const char *path); /* NULL after reporting */
 void font_cache_free(void);
@@ -40,6 +48,16 @@ double font_plain_width(struct font *f, const char *text, size_t len, double siz
 /* Kerning adjustments of TEXT; returns how many were written to OUT (at most MAX). */
 int font_text_kerning(struct font *f, const char *text, size_t len, struct font_kern *out,
 		      int max);
+/* The glyphs of TEXT with the kerning layout measured: writes one entry per
+ * character to OUT (room for utf8_length(TEXT) entries) and returns how many. */
+size_t font_glyph_run(struct font *f, const char *text, size_t len, struct font_glyph *out);
+/* Advance of glyph GID in 1/1000 em, rounded as layout measures it. */
+int font_glyph_width(const struct font *f, unsigned gid);
+/* The font file as HarfBuzz reads it, for the PDF backend's subsetting;
+ * owned by the font. */
+struct hb_face_t *font_face(const struct font *f);
+/* Units per em of the font file. */
+unsigned font_upem(const struct font *f);
 /* Vertical metrics in 1/1000 em (ascender > 0, descender < 0). */
 int font_ascender(const struct font *f);
 int font_descender(const struct font *f);

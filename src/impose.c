@@ -152,6 +152,7 @@ int impose_pages(struct pages *p, const struct doc_impose *imp, const char *file
 	p->pages = out->pages;
 	p->n_pages = out->n_pages;
 	p->cap = out->cap;
-	free(out); /* its arena is empty: the strings stay in P's */
+	free(out->elems); /* the structure stays P's, as do the strings in its arena */
+	free(out);
 	return 0;
 }

@@ -108,6 +108,7 @@ static void emit_text(struct layout *lo, const struct piece *pc, const char *tex
 		      double x, double y, struct letters l)
 {
 	struct page *pg = layout_page(lo);
+	struct font_glyph *glyphs;
 	struct box *b;
 	if (!pg || len == 0)
 		return;
@@ -122,6 +123,10 @@ static void emit_text(struct layout *lo, const struct piece *pc, const char *tex
 	b->char_space = l.char_space;
 	b->hscale = l.hscale;
 	b->personal = pc->personal;
+	/* the glyphs and kerning measured here travel to the backend as they are */
+	glyphs = pages_alloc(lo->pages, utf8_length(text, len) * sizeof(*glyphs));
+	b->n_glyphs = font_glyph_run(pc->font, text, len, glyphs);
+	b->glyphs = glyphs;
 	b->w = (pc->personal ? font_text_width_private(pc->font, text, len, pc->size)
 			     : font_text_width(pc->font, text, len, pc->size)) * l.hscale +
 	       l.char_space * (double)utf8_length(text, len);

@@ -1,6 +1,7 @@
 /* pages: growable arrays of pages and boxes; see pages.h. */
 #include "pages.h"
 #include "diag.h"
+#include "font.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,23 @@ struct pages_arena {
 
 struct pages *pages_new(void)
 {
-	return xcalloc(1, sizeof(struct pages));
+	struct pages *p = xcalloc(1, sizeof(struct pages));
+	pages_add_elem(p, ROLE_DOCUMENT, -1);
+	return p;
+}
+
+int pages_add_elem(struct pages *p, enum pages_role role, int parent)
+{
+	struct pages_elem *e;
+	if (p->n_elems == p->cap_elems) {
+		p->cap_elems = p->cap_elems ? p->cap_elems * 2 : 64;
+		p->elems = xrealloc(p->elems, (size_t)p->cap_elems * sizeof(*p->elems));
+	}
+	e = &p->elems[p->n_elems];
+	memset(e, 0, sizeof(*e));
+	e->role = role;
+	e->parent = parent;
+	return p->n_elems++;
 }
 
 void pages_free(struct pages *p)
@@ -25,6 +42,7 @@ void pages_free(struct pages *p)
 	for (int i = 0; i < p->n_pages; i++)
 		free(p->pages[i].boxes);
 	free(p->pages);
+	free(p->elems);
 	while (p->arena) {
 		struct pages_arena *next = p->arena->next;
 		free(p->arena);
@@ -80,6 +98,25 @@ struct box *page_add_copy(struct page *pg, const struct box *src, double dx, dou
 	return b;
 }
 
+void *pages_alloc(struct pages *p, size_t n)
+{
+	struct pages_arena *a = p->arena;
+	void *r;
+	if (a)
+		a->used = (a->used + 7) & ~(size_t)7; /* strings before leave it unaligned */
+	if (!a || a->used > a->size || a->size - a->used < n) {
+		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+		a = xmalloc(sizeof(*a) + size);
+		a->size = size;
+		a->used = 0;
+		a->next = p->arena;
+		p->arena = a;
+	}
+	r = a->data + a->used;
+	a->used += n;
+	return r;
+}
+
 const char *pages_strndup(struct pages *p, const char *s, size_t n)
 {
 	struct pages_arena *a = p->arena;
@@ -97,4 +134,18 @@ const char *pages_strndup(struct pages *p, const char *s, size_t n)
 	r[n] = '\0';
 	a->used += n + 1;
 	return r;
+}
+
+void pages_adopt_box(struct pages *p, struct box *b)
+{
+	if (b->text)
+		b->text = pages_strndup(p, b->text, b->kind == BOX_TEXT ? b->len : strlen(b->text));
+	if (b->actual_text)
+		b->actual_text = pages_strndup(p, b->actual_text, strlen(b->actual_text));
+	if (b->glyphs) {
+		void *g = pages_alloc(p, b->n_glyphs * sizeof(*b->glyphs));
+		memcpy(g, b->glyphs, b->n_glyphs * sizeof(*b->glyphs));
+		b->glyphs = g;
+	}
+	b->elem = 0;
 }

@@ -12,6 +12,42 @@
 #include <stddef.h>
 
 struct font;
+struct font_glyph;
+
+/* What a piece of content is, for the structure tree of a tagged PDF
+ * (PDF/UA standard structure types). */
+enum pages_role {
+	ROLE_DOCUMENT, /* the root; element 0 of every document */
+	ROLE_SECT,
+	ROLE_H1,
+	ROLE_H2,
+	ROLE_H3,
+	ROLE_P,
+	ROLE_L,
+	ROLE_LI,
+	ROLE_LBL,
+	ROLE_LBODY,
+	ROLE_TABLE,
+	ROLE_TR,
+	ROLE_TH,
+	ROLE_TD,
+	ROLE_FIGURE,
+	ROLE_LINK,
+	ROLE_FORM,
+	ROLE_SPAN,
+	ROLE_COUNT
+};
+
+/* One element of the structure tree. Its content is the boxes that name it
+ * (box.elem) and the elements whose parent it is, in the order they are
+ * first drawn. */
+struct pages_elem {
+	enum pages_role role;
+	int parent;        /* index of the parent element; -1 for the root */
+	const char *lang;  /* language when not the document's (BCP 47), or NULL */
+	const char *alt;   /* ROLE_FIGURE: alternative text */
+	const char *uri;   /* ROLE_LINK: where it leads (https:, mailto:) */
+};
 
 enum box_kind {
 	BOX_TEXT,  /* text run in one font and size */
@@ -45,6 +81,15 @@ struct box {
 	int personal;            /* BOX_TEXT: a holder's name; the dump never shows it */
 	int grouped;             /* drawn by a BOX_GROUP of the same page (box_group.h) */
 	const struct box_group *group; /* BOX_GROUP */
+	/* BOX_TEXT: the glyphs and kerning layout measured (arena), one per
+	 * character of TEXT; NULL = the backend looks them up itself */
+	const struct font_glyph *glyphs;
+	size_t n_glyphs;
+	int space_after;         /* BOX_TEXT: a word space follows on the same line */
+	const char *actual_text; /* BOX_TEXT: what the run stands for in the text layer
+				    when not its glyphs ("" = nothing: an added hyphen) */
+	int elem;                /* structure element (pages.elems) the box belongs to;
+				    0 = none: an artifact (rules, marks, folios) */
 };
 
 struct page {
@@ -59,6 +104,10 @@ struct pages {
 	/* document information for the PDF */
 	const char *title, *subject, *author, *keywords, *lang;
 	struct pages_arena *arena; /* strings of text boxes */
+	/* the structure tree: elems[0] is the Document root */
+	struct pages_elem *elems;
+	int n_elems, cap_elems;
+	int tagged;                /* write the structure tree (not for print-only impositions) */
 };
 
 struct pages *pages_new(void);
@@ -72,6 +121,14 @@ struct box *page_add_shape(struct page *pg, enum box_kind kind, double x, double
 			   double h);
 /* Append a copy of SRC moved by (DX, DY); strings stay shared with SRC. */
 struct box *page_add_copy(struct page *pg, const struct box *src, double dx, double dy);
+/* Make box B, copied from another document's pages, independent of them:
+ * its strings and glyphs are copied into P's arena and it leaves the other
+ * document's structure (it becomes an artifact of P unless P tags it). */
+void pages_adopt_box(struct pages *p, struct box *b);
+/* Add a structure element of ROLE under PARENT; returns its index. */
+int pages_add_elem(struct pages *p, enum pages_role role, int parent);
+/* Room for N bytes in the pages' arena (aligned for any type). */
+void *pages_alloc(struct pages *p, size_t n);
 /* Copy a string into the pages' arena. */
 const char *pages_strndup(struct pages *p, const char *s, size_t n);
 

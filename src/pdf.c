@@ -1,31 +1,12 @@
-/* pdf: pages of boxes to PDF with libharu; see pdf.h. */
+/* pdf: pages of boxes to PDF; see pdf.h and pdf_internal.h. */
 #include "pdf.h"
+#include "pdf_internal.h"
 #include "diag.h"
 #include "fileio.h"
-#include "font.h"
-#include "utf8.h"
 
-#include <hpdf.h>
-
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum { PDF_MAX_FONTS = 32, PDF_MAX_IMAGES = 64 };
-
-struct pdf_writer {
-	HPDF_Doc doc;
-	HPDF_Page page;
-	double page_height;
-	struct font *fonts[PDF_MAX_FONTS];  /* fonts loaded into this document */
-	HPDF_Font handles[PDF_MAX_FONTS];
-	int n_fonts;
-	char *image_paths[PDF_MAX_IMAGES];  /* images embedded so far: each once (copies:
-					       the pages of a batch are freed as it goes) */
-	HPDF_Image images[PDF_MAX_IMAGES];
-	int n_images;
-	HPDF_STATUS error;                  /* first libharu error, 0 = none */
-	HPDF_STATUS detail;
-};
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 {
@@ -36,103 +17,104 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 	}
 }
 
-/* libharu loads a TrueType file once per document; later uses reuse it. */
-static HPDF_Font pdf_font(struct pdf_writer *w, struct font *f)
+void pdf_putn(struct pdf_writer *w, const char *s, size_t n)
 {
-	const char *name;
-	for (int i = 0; i < w->n_fonts; i++)
-		if (w->fonts[i] == f)
-			return w->handles[i];
-	if (w->n_fonts == PDF_MAX_FONTS)
-		return NULL;
-	name = HPDF_LoadTTFontFromFile(w->doc, font_path(f), HPDF_TRUE);
-	if (!name)
-		return NULL;
-	w->fonts[w->n_fonts] = f;
-	w->handles[w->n_fonts] = HPDF_GetFont(w->doc, name, "UTF-8");
-	return w->handles[w->n_fonts++];
-}
-
-enum { PDF_MAX_CHUNK = 4000 }; /* libharu refuses strings over 64 KiB once encoded */
-
-/* Length of the longest prefix of TEXT within MAX bytes that ends on a
- * character boundary. */
-static size_t chunk_length(const char *text, size_t len, size_t max)
-{
-	if (len <= max)
-		return len;
-	while (max > 0 && ((unsigned char)text[max] & 0xC0) == 0x80)
-		max--;
-	return max;
-}
-
-static void draw_segment(struct pdf_writer *w, const char *text, size_t len, double x, double y)
-{
-	char buf[PDF_MAX_CHUNK + 1];
-	int first = 1;
-	while (len > 0) {
-		size_t n = chunk_length(text, len, PDF_MAX_CHUNK);
-		memcpy(buf, text, n);
-		buf[n] = '\0';
-		/* later chunks go on from where the text position has advanced to */
-		if (first)
-			HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, buf);
-		else
-			HPDF_Page_ShowText(w->page, buf);
-		first = 0;
-		text += n;
-		len -= n;
+	if (w->cap_ops - w->n_ops < n) {
+		while (w->cap_ops - w->n_ops < n)
+			w->cap_ops = w->cap_ops ? w->cap_ops * 2 : 4096;
+		w->ops = xrealloc(w->ops, w->cap_ops);
 	}
+	memcpy(w->ops + w->n_ops, s, n);
+	w->n_ops += n;
 }
 
-/* Text is drawn in runs between kerning adjustments. A box's glyphs are
- * scaled by HSCALE (Tz) and spaced by CHAR_SPACE as drawn on the page: the
- * PDF scales Tc by Tz too, so Tc is CHAR_SPACE / HSCALE. */
-static void draw_text(struct pdf_writer *w, const struct box *b)
+void pdf_put(struct pdf_writer *w, const char *s)
 {
-	struct font_kern kern[FONT_MAX_KERNS];
-	HPDF_Font font = pdf_font(w, b->font);
-	double y = w->page_height - b->y, shift = 0, advance = 0;
-	double hscale = b->hscale > 0 ? b->hscale : 1;
-	size_t start = 0, chars = 0;
-	int nk;
-	if (!font)
+	pdf_putn(w, s, strlen(s));
+}
+
+static void put_number(struct pdf_writer *w, double v, int decimals)
+{
+	char buf[40];
+	int n = snprintf(buf, sizeof(buf), "%.*f", decimals, v);
+	while (n > 0 && buf[n - 1] == '0')
+		n--;
+	if (n > 0 && buf[n - 1] == '.')
+		n--;
+	if (n == 2 && buf[0] == '-' && buf[1] == '0')
+		buf[0] = '0', n = 1;
+	buf[n++] = ' ';
+	pdf_putn(w, buf, (size_t)n);
+}
+
+void pdf_num(struct pdf_writer *w, double v)
+{
+	put_number(w, v, 3);
+}
+
+static int same_color(struct doc_color a, struct doc_color b)
+{
+	return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+/* Every colour the backend sets goes through here. */
+void pdf_color(struct pdf_writer *w, struct doc_color c, int stroke)
+{
+	if (stroke ? w->stroke_set && same_color(w->stroke, c) : w->fill_set && same_color(w->fill, c))
 		return;
-	nk = font_text_kerning(b->font, b->text, b->len, kern, FONT_MAX_KERNS);
-	HPDF_Page_BeginText(w->page);
-	HPDF_Page_SetFontAndSize(w->page, font, (HPDF_REAL)b->size);
-	if (HPDF_Page_GetHorizontalScalling(w->page) != (HPDF_REAL)(hscale * 100))
-		HPDF_Page_SetHorizontalScalling(w->page, (HPDF_REAL)(hscale * 100));
-	HPDF_Page_SetCharSpace(w->page, (HPDF_REAL)(b->char_space / hscale));
-	HPDF_Page_SetRGBFill(w->page, (HPDF_REAL)b->color.r, (HPDF_REAL)b->color.g,
-			     (HPDF_REAL)b->color.b);
-	for (int k = 0; k <= nk; k++) {
-		size_t end = k < nk ? kern[k].offset : b->len;
-		double x = b->x + (advance + shift) * hscale + b->char_space * (double)chars;
-		draw_segment(w, b->text + start, end - start, x, y);
-		/* the runs so far, measured once each rather than again from the start */
-		advance += font_plain_width(b->font, b->text + start, end - start, b->size);
-		chars += utf8_length(b->text + start, end - start);
-		if (k < nk)
-			shift += kern[k].dx * b->size / 1000.0;
-		start = end;
+	put_number(w, c.r, 5);
+	put_number(w, c.g, 5);
+	put_number(w, c.b, 5);
+	pdf_put(w, stroke ? "RG\n" : "rg\n");
+	if (stroke) {
+		w->stroke = c;
+		w->stroke_set = 1;
+	} else {
+		w->fill = c;
+		w->fill_set = 1;
 	}
-	HPDF_Page_EndText(w->page);
+}
+
+HPDF_Dict pdf_new_dict(struct pdf_writer *w)
+{
+	HPDF_Dict d = HPDF_Dict_New(w->doc->mmgr);
+	if (d)
+		HPDF_Xref_Add(w->doc->xref, d);
+	return d;
+}
+
+HPDF_Dict pdf_new_stream(struct pdf_writer *w, int compress)
+{
+	HPDF_Dict d = HPDF_DictStream_New(w->doc->mmgr, w->doc->xref);
+	if (d && compress)
+		d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	return d;
+}
+
+static void set_line_width(struct pdf_writer *w, double width)
+{
+	if (width == w->line_width)
+		return;
+	pdf_num(w, width);
+	pdf_put(w, "w\n");
+	w->line_width = width;
 }
 
 static void set_stroke(struct pdf_writer *w, const struct box *b)
 {
-	HPDF_Page_SetLineWidth(w->page, (HPDF_REAL)(b->line_width > 0 ? b->line_width : 0.5));
-	HPDF_Page_SetRGBStroke(w->page, (HPDF_REAL)b->color.r, (HPDF_REAL)b->color.g,
-			       (HPDF_REAL)b->color.b);
+	set_line_width(w, b->line_width > 0 ? b->line_width : 0.5);
+	pdf_color(w, b->color, 1);
 }
 
 static void draw_line(struct pdf_writer *w, const struct box *b)
 {
 	set_stroke(w, b);
-	HPDF_Page_MoveTo(w->page, (HPDF_REAL)b->x, (HPDF_REAL)(w->page_height - b->y));
-	HPDF_Page_LineTo(w->page, (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(w->page_height - b->y - b->h));
-	HPDF_Page_Stroke(w->page);
+	pdf_num(w, b->x);
+	pdf_num(w, w->page_height - b->y);
+	pdf_put(w, "m ");
+	pdf_num(w, b->x + b->w);
+	pdf_num(w, w->page_height - b->y - b->h);
+	pdf_put(w, "l S\n");
 }
 
 static void draw_rect(struct pdf_writer *w, const struct box *b)
@@ -140,29 +122,25 @@ static void draw_rect(struct pdf_writer *w, const struct box *b)
 	if (b->stroked)
 		set_stroke(w, b);
 	if (b->filled)
-		HPDF_Page_SetRGBFill(w->page, (HPDF_REAL)b->fill.r, (HPDF_REAL)b->fill.g,
-				     (HPDF_REAL)b->fill.b);
-	HPDF_Page_Rectangle(w->page, (HPDF_REAL)b->x, (HPDF_REAL)(w->page_height - b->y - b->h),
-			    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
-	if (b->filled && b->stroked)
-		HPDF_Page_FillStroke(w->page);
-	else if (b->filled)
-		HPDF_Page_Fill(w->page);
-	else
-		HPDF_Page_Stroke(w->page);
+		pdf_color(w, b->fill, 0);
+	pdf_num(w, b->x);
+	pdf_num(w, w->page_height - b->y - b->h);
+	pdf_num(w, b->w);
+	pdf_num(w, b->h);
+	pdf_put(w, b->filled && b->stroked ? "re B\n" : b->filled ? "re f\n" : "re S\n");
 }
 
 /* The kind is read from the file's first byte, not its name: layout has
- * already checked that it is a PNG (0x89 'P' 'N' 'G') or a JPEG (0xFF 0xD8). */
-/* An image used on many pages (a logo on every card) is embedded once. */
+ * already checked that it is a PNG (0x89 'P' 'N' 'G') or a JPEG (0xFF 0xD8).
+ * An image used on many pages (a logo on every card) is embedded once. */
 static HPDF_Image load_image(struct pdf_writer *w, const char *path)
 {
 	FILE *f;
 	int first;
 	HPDF_Image img = NULL;
 	for (int i = 0; i < w->n_images; i++)
-		if (strcmp(w->image_paths[i], path) == 0)
-			return w->images[i];
+		if (strcmp(w->images[i].path, path) == 0)
+			return w->images[i].image;
 	f = fopen(path, "rb");
 	first = f ? getc(f) : EOF;
 	if (f)
@@ -171,9 +149,13 @@ static HPDF_Image load_image(struct pdf_writer *w, const char *path)
 		img = HPDF_LoadPngImageFromFile(w->doc, path);
 	else if (first == 0xFF)
 		img = HPDF_LoadJpegImageFromFile(w->doc, path);
-	if (img && w->n_images < PDF_MAX_IMAGES) {
-		w->image_paths[w->n_images] = xstrdup(path);
-		w->images[w->n_images++] = img;
+	if (img) {
+		if (w->n_images == w->cap_images) {
+			w->cap_images = w->cap_images ? w->cap_images * 2 : 8;
+			w->images = xrealloc(w->images, (size_t)w->cap_images * sizeof(*w->images));
+		}
+		w->images[w->n_images].path = xstrdup(path); /* a batch frees its pages as it goes */
+		w->images[w->n_images++].image = img;
 	}
 	return img;
 }
@@ -181,78 +163,84 @@ static HPDF_Image load_image(struct pdf_writer *w, const char *path)
 static void draw_image(struct pdf_writer *w, const struct box *b)
 {
 	HPDF_Image img = load_image(w, b->text);
-	if (!img) {
+	const char *name = img ? HPDF_Page_GetXObjectName(w->page, img) : NULL;
+	if (!name) {
 		diag_file(DIAG_ERROR, b->text, 0, 0, "cannot embed the image (unreadable PNG/JPEG data)");
 		if (!w->error)
 			w->error = HPDF_INVALID_IMAGE;
 		return;
 	}
-	HPDF_Page_DrawImage(w->page, img, (HPDF_REAL)b->x, (HPDF_REAL)(w->page_height - b->y - b->h),
-			    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
+	pdf_put(w, "q ");
+	pdf_num(w, b->w);
+	pdf_put(w, "0 0 ");
+	pdf_num(w, b->h);
+	pdf_num(w, b->x);
+	pdf_num(w, w->page_height - b->y - b->h);
+	pdf_put(w, "cm /");
+	pdf_put(w, name);
+	pdf_put(w, " Do Q\n");
+}
+
+static void draw_box(struct pdf_writer *w, const struct box *b)
+{
+	int link;
+	if (b->kind == BOX_GROUP) /* its boxes are on the page too (pages.h) */
+		return;
+	link = pdf_link_of(w->pages, b);
+	pdf_struct_box(w, b);
+	if (link)
+		pdf_link_box(w, link, b);
+	if (b->kind == BOX_TEXT) {
+		pdf_outline_box(w, b);
+		pdf_draw_text(w, b);
+	}
+	else if (b->kind == BOX_LINE)
+		draw_line(w, b);
+	else if (b->kind == BOX_RECT)
+		draw_rect(w, b);
+	else if (b->kind == BOX_IMAGE)
+		draw_image(w, b);
+}
+
+/* The state a new page starts with (PDF's defaults). */
+static void reset_state(struct pdf_writer *w)
+{
+	w->fill_set = w->stroke_set = 0;
+	w->line_width = 1;
+	w->cur_face = NULL;
+	w->cur_size = 0;
+	w->cur_hscale = 1;
+	w->cur_char_space = 0;
+	w->n_ops = 0;
 }
 
 static void draw_page(struct pdf_writer *w, const struct page *pg)
 {
+	HPDF_PageAttr attr;
 	w->page = HPDF_AddPage(w->doc);
+	if (!w->page)
+		return;
+	if (w->n_pages == w->cap_pages) {
+		w->cap_pages = w->cap_pages ? w->cap_pages * 2 : 16;
+		w->page_objs = xrealloc(w->page_objs, (size_t)w->cap_pages * sizeof(*w->page_objs));
+	}
+	w->page_index = w->n_pages;
+	w->page_objs[w->n_pages++] = w->page;
 	HPDF_Page_SetWidth(w->page, (HPDF_REAL)pg->width);
 	HPDF_Page_SetHeight(w->page, (HPDF_REAL)pg->height);
 	w->page_height = pg->height;
-	for (int i = 0; i < pg->n_boxes && !w->error; i++) {
-		const struct box *b = &pg->boxes[i];
-		if (b->kind == BOX_TEXT)
-			draw_text(w, b);
-		else if (b->kind == BOX_LINE)
-			draw_line(w, b);
-		else if (b->kind == BOX_RECT)
-			draw_rect(w, b);
-		else if (b->kind == BOX_IMAGE)
-			draw_image(w, b);
-	}
+	reset_state(w);
+	for (int i = 0; i < pg->n_boxes && !w->error; i++)
+		draw_box(w, &pg->boxes[i]);
+	pdf_struct_end_page(w);
+	pdf_links_end_page(w);
+	attr = (HPDF_PageAttr)w->page->attr;
+	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)w->ops, (HPDF_UINT)w->n_ops);
 }
 
-static void set_info(struct pdf_writer *w, const struct pages *p)
+static char *copy(const char *s)
 {
-	HPDF_SetInfoAttr(w->doc, HPDF_INFO_CREATOR, "kaikuprint");
-	HPDF_SetInfoAttr(w->doc, HPDF_INFO_PRODUCER, "kaikuprint with libharu");
-	if (p->title)
-		HPDF_SetInfoAttr(w->doc, HPDF_INFO_TITLE, p->title);
-	if (p->subject)
-		HPDF_SetInfoAttr(w->doc, HPDF_INFO_SUBJECT, p->subject);
-	if (p->author)
-		HPDF_SetInfoAttr(w->doc, HPDF_INFO_AUTHOR, p->author);
-	if (p->keywords)
-		HPDF_SetInfoAttr(w->doc, HPDF_INFO_KEYWORDS, p->keywords);
-}
-
-/* libharu writes into memory first; fileio then checks every write. */
-static int save_to_stream(struct pdf_writer *w, struct output_file *out)
-{
-	HPDF_UINT32 size;
-	unsigned char *buf;
-	int rc;
-	if (HPDF_SaveToStream(w->doc) != HPDF_OK)
-		return -1;
-	size = HPDF_GetStreamSize(w->doc);
-	buf = xmalloc(size ? size : 1);
-	HPDF_ResetStream(w->doc);
-	if (HPDF_ReadFromStream(w->doc, buf, &size) != HPDF_OK && size == 0) {
-		free(buf);
-		return -1;
-	}
-	rc = output_write(out, buf, size);
-	free(buf);
-	return rc == 0 ? 0 : -2;
-}
-
-/* Never HPDF_SaveToFile: libharu ignores a failing final fclose, so a full
- * disk could leave a short PDF that would then be renamed into place. */
-static int save(struct pdf_writer *w, struct output_file *out, const char *name)
-{
-	int rc = save_to_stream(w, out);
-	if (rc == -1)
-		diag_file(DIAG_FATAL, name, 0, 0, "cannot write the PDF (libharu error 0x%04X, %u)",
-			  (unsigned)w->error, (unsigned)w->detail);
-	return rc ? -1 : 0;
+	return s ? xstrdup(s) : NULL;
 }
 
 struct pdf_writer *pdf_begin(const struct pages *info)
@@ -264,41 +252,108 @@ struct pdf_writer *pdf_begin(const struct pages *info)
 		free(w);
 		return NULL;
 	}
-	HPDF_UseUTFEncodings(w->doc);
-	HPDF_SetCurrentEncoder(w->doc, "UTF-8");
 	HPDF_SetCompressionMode(w->doc, HPDF_COMP_ALL);
-	set_info(w, info);
+	w->doc->pdf_version = HPDF_VER_17;
+	w->info.title = copy(info->title);
+	w->info.subject = copy(info->subject);
+	w->info.author = copy(info->author);
+	w->info.keywords = copy(info->keywords);
+	w->info.lang = copy(info->lang);
+	w->info.tagged = info->tagged;
+	if (info->tagged)
+		w->st = pdf_struct_new();
 	return w;
 }
 
 void pdf_add(struct pdf_writer *w, const struct pages *pages)
 {
+	w->pages = pages;
+	pdf_struct_add_part(w, pages);
 	for (int i = 0; i < pages->n_pages && !w->error; i++)
 		draw_page(w, &pages->pages[i]);
+	w->pages = NULL;
+	w->part++;
 }
 
 void pdf_cancel(struct pdf_writer *w)
 {
 	if (!w)
 		return;
-	HPDF_Free(w->doc);
+	pdf_faces_free(w);
+	pdf_struct_free(w->st);
+	pdf_links_free(w);
+	pdf_outline_free(w);
 	for (int i = 0; i < w->n_images; i++)
-		free(w->image_paths[i]);
+		free(w->images[i].path);
+	free(w->images);
+	free(w->ops);
+	free(w->page_objs);
+	free(w->info.title);
+	free(w->info.subject);
+	free(w->info.author);
+	free(w->info.keywords);
+	free(w->info.lang);
+	HPDF_Free(w->doc);
 	free(w);
 }
 
-int pdf_save(struct pdf_writer *w, struct output_file *out, const char *name)
+/* libharu writes into memory; the caller gets the bytes. */
+static int save_to_buffer(struct pdf_writer *w, unsigned char **data, size_t *size)
 {
-	int rc = -1;
-	if (w->error)
+	HPDF_UINT32 n;
+	if (HPDF_SaveToStream(w->doc) != HPDF_OK)
+		return -1;
+	n = HPDF_GetStreamSize(w->doc);
+	*data = xmalloc(n ? n : 1);
+	HPDF_ResetStream(w->doc);
+	if (HPDF_ReadFromStream(w->doc, *data, &n) != HPDF_OK && n == 0) {
+		free(*data);
+		*data = NULL;
+		return -1;
+	}
+	*size = n;
+	return 0;
+}
+
+/* What is written once every page is drawn: fonts, structure, metadata. */
+static int complete(struct pdf_writer *w)
+{
+	if (w->error || pdf_faces_finish(w) != 0)
+		return -1;
+	pdf_struct_finish(w);
+	pdf_meta_write(w);
+	pdf_outline_write(w);
+	return w->error ? -1 : 0;
+}
+
+int pdf_finish_buffer(struct pdf_writer *w, const char *name, unsigned char **data, size_t *size)
+{
+	int rc = complete(w);
+	*data = NULL;
+	*size = 0;
+	if (rc == 0)
+		rc = save_to_buffer(w, data, size);
+	if (rc != 0 && (w->error || !*data))
 		diag_file(DIAG_FATAL, name, 0, 0, "cannot make the PDF (libharu error 0x%04X, %u)",
 			  (unsigned)w->error, (unsigned)w->detail);
-	else
-		rc = save(w, out, name);
 	pdf_cancel(w);
 	return rc;
 }
 
+int pdf_save(struct pdf_writer *w, struct output_file *out, const char *name)
+{
+	unsigned char *data;
+	size_t size;
+	int rc;
+	if (pdf_finish_buffer(w, name, &data, &size) != 0)
+		return -1;
+	rc = output_write(out, data, size);
+	free(data);
+	return rc ? -1 : 0;
+}
+
+/* Never HPDF_SaveToFile: libharu ignores a failing final fclose, so a full
+ * disk could leave a short PDF that would then be renamed into place. */
 int pdf_finish(struct pdf_writer *w, const char *path)
 {
 	struct output_file *out = output_open(path);
@@ -311,6 +366,15 @@ int pdf_finish(struct pdf_writer *w, const char *path)
 		return -1;
 	}
 	return output_commit(out);
+}
+
+int pdf_render(const struct pages *pages, const char *name, unsigned char **data, size_t *size)
+{
+	struct pdf_writer *w = pdf_begin(pages);
+	if (!w)
+		return -1;
+	pdf_add(w, pages);
+	return pdf_finish_buffer(w, name, data, size);
 }
 
 int pdf_write(const struct pages *pages, const char *path)

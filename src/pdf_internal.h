@@ -1,0 +1,131 @@
+/*
+ * pdf_internal: the state the PDF backend's files share. libharu 2.3 writes
+ * the file (objects, cross-reference table, compression, images); kaikuprint
+ * writes the page content itself and builds, through libharu's object API,
+ * what libharu cannot: composite fonts with subsets and a correct ToUnicode
+ * map, marked content and the structure tree, links, XMP metadata.
+ *
+ *   pdf.c         document, pages, shapes, images, colour, output
+ *   pdf_text.c    text runs: glyph ids, kerning, word spaces, ActualText
+ *   pdf_font.c    one Type0 font per face, subset with hb-subset
+ *   pdf_struct.c  marked content, structure tree, parent tree
+ *   pdf_link.c    link annotations of Link elements
+ *   pdf_meta.c    /Lang, document information, XMP, outline
+ */
+#ifndef KP_PDF_INTERNAL_H
+#define KP_PDF_INTERNAL_H
+
+#include "pages.h"
+
+#include <hpdf.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct pdf_face;
+struct pdf_struct;
+struct pdf_links;
+
+struct pdf_image {
+	char *path;
+	HPDF_Image image;
+};
+
+/* The document's facts, copied from the first part (pdf_begin). */
+struct pdf_info {
+	char *title, *subject, *author, *keywords, *lang;
+	int tagged;
+};
+
+struct pdf_heading;
+
+struct pdf_writer {
+	HPDF_Doc doc;
+	struct pdf_info info;
+	const struct pages *pages; /* the part being drawn (pdf_add), else NULL */
+	int part;                  /* how many parts were added before it */
+	/* the page being drawn */
+	HPDF_Page page;
+	int page_index;
+	double page_height;
+	char *ops;                 /* its content, written to the page at its end */
+	size_t n_ops, cap_ops;
+	/* graphics state of the page, to write only what changes */
+	struct doc_color fill, stroke;
+	int fill_set, stroke_set;
+	double line_width;
+	const struct pdf_face *cur_face;
+	double cur_size, cur_hscale, cur_char_space;
+	/* resources of the document */
+	struct pdf_face **faces;
+	int n_faces, cap_faces;
+	struct pdf_image *images;
+	int n_images, cap_images;
+	struct pdf_struct *st;     /* structure tree; NULL when the output is not tagged */
+	struct pdf_links *links;   /* link annotations of the page being drawn */
+	HPDF_Page *page_objs;      /* every page drawn so far */
+	int n_pages, cap_pages;
+	struct pdf_heading *headings; /* for the outline (pdf_meta.c) */
+	int n_headings;
+	HPDF_STATUS error;         /* first libharu error, 0 = none */
+	HPDF_STATUS detail;
+};
+
+/* Content of the current page (pdf.c). */
+void pdf_put(struct pdf_writer *w, const char *s);
+void pdf_putn(struct pdf_writer *w, const char *s, size_t n);
+/* A number followed by a space, with no more decimals than it needs. */
+void pdf_num(struct pdf_writer *w, double v);
+/* Set the fill (STROKE = 0) or stroke colour, if it is not set already. */
+void pdf_color(struct pdf_writer *w, struct doc_color c, int stroke);
+/* A new indirect object of the document. */
+HPDF_Dict pdf_new_dict(struct pdf_writer *w);
+/* A new stream object, compressed when COMPRESS. */
+HPDF_Dict pdf_new_stream(struct pdf_writer *w, int compress);
+/* A PDF text string (UTF-16BE with a byte order mark) from UTF-8. */
+HPDF_Binary pdf_text_string(struct pdf_writer *w, const char *utf8, size_t len);
+
+/* Text (pdf_text.c). */
+void pdf_draw_text(struct pdf_writer *w, const struct box *b);
+
+/* Fonts (pdf_font.c). */
+struct pdf_face *pdf_face_get(struct pdf_writer *w, struct font *f);
+/* The font's resource name on the current page. */
+const char *pdf_face_name(struct pdf_writer *w, struct pdf_face *face);
+/* The character code (CID) that shows glyph GID as character CP. */
+unsigned pdf_face_cid(struct pdf_face *face, unsigned gid, uint32_t cp);
+/* Subset and embed every face used; 0 or -1 after reporting. */
+int pdf_faces_finish(struct pdf_writer *w);
+void pdf_faces_free(struct pdf_writer *w);
+
+/* Marked content and the structure tree (pdf_struct.c). */
+struct pdf_struct *pdf_struct_new(void);
+/* Before a part's pages are drawn: take over its structure elements. */
+void pdf_struct_add_part(struct pdf_writer *w, const struct pages *part);
+/* Before drawing box B: open the marked content it belongs in. */
+void pdf_struct_box(struct pdf_writer *w, const struct box *b);
+/* At the end of a page: close marked content, give the page its parent tree entry. */
+void pdf_struct_end_page(struct pdf_writer *w);
+/* Tie annotation ANNOT on the current page to the Link element ELEM (of
+ * the part being drawn). */
+void pdf_struct_add_annot(struct pdf_writer *w, int elem, HPDF_Dict annot);
+/* Write the structure tree into the catalog. */
+void pdf_struct_finish(struct pdf_writer *w);
+void pdf_struct_free(struct pdf_struct *st);
+
+/* Links (pdf_link.c): the Link element that box B is part of, or 0. */
+int pdf_link_of(const struct pages *p, const struct box *b);
+/* Note box B of Link element ELEM on the current page. */
+void pdf_link_box(struct pdf_writer *w, int elem, const struct box *b);
+/* Write the current page's link annotations. */
+void pdf_links_end_page(struct pdf_writer *w);
+void pdf_links_free(struct pdf_writer *w);
+
+/* Document metadata (pdf_meta.c): information, language, XMP, viewer
+ * preferences; the outline from the headings once the pages are drawn. */
+void pdf_meta_write(struct pdf_writer *w);
+/* Note text box B on the current page if it is part of a heading. */
+void pdf_outline_box(struct pdf_writer *w, const struct box *b);
+void pdf_outline_write(struct pdf_writer *w);
+void pdf_outline_free(struct pdf_writer *w);
+
+#endif

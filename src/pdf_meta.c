@@ -1,0 +1,240 @@
+/*
+ * pdf_meta: what describes the document rather than draws it: its language
+ * (/Lang), the information dictionary and the same facts as XMP metadata
+ * (with the PDF/UA identification when the file is tagged), the title shown
+ * in the viewer's title bar, and the outline (bookmarks) made from the
+ * headings of a document of more than one page.
+ */
+#include "pdf_internal.h"
+#include "diag.h"
+#include "utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+HPDF_Binary pdf_text_string(struct pdf_writer *w, const char *utf8, size_t len)
+{
+	HPDF_BYTE *buf = xmalloc(4 * len + 2), *o = buf;
+	HPDF_Binary bin;
+	*o++ = 0xFE;
+	*o++ = 0xFF;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(utf8 + i, len - i, &cp);
+		unsigned units[2], count = 1;
+		if (n == 0)
+			n = 1, cp = 0xFFFD;
+		units[0] = cp;
+		if (cp >= 0x10000) {
+			units[0] = 0xD800 + ((cp - 0x10000) >> 10);
+			units[1] = 0xDC00 + ((cp - 0x10000) & 0x3FF);
+			count = 2;
+		}
+		for (unsigned k = 0; k < count; k++) {
+			*o++ = (HPDF_BYTE)(units[k] >> 8);
+			*o++ = (HPDF_BYTE)units[k];
+		}
+		i += n;
+	}
+	bin = HPDF_Binary_New(w->doc->mmgr, buf, (HPDF_UINT)(o - buf));
+	free(buf);
+	return bin;
+}
+
+static void set_info(struct pdf_writer *w, const char *key, const char *value)
+{
+	if (value && w->doc->info)
+		HPDF_Dict_Add(w->doc->info, key, pdf_text_string(w, value, strlen(value)));
+}
+
+/* Append VALUE to BUF with XML's special characters escaped. */
+static void xml_text(char **buf, size_t *len, size_t *cap, const char *value)
+{
+	for (const char *c = value; *c; c++) {
+		const char *s = *c == '<' ? "&lt;" : *c == '>' ? "&gt;" : *c == '&' ? "&amp;" : NULL;
+		size_t n = s ? strlen(s) : 1;
+		if (*cap - *len < n + 1) {
+			*cap = (*cap + n + 1) * 2;
+			*buf = xrealloc(*buf, *cap);
+		}
+		memcpy(*buf + *len, s ? s : c, n);
+		*len += n;
+	}
+}
+
+static void xml_put(char **buf, size_t *len, size_t *cap, const char *a, const char *value,
+		    const char *b)
+{
+	xml_text(buf, len, cap, a);
+	if (value)
+		xml_text(buf, len, cap, value);
+	xml_text(buf, len, cap, b);
+}
+
+static char *xmp_packet(const struct pdf_info *p, size_t *len)
+{
+	size_t cap = 2048;
+	char *buf = xmalloc(cap);
+	const char *lang = p->lang ? p->lang : "x-default";
+	*len = 0;
+	xml_put(&buf, len, &cap,
+		"<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+		"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+		"<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+		"<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+		" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+		" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n",
+		NULL, "");
+	if (p->title)
+		xml_put(&buf, len, &cap, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">", p->title,
+			"</rdf:li></rdf:Alt></dc:title>\n");
+	if (p->subject)
+		xml_put(&buf, len, &cap, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">",
+			p->subject, "</rdf:li></rdf:Alt></dc:description>\n");
+	if (p->author)
+		xml_put(&buf, len, &cap, "<dc:creator><rdf:Seq><rdf:li>", p->author,
+			"</rdf:li></rdf:Seq></dc:creator>\n");
+	xml_put(&buf, len, &cap, "<dc:language><rdf:Bag><rdf:li>", lang,
+		"</rdf:li></rdf:Bag></dc:language>\n");
+	if (p->keywords)
+		xml_put(&buf, len, &cap, "<pdf:Keywords>", p->keywords, "</pdf:Keywords>\n");
+	xml_put(&buf, len, &cap,
+		"<pdf:Producer>kaikuprint with libharu</pdf:Producer>\n"
+		"<xmp:CreatorTool>kaikuprint</xmp:CreatorTool>\n",
+		NULL, "");
+	if (p->tagged)
+		xml_put(&buf, len, &cap, "<pdfuaid:part>1</pdfuaid:part>\n", NULL, "");
+	xml_put(&buf, len, &cap, "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>\n",
+		NULL, "");
+	return buf;
+}
+
+static void write_xmp(struct pdf_writer *w)
+{
+	size_t len;
+	char *xmp = xmp_packet(&w->info, &len);
+	HPDF_Dict s = pdf_new_stream(w, 0); /* uncompressed: tools read it as text */
+	if (s) {
+		HPDF_Dict_AddName(s, "Type", "Metadata");
+		HPDF_Dict_AddName(s, "Subtype", "XML");
+		HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)xmp, (HPDF_UINT)len);
+		HPDF_Dict_Add(w->doc->catalog, "Metadata", s);
+	}
+	free(xmp);
+}
+
+void pdf_meta_write(struct pdf_writer *w)
+{
+	const struct pdf_info *p = &w->info;
+	HPDF_Dict prefs = HPDF_Dict_New(w->doc->mmgr);
+	HPDF_SetInfoAttr(w->doc, HPDF_INFO_CREATOR, "kaikuprint");
+	HPDF_SetInfoAttr(w->doc, HPDF_INFO_PRODUCER, "kaikuprint with libharu");
+	set_info(w, "Title", p->title);
+	set_info(w, "Subject", p->subject);
+	set_info(w, "Author", p->author);
+	set_info(w, "Keywords", p->keywords);
+	if (p->lang)
+		HPDF_Dict_Add(w->doc->catalog, "Lang", HPDF_String_New(w->doc->mmgr, p->lang, NULL));
+	HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+	HPDF_Dict_Add(w->doc->catalog, "ViewerPreferences", prefs);
+	write_xmp(w);
+}
+
+/* A heading as the outline shows it: its text, and where it starts. */
+struct pdf_heading {
+	int part;                 /* the part it was drawn in, and its element there */
+	int elem, level, page;
+	double top;
+	char *text;
+	size_t len;
+};
+
+static int heading_of(const struct pages *p, const struct box *b, int *level)
+{
+	for (int e = b->elem; e > 0 && e < p->n_elems; e = p->elems[e].parent) {
+		enum pages_role r = p->elems[e].role;
+		if (r == ROLE_H1 || r == ROLE_H2 || r == ROLE_H3) {
+			*level = r == ROLE_H1 ? 1 : r == ROLE_H2 ? 2 : 3;
+			return e;
+		}
+	}
+	return 0;
+}
+
+static void append_text(struct pdf_heading *h, const struct box *b)
+{
+	h->text = xrealloc(h->text, h->len + b->len + 2);
+	if (h->len > 0 && h->text[h->len - 1] != ' ' && h->text[h->len - 1] != '-')
+		h->text[h->len++] = ' ';
+	memcpy(h->text + h->len, b->text, b->len);
+	h->len += b->len;
+	h->text[h->len] = '\0';
+}
+
+/* The headings in the order they are drawn. */
+void pdf_outline_box(struct pdf_writer *w, const struct box *b)
+{
+	struct pdf_heading *h;
+	int level, e = !b->personal && w->info.tagged ? heading_of(w->pages, b, &level) : 0;
+	int k = w->n_headings - 1;
+	if (!e)
+		return;
+	/* an added hyphen is not part of the title */
+	if (b->actual_text && !*b->actual_text)
+		return;
+	while (k >= 0 && !(w->headings[k].elem == e && w->headings[k].part == w->part))
+		k--;
+	if (k < 0) {
+		w->headings = xrealloc(w->headings, (size_t)(w->n_headings + 1) * sizeof(*w->headings));
+		k = w->n_headings++;
+		h = &w->headings[k];
+		memset(h, 0, sizeof(*h));
+		h->part = w->part;
+		h->elem = e;
+		h->level = level;
+		h->page = w->page_index;
+		h->top = w->page_height - b->y + b->size;
+	}
+	h = &w->headings[k];
+	if (b->actual_text) {
+		struct box whole = *b;
+		whole.text = b->actual_text;
+		whole.len = strlen(b->actual_text);
+		append_text(h, &whole);
+	} else {
+		append_text(h, b);
+	}
+}
+
+void pdf_outline_write(struct pdf_writer *w)
+{
+	HPDF_Outline parents[4] = { NULL, NULL, NULL, NULL };
+	if (w->n_pages < 2 || w->n_headings == 0)
+		return;
+	for (int i = 0; i < w->n_headings; i++) {
+		struct pdf_heading *h = &w->headings[i];
+		HPDF_Outline parent = NULL, o;
+		for (int l = h->level - 1; l >= 1 && !parent; l--)
+			parent = parents[l];
+		o = HPDF_CreateOutline(w->doc, parent, "", NULL);
+		if (o) {
+			HPDF_Destination dst = HPDF_Page_CreateDestination(w->page_objs[h->page]);
+			HPDF_Dict_Add(o, "Title", pdf_text_string(w, h->text, h->len));
+			HPDF_Destination_SetFitH(dst, (HPDF_REAL)h->top);
+			HPDF_Outline_SetDestination(o, dst);
+			HPDF_Outline_SetOpened(o, HPDF_TRUE);
+		}
+		parents[h->level] = o;
+		for (int l = h->level + 1; l <= 3; l++)
+			parents[l] = NULL;
+	}
+	HPDF_SetPageMode(w->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+void pdf_outline_free(struct pdf_writer *w)
+{
+	for (int i = 0; i < w->n_headings; i++)
+		free(w->headings[i].text);
+	free(w->headings);
+}

@@ -1,0 +1,357 @@
+/*
+ * pdf_struct: marked content and the structure tree of a tagged PDF.
+ *
+ * Each part of the document (pdf_add) brings its own elements; they are
+ * copied here, numbered after those of the parts before, their roots
+ * merged into one Document element.
+ *
+ * While the pages are drawn, each run of boxes of one structure element gets
+ * a marked-content id (MCID) on its page, and every box that belongs to no
+ * element is marked as an artifact. An element joins its parent's kids when
+ * its first content is drawn, so the tree follows the order content is drawn
+ * in (layout draws in reading order) and elements with no content vanish.
+ * At the end the element dictionaries, the parent tree (page -> the element
+ * of each MCID; annotation -> its Link) and the StructTreeRoot are written.
+ */
+#include "pdf_internal.h"
+#include "diag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum kid_kind { KID_ELEM, KID_MCR, KID_OBJR };
+
+struct kid {
+	enum kid_kind kind;
+	int index;        /* KID_ELEM: element; KID_MCR: MCID; KID_OBJR: annotation */
+	int page;         /* KID_MCR, KID_OBJR */
+};
+
+struct st_elem {
+	enum pages_role role;
+	int parent;       /* -1 for the root */
+	char *lang, *alt;
+	int attached;     /* in its parent's kids (the root always is) */
+	struct kid *kids;
+	int n_kids, cap_kids;
+	HPDF_Dict dict;
+};
+
+struct st_page {
+	int *mcid_elem;   /* element of each MCID on the page */
+	int n_mcids, cap_mcids;
+};
+
+struct st_annot {
+	HPDF_Dict annot;
+	int elem;
+};
+
+struct pdf_struct {
+	struct st_elem *elems;   /* every part's elements; 0 is the Document */
+	int n_elems, cap_elems;
+	int base;                /* element of the part being drawn's element 1, less 1 */
+	struct st_page *pages;   /* by page of the document */
+	int n_pages, cap_pages;
+	struct st_annot *annots;
+	int n_annots, cap_annots;
+	int open;                /* a marked-content sequence is open on the page */
+	int open_elem;           /* ... for this element (0 = an artifact) */
+};
+
+static const char *const role_names[ROLE_COUNT] = {
+	[ROLE_DOCUMENT] = "Document", [ROLE_SECT] = "Sect",   [ROLE_H1] = "H1",
+	[ROLE_H2] = "H2",             [ROLE_H3] = "H3",       [ROLE_P] = "P",
+	[ROLE_L] = "L",               [ROLE_LI] = "LI",       [ROLE_LBL] = "Lbl",
+	[ROLE_LBODY] = "LBody",       [ROLE_TABLE] = "Table", [ROLE_TR] = "TR",
+	[ROLE_TH] = "TH",             [ROLE_TD] = "TD",       [ROLE_FIGURE] = "Figure",
+	[ROLE_LINK] = "Link",         [ROLE_FORM] = "Form",   [ROLE_SPAN] = "Span",
+};
+
+struct pdf_struct *pdf_struct_new(void)
+{
+	struct pdf_struct *st = xcalloc(1, sizeof(*st));
+	st->cap_elems = 64;
+	st->elems = xcalloc((size_t)st->cap_elems, sizeof(*st->elems));
+	st->elems[0].role = ROLE_DOCUMENT;
+	st->elems[0].parent = -1;
+	st->elems[0].attached = 1;
+	st->n_elems = 1;
+	return st;
+}
+
+void pdf_struct_free(struct pdf_struct *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < st->n_elems; i++) {
+		free(st->elems[i].kids);
+		free(st->elems[i].lang);
+		free(st->elems[i].alt);
+	}
+	for (int i = 0; i < st->n_pages; i++)
+		free(st->pages[i].mcid_elem);
+	free(st->annots);
+	free(st->pages);
+	free(st->elems);
+	free(st);
+}
+
+/* The element of this document that element E of the part stands for. */
+static int global(const struct pdf_struct *st, int e)
+{
+	return e <= 0 ? 0 : st->base + e;
+}
+
+void pdf_struct_add_part(struct pdf_writer *w, const struct pages *part)
+{
+	struct pdf_struct *st = w->st;
+	if (!st)
+		return;
+	st->base = st->n_elems - 1;
+	for (int i = 1; i < part->n_elems; i++) {
+		const struct pages_elem *src = &part->elems[i];
+		struct st_elem *e;
+		if (st->n_elems == st->cap_elems) {
+			st->cap_elems *= 2;
+			st->elems = xrealloc(st->elems, (size_t)st->cap_elems * sizeof(*st->elems));
+		}
+		e = &st->elems[st->n_elems++];
+		memset(e, 0, sizeof(*e));
+		e->role = src->role;
+		e->parent = global(st, src->parent);
+		e->lang = src->lang ? xstrdup(src->lang) : NULL;
+		e->alt = src->alt ? xstrdup(src->alt) : NULL;
+	}
+}
+
+static void add_kid(struct st_elem *e, enum kid_kind kind, int index, int page)
+{
+	if (e->n_kids == e->cap_kids) {
+		e->cap_kids = e->cap_kids ? e->cap_kids * 2 : 4;
+		e->kids = xrealloc(e->kids, (size_t)e->cap_kids * sizeof(*e->kids));
+	}
+	e->kids[e->n_kids].kind = kind;
+	e->kids[e->n_kids].index = index;
+	e->kids[e->n_kids].page = page;
+	e->n_kids++;
+}
+
+static void attach(struct pdf_writer *w, int elem)
+{
+	struct pdf_struct *st = w->st;
+	int parent;
+	if (st->elems[elem].attached)
+		return;
+	parent = st->elems[elem].parent;
+	if (parent < 0)
+		parent = 0;
+	attach(w, parent);
+	add_kid(&st->elems[parent], KID_ELEM, elem, -1);
+	st->elems[elem].attached = 1;
+}
+
+static int new_mcid(struct pdf_writer *w, int elem)
+{
+	struct pdf_struct *st = w->st;
+	struct st_page *pg;
+	while (st->n_pages <= w->page_index) {
+		if (st->n_pages == st->cap_pages) {
+			st->cap_pages = st->cap_pages ? st->cap_pages * 2 : 16;
+			st->pages = xrealloc(st->pages, (size_t)st->cap_pages * sizeof(*st->pages));
+		}
+		memset(&st->pages[st->n_pages++], 0, sizeof(*st->pages));
+	}
+	pg = &st->pages[w->page_index];
+	if (pg->n_mcids == pg->cap_mcids) {
+		pg->cap_mcids = pg->cap_mcids ? pg->cap_mcids * 2 : 16;
+		pg->mcid_elem = xrealloc(pg->mcid_elem, (size_t)pg->cap_mcids * sizeof(int));
+	}
+	pg->mcid_elem[pg->n_mcids] = elem;
+	return pg->n_mcids++;
+}
+
+void pdf_struct_box(struct pdf_writer *w, const struct box *b)
+{
+	struct pdf_struct *st = w->st;
+	int elem;
+	char buf[64];
+	int mcid;
+	if (!st)
+		return;
+	elem = b->elem > 0 && b->elem < w->pages->n_elems ? global(st, b->elem) : 0;
+	if (st->open && st->open_elem == elem)
+		return;
+	if (st->open)
+		pdf_put(w, "EMC\n");
+	st->open = 1;
+	st->open_elem = elem;
+	if (elem == 0) {
+		pdf_put(w, "/Artifact BMC\n");
+		return;
+	}
+	mcid = new_mcid(w, elem);
+	attach(w, elem);
+	add_kid(&st->elems[elem], KID_MCR, mcid, w->page_index);
+	snprintf(buf, sizeof(buf), "/%s <</MCID %d>> BDC\n", role_names[st->elems[elem].role], mcid);
+	pdf_put(w, buf);
+}
+
+void pdf_struct_end_page(struct pdf_writer *w)
+{
+	struct pdf_struct *st = w->st;
+	if (!st)
+		return;
+	if (st->open)
+		pdf_put(w, "EMC\n");
+	st->open = 0;
+	if (w->page_index < st->n_pages && st->pages[w->page_index].n_mcids > 0)
+		HPDF_Dict_AddNumber(w->page, "StructParents", w->page_index);
+}
+
+void pdf_struct_add_annot(struct pdf_writer *w, int elem, HPDF_Dict annot)
+{
+	struct pdf_struct *st = w->st;
+	if (!st)
+		return;
+	if (st->n_annots == st->cap_annots) {
+		st->cap_annots = st->cap_annots ? st->cap_annots * 2 : 8;
+		st->annots = xrealloc(st->annots, (size_t)st->cap_annots * sizeof(*st->annots));
+	}
+	elem = global(st, elem);
+	st->annots[st->n_annots].annot = annot;
+	st->annots[st->n_annots].elem = elem;
+	attach(w, elem);
+	add_kid(&st->elems[elem], KID_OBJR, st->n_annots, w->page_index);
+	st->n_annots++;
+}
+
+/* Attributes an element needs beyond its type: language, alternative text,
+ * the scope of a header cell. */
+static void add_attributes(struct pdf_writer *w, HPDF_Dict d, const struct st_elem *e)
+{
+	if (e->lang)
+		HPDF_Dict_Add(d, "Lang", HPDF_String_New(w->doc->mmgr, e->lang, NULL));
+	if (e->alt)
+		HPDF_Dict_Add(d, "Alt", pdf_text_string(w, e->alt, strlen(e->alt)));
+	if (e->role == ROLE_TH) {
+		HPDF_Dict a = HPDF_Dict_New(w->doc->mmgr);
+		HPDF_Dict_AddName(a, "O", "Table");
+		HPDF_Dict_AddName(a, "Scope", "Column");
+		HPDF_Dict_Add(d, "A", a);
+	}
+}
+
+static void make_dicts(struct pdf_writer *w)
+{
+	for (int i = 0; i < w->st->n_elems; i++) {
+		struct st_elem *e = &w->st->elems[i];
+		HPDF_Dict d;
+		if (!e->attached)
+			continue;
+		d = pdf_new_dict(w);
+		HPDF_Dict_AddName(d, "Type", "StructElem");
+		HPDF_Dict_AddName(d, "S", role_names[e->role]);
+		add_attributes(w, d, e);
+		e->dict = d;
+	}
+}
+
+/* The first page an element has content on: its /Pg, so that its MCIDs
+ * there are plain numbers. */
+static int first_page(const struct st_elem *e)
+{
+	for (int k = 0; k < e->n_kids; k++)
+		if (e->kids[k].kind == KID_MCR)
+			return e->kids[k].page;
+	return -1;
+}
+
+static void *kid_object(struct pdf_writer *w, const struct kid *k, int pg)
+{
+	HPDF_MMgr mm = w->doc->mmgr;
+	HPDF_Dict d;
+	if (k->kind == KID_ELEM)
+		return w->st->elems[k->index].dict;
+	if (k->kind == KID_MCR && k->page == pg)
+		return HPDF_Number_New(mm, k->index);
+	d = HPDF_Dict_New(mm);
+	HPDF_Dict_AddName(d, "Type", k->kind == KID_MCR ? "MCR" : "OBJR");
+	HPDF_Dict_Add(d, "Pg", w->page_objs[k->page]);
+	if (k->kind == KID_MCR)
+		HPDF_Dict_AddNumber(d, "MCID", k->index);
+	else
+		HPDF_Dict_Add(d, "Obj", w->st->annots[k->index].annot);
+	return d;
+}
+
+static void link_kids(struct pdf_writer *w, HPDF_Dict root)
+{
+	for (int i = 0; i < w->st->n_elems; i++) {
+		struct st_elem *e = &w->st->elems[i];
+		int parent = e->parent;
+		int pg = first_page(e);
+		HPDF_Array kids;
+		if (!e->dict)
+			continue;
+		HPDF_Dict_Add(e->dict, "P", i == 0 ? root : w->st->elems[parent < 0 ? 0 : parent].dict);
+		if (pg >= 0)
+			HPDF_Dict_Add(e->dict, "Pg", w->page_objs[pg]);
+		kids = HPDF_Array_New(w->doc->mmgr);
+		for (int k = 0; k < e->n_kids; k++)
+			HPDF_Array_Add(kids, kid_object(w, &e->kids[k], pg));
+		HPDF_Dict_Add(e->dict, "K", kids);
+		free(e->kids);
+		e->kids = NULL;
+	}
+}
+
+/* Page i -> the elements of its MCIDs; annotation j -> its Link, under the
+ * key n_pages + j. */
+static HPDF_Dict parent_tree(struct pdf_writer *w, int *next_key)
+{
+	HPDF_Dict tree = pdf_new_dict(w);
+	HPDF_Array nums = HPDF_Array_New(w->doc->mmgr);
+	int n_pages = w->n_pages;
+	for (int i = 0; i < w->st->n_pages; i++) {
+		struct st_page *pg = &w->st->pages[i];
+		HPDF_Array a;
+		if (pg->n_mcids == 0)
+			continue;
+		a = HPDF_Array_New(w->doc->mmgr);
+		for (int m = 0; m < pg->n_mcids; m++)
+			HPDF_Array_Add(a, w->st->elems[pg->mcid_elem[m]].dict);
+		HPDF_Array_AddNumber(nums, i);
+		HPDF_Array_Add(nums, a);
+		free(pg->mcid_elem);
+		pg->mcid_elem = NULL;
+	}
+	for (int j = 0; j < w->st->n_annots; j++) {
+		HPDF_Array_AddNumber(nums, n_pages + j);
+		HPDF_Array_Add(nums, w->st->elems[w->st->annots[j].elem].dict);
+		HPDF_Dict_AddNumber(w->st->annots[j].annot, "StructParent", n_pages + j);
+	}
+	HPDF_Dict_Add(tree, "Nums", nums);
+	*next_key = n_pages + w->st->n_annots;
+	return tree;
+}
+
+void pdf_struct_finish(struct pdf_writer *w)
+{
+	HPDF_Dict root, mark;
+	int next_key;
+	if (!w->st)
+		return;
+	make_dicts(w);
+	root = pdf_new_dict(w);
+	HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+	link_kids(w, root);
+	HPDF_Dict_Add(root, "K", w->st->elems[0].dict);
+	HPDF_Dict_Add(root, "ParentTree", parent_tree(w, &next_key));
+	HPDF_Dict_AddNumber(root, "ParentTreeNextKey", next_key);
+	HPDF_Dict_Add(w->doc->catalog, "StructTreeRoot", root);
+	mark = HPDF_Dict_New(w->doc->mmgr);
+	HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
+	HPDF_Dict_Add(w->doc->catalog, "MarkInfo", mark);
+}

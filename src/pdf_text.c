@@ -1,0 +1,119 @@
+/* pdf_text: text runs as glyph ids, with layout's kerning; see pdf_internal.h. */
+#include "pdf_internal.h"
+#include "diag.h"
+#include "font.h"
+#include "utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void put_hex4(struct pdf_writer *w, unsigned v)
+{
+	char buf[5];
+	snprintf(buf, sizeof(buf), "%04X", v & 0xFFFF);
+	pdf_putn(w, buf, 4);
+}
+
+/* TEXT as a hex PDF text string: UTF-16BE after a byte order mark. */
+static void put_text_string(struct pdf_writer *w, const char *text)
+{
+	pdf_put(w, "<FEFF");
+	for (size_t i = 0, len = strlen(text); i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(text + i, len - i, &cp);
+		if (n == 0)
+			n = 1, cp = 0xFFFD;
+		if (cp >= 0x10000) {
+			put_hex4(w, 0xD800 + ((cp - 0x10000) >> 10));
+			put_hex4(w, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+		} else {
+			put_hex4(w, cp);
+		}
+		i += n;
+	}
+	pdf_put(w, ">");
+}
+
+/* Font, size, glyph scale and letter spacing, where they change. The PDF
+ * scales Tc by Tz, so Tc is the box's letter spacing divided by its scale. */
+static void set_text_state(struct pdf_writer *w, struct pdf_face *face, const struct box *b)
+{
+	double hscale = b->hscale > 0 ? b->hscale : 1;
+	double char_space = b->char_space / hscale;
+	if (face != w->cur_face || b->size != w->cur_size) {
+		pdf_put(w, "/");
+		pdf_put(w, pdf_face_name(w, face));
+		pdf_put(w, " ");
+		pdf_num(w, b->size);
+		pdf_put(w, "Tf\n");
+		w->cur_face = face;
+		w->cur_size = b->size;
+	}
+	if (hscale != w->cur_hscale) {
+		pdf_num(w, hscale * 100);
+		pdf_put(w, "Tz\n");
+		w->cur_hscale = hscale;
+	}
+	if (char_space != w->cur_char_space) {
+		pdf_num(w, char_space);
+		pdf_put(w, "Tc\n");
+		w->cur_char_space = char_space;
+	}
+}
+
+/* The glyphs as one TJ array: kerning between them in 1/1000 em, as layout
+ * measured it (a positive TJ number moves the next glyph left). A word space
+ * that follows is written as a space glyph, so that the text layer has real
+ * spaces; the next word is placed on its own, so its width changes nothing. */
+static void put_glyphs(struct pdf_writer *w, struct pdf_face *face, const struct box *b,
+		       const struct font_glyph *g, size_t n)
+{
+	pdf_put(w, "[<");
+	for (size_t i = 0; i < n; i++) {
+		put_hex4(w, pdf_face_cid(face, g[i].gid, g[i].cp));
+		if (g[i].kern != 0 && i + 1 < n) {
+			pdf_put(w, "> ");
+			pdf_num(w, -g[i].kern);
+			pdf_put(w, "<");
+		}
+	}
+	if (b->space_after) {
+		struct font_glyph space;
+		if (font_glyph_run(b->font, " ", 1, &space) == 1)
+			put_hex4(w, pdf_face_cid(face, space.gid, space.cp));
+	}
+	pdf_put(w, ">] TJ\n");
+}
+
+void pdf_draw_text(struct pdf_writer *w, const struct box *b)
+{
+	struct pdf_face *face = pdf_face_get(w, b->font);
+	const struct font_glyph *g = b->glyphs;
+	struct font_glyph *own = NULL;
+	size_t n = b->n_glyphs;
+	if (!face)
+		return;
+	if (!g) {
+		own = xmalloc((utf8_length(b->text, b->len) + 1) * sizeof(*own));
+		n = font_glyph_run(b->font, b->text, b->len, own);
+		g = own;
+	}
+	if (b->actual_text) {
+		pdf_put(w, "/Span <</ActualText ");
+		put_text_string(w, b->actual_text);
+		pdf_put(w, ">> BDC\n");
+	}
+	pdf_put(w, "BT\n");
+	set_text_state(w, face, b);
+	pdf_color(w, b->color, 0);
+	pdf_put(w, "1 0 0 1 ");
+	pdf_num(w, b->x);
+	pdf_num(w, w->page_height - b->y);
+	pdf_put(w, "Tm\n");
+	put_glyphs(w, face, b, g, n);
+	pdf_put(w, "ET\n");
+	if (b->actual_text)
+		pdf_put(w, "EMC\n");
+	free(own);
+}
