@@ -104,14 +104,14 @@ static struct letters letters_at(const struct piece *pc, struct line_fill f)
 	return l;
 }
 
-static void emit_text(struct layout *lo, const struct piece *pc, const char *text, size_t len,
-		      double x, double y, struct letters l)
+static struct box *emit_text(struct layout *lo, const struct piece *pc, const char *text,
+			     size_t len, double x, double y, struct letters l)
 {
 	struct page *pg = layout_page(lo);
 	struct font_glyph *glyphs;
 	struct box *b;
 	if (!pg || len == 0)
-		return;
+		return NULL;
 	b = page_add_box(pg, BOX_TEXT);
 	b->x = x;
 	b->y = y;
@@ -131,12 +131,49 @@ static void emit_text(struct layout *lo, const struct piece *pc, const char *tex
 			     : font_text_width(pc->font, text, len, pc->size)) * l.hscale +
 	       l.char_space * (double)utf8_length(text, len);
 	b->h = pc->size;
+	return b;
+}
+
+/* A word split by a hyphen added at a line break: where its first part and
+ * the hyphen were drawn, until the rest is drawn at the start of the next
+ * line. The text layer then reads the whole word at the first part, and
+ * nothing for the added hyphen and the rest (ActualText). */
+struct split_word {
+	int pending;
+	int page, first, hyphen; /* page index; box indices of the first part, the hyphen */
+};
+
+static void note_split(struct layout *lo, struct split_word *sp, const struct box *first,
+		       const struct box *hyphen)
+{
+	const struct page *pg = layout_page(lo);
+	sp->pending = first && hyphen && !first->personal;
+	if (!sp->pending)
+		return;
+	sp->page = lo->page_index;
+	sp->first = (int)(first - pg->boxes);
+	sp->hyphen = (int)(hyphen - pg->boxes);
+}
+
+static void join_split(struct layout *lo, struct split_word *sp, struct box *rest)
+{
+	struct page *pg = &lo->pages->pages[sp->page];
+	struct box *first = &pg->boxes[sp->first];
+	char *whole = xmalloc(first->len + rest->len + 1);
+	sp->pending = 0;
+	memcpy(whole, first->text, first->len);
+	memcpy(whole + first->len, rest->text, rest->len);
+	whole[first->len + rest->len] = '\0';
+	first->actual_text = pages_strndup(lo->pages, whole, first->len + rest->len);
+	pg->boxes[sp->hyphen].actual_text = "";
+	rest->actual_text = "";
+	free(whole);
 }
 
 /* Emit the word starting at box I (the parts of a word split at hyphenation
  * points not taken are one text run); returns the item after it. */
 static int emit_word(struct layout *lo, const struct para_items *p, int i, int to, double *x,
-		     double y, struct line_fill fill)
+		     double y, struct line_fill fill, struct box **drawn)
 {
 	struct letters l = letters_at(&p->pieces[i], fill);
 	const struct piece *pc = &p->pieces[i];
@@ -151,17 +188,20 @@ static int emit_word(struct layout *lo, const struct para_items *p, int i, int t
 		len += p->pieces[k].len;
 		j = k + 1;
 	}
-	emit_text(lo, pc, pc->text, len, *x, y, l);
+	*drawn = emit_text(lo, pc, pc->text, len, *x, y, l);
 	for (int k = i; k < j; k++)
 		*x += p->items[k].kind == LB_BOX ? p->items[k].width * l.hscale : 0;
 	*x += l.char_space * (double)utf8_length(pc->text, len);
 	return j;
 }
 
-/* Draw items [from, to] as one line filled as FILL says. */
+/* Draw items [from, to] as one line filled as FILL says. A word followed
+ * by a space on the line says so (the PDF writes a real space); SP carries a
+ * word split at a line break to the next line. */
 static void emit_line(struct layout *lo, const struct para_items *p, int from, int to,
-		      double x, double y, struct line_fill fill)
+		      double x, double y, struct line_fill fill, struct split_word *sp)
 {
+	struct box *word = NULL;
 	int i = from;
 	while (i <= to) {
 		const struct lb_item *it = &p->items[i];
@@ -169,19 +209,26 @@ static void emit_line(struct layout *lo, const struct para_items *p, int from, i
 		if (it->kind == LB_GLUE) {
 			x += it->width + (fill.glue >= 0 ? fill.glue * it->stretch
 							 : fill.glue * it->shrink);
+			if (word && i < to)
+				word->space_after = 1;
+			word = NULL;
 			i++;
 		} else if (it->kind == LB_PENALTY) {
 			/* the hyphen at a line end is neither spaced nor expanded:
 			 * the line's stretch was measured without it */
 			if (i == to && pc->text)
-				emit_text(lo, pc, pc->text, pc->len, x, y, letters_at(pc, PARA_NATURAL));
+				note_split(lo, sp, word, emit_text(lo, pc, pc->text, pc->len, x, y,
+								   letters_at(pc, PARA_NATURAL)));
 			i++;
 		} else if (pc->is_fill) {
 			layout_add_stroke(lo, BOX_LINE, x, y + pc->size * 0.15, it->width, 0, 0.5, "fill");
 			x += it->width;
+			word = NULL;
 			i++;
 		} else {
-			i = emit_word(lo, p, i, to, &x, y, fill);
+			i = emit_word(lo, p, i, to, &x, y, fill, &word);
+			if (word && sp->pending)
+				join_split(lo, sp, word);
 		}
 	}
 }
@@ -235,6 +282,7 @@ static void place_lines(struct layout *lo, const struct para_items *p, const int
 {
 	double measure = line_measure(lo, st, indent);
 	int from = skip_discardable(p, 0);
+	struct split_word sp = { 0 };
 	for (int k = 0; k < lines; k++) {
 		int to = breaks[k];
 		struct line_size ls = para_line_size(p, from, to);
@@ -249,7 +297,7 @@ static void place_lines(struct layout *lo, const struct para_items *p, const int
 		if (k == 0 && marker)
 			layout_text_line(lo, st, lo->x0 + indent - layout_text_width(lo, st, marker) -
 					 st->size * 0.45, baseline, marker, NULL);
-		emit_line(lo, p, from, to, x, baseline, fill);
+		emit_line(lo, p, from, to, x, baseline, fill, &sp);
 		drawn = ls.natural + (fill.glue < 0 ? fill.glue * ls.glue_shrink : 0) +
 			(fill.expand < 0 ? fill.expand * ls.expand_shrink : 0) +
 			(fill.track < 0 ? fill.track * ls.track_shrink : 0);
