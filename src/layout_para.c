@@ -135,38 +135,51 @@ static struct box *emit_text(struct layout *lo, const struct piece *pc, const ch
 }
 
 /* A word split by a hyphen added at a line break: where its first part and
- * the hyphen were drawn, until the rest is drawn at the start of the next
- * line. The text layer then reads the whole word at the first part, and
- * nothing for the added hyphen and the rest (ActualText). */
+ * the hyphen were drawn, and the rest as it is drawn at the start of the
+ * next line (one or more runs, up to the first space). The text layer then
+ * reads the whole word at the first part, and nothing for the added hyphen
+ * and the rest (ActualText). */
 struct split_word {
 	int pending;
 	int page, first, hyphen; /* page index; box indices of the first part, the hyphen */
+	char *rest;              /* the rest so far */
+	size_t len;
 };
 
-static void note_split(struct layout *lo, struct split_word *sp, const struct box *first,
-		       const struct box *hyphen)
+static void note_split(struct layout *lo, struct split_word *sp, int first, const struct box *hyphen)
 {
 	const struct page *pg = layout_page(lo);
-	sp->pending = first && hyphen && !first->personal;
+	sp->pending = first >= 0 && hyphen && !pg->boxes[first].personal;
+	sp->len = 0;
 	if (!sp->pending)
 		return;
 	sp->page = lo->page_index;
-	sp->first = (int)(first - pg->boxes);
+	sp->first = first;
 	sp->hyphen = (int)(hyphen - pg->boxes);
 }
 
-static void join_split(struct layout *lo, struct split_word *sp, struct box *rest)
+static void add_rest(struct split_word *sp, struct box *rest)
+{
+	sp->rest = xrealloc(sp->rest, sp->len + rest->len + 1);
+	memcpy(sp->rest + sp->len, rest->text, rest->len);
+	sp->len += rest->len;
+	rest->actual_text = "";
+}
+
+/* The rest is complete: the first part stands for the whole word. */
+static void join_split(struct layout *lo, struct split_word *sp)
 {
 	struct page *pg = &lo->pages->pages[sp->page];
 	struct box *first = &pg->boxes[sp->first];
-	char *whole = xmalloc(first->len + rest->len + 1);
+	char *whole;
 	sp->pending = 0;
+	if (sp->len == 0)
+		return;
+	whole = xmalloc(first->len + sp->len + 1);
 	memcpy(whole, first->text, first->len);
-	memcpy(whole + first->len, rest->text, rest->len);
-	whole[first->len + rest->len] = '\0';
-	first->actual_text = pages_strndup(lo->pages, whole, first->len + rest->len);
+	memcpy(whole + first->len, sp->rest, sp->len);
+	first->actual_text = pages_strndup(lo->pages, whole, first->len + sp->len);
 	pg->boxes[sp->hyphen].actual_text = "";
-	rest->actual_text = "";
 	free(whole);
 }
 
@@ -201,36 +214,51 @@ static int emit_word(struct layout *lo, const struct para_items *p, int i, int t
 static void emit_line(struct layout *lo, const struct para_items *p, int from, int to,
 		      double x, double y, struct line_fill fill, struct split_word *sp)
 {
-	struct box *word = NULL;
+	int word = -1; /* the last word drawn on the page, while nothing else follows it */
 	int i = from;
 	while (i <= to) {
 		const struct lb_item *it = &p->items[i];
 		const struct piece *pc = &p->pieces[i];
+		if (it->kind != LB_BOX && it->kind != LB_PENALTY && sp->pending)
+			join_split(lo, sp);
 		if (it->kind == LB_GLUE) {
 			x += it->width + (fill.glue >= 0 ? fill.glue * it->stretch
 							 : fill.glue * it->shrink);
-			if (word && i < to)
-				word->space_after = 1;
-			word = NULL;
+			if (word >= 0 && i < to)
+				layout_page(lo)->boxes[word].space_after = 1;
+			word = -1;
 			i++;
 		} else if (it->kind == LB_PENALTY) {
 			/* the hyphen at a line end is neither spaced nor expanded:
 			 * the line's stretch was measured without it */
-			if (i == to && pc->text)
-				note_split(lo, sp, word, emit_text(lo, pc, pc->text, pc->len, x, y,
-								   letters_at(pc, PARA_NATURAL)));
+			if (i == to && pc->text) {
+				struct box *h = emit_text(lo, pc, pc->text, pc->len, x, y,
+							  letters_at(pc, PARA_NATURAL));
+				if (h)
+					h->tag = "hyphen"; /* added: not in the text */
+				if (sp->pending)
+					join_split(lo, sp);
+				note_split(lo, sp, word, h);
+			}
 			i++;
 		} else if (pc->is_fill) {
+			if (sp->pending)
+				join_split(lo, sp);
 			layout_add_stroke(lo, BOX_LINE, x, y + pc->size * 0.15, it->width, 0, 0.5, "fill");
 			x += it->width;
-			word = NULL;
+			word = -1;
 			i++;
 		} else {
-			i = emit_word(lo, p, i, to, &x, y, fill, &word);
-			if (word && sp->pending)
-				join_split(lo, sp, word);
+			struct box *drawn = NULL;
+			i = emit_word(lo, p, i, to, &x, y, fill, &drawn);
+			word = drawn ? (int)(drawn - layout_page(lo)->boxes) : -1;
+			if (drawn && sp->pending)
+				add_rest(sp, drawn);
 		}
 	}
+	/* a word that ends the line ends at its end */
+	if (sp->pending && sp->len > 0)
+		join_split(lo, sp);
 }
 
 static int skip_discardable(const struct para_items *p, int i)
@@ -307,6 +335,7 @@ static void place_lines(struct layout *lo, const struct para_items *p, const int
 		lo->at_top = 0;
 		from = skip_discardable(p, to + 1);
 	}
+	free(sp.rest);
 }
 
 /* Does some line of the breaks need its letters compressed (its spaces at

@@ -57,7 +57,9 @@ check "typeset-text torture-fi no doubled hyphen" sh -c "! grep -q -- '--' '$T/t
 render special-characters
 pdftotext -layout "$T/special-characters.pdf" "$T/special.txt" 2> /dev/null
 # soft hyphens: a hyphen at the line end, never U+00AD in the text
-contains "typeset-text soft hyphen drawn at a break" "$T/special.txt" "kulttuuri-"
+contains "typeset-text soft hyphen drawn at a break" "$C/special-characters/dump" 'text[hyphen]'
+contains "typeset-text soft-hyphenated word whole in the text layer" "$T/special.txt" \
+	"kulttuuriosallisuussuunnitelma"
 check "typeset-text soft hyphen not drawn" sh -c "! grep -q \"$(printf '\302\255')\" '$T/special.txt'"
 # no-break hyphen: Noto Sans has U+2011, and it comes back as itself
 contains "typeset-text no-break hyphen extracted" "$T/special.txt" "$(printf 'Kortti\342\200\221')"

@@ -64,7 +64,7 @@ function count_short() {
 	short++
 }
 /^page / { flush(); pending_short = 0; next }
-/^  text / {
+/^  text( |\[)/ {
 	y = $0; sub(/.* y=/, "", y); sub(/ .*/, "", y)
 	if (n > 0 && y != cur_y)
 		flush()
