@@ -42,6 +42,7 @@ void *doc_alloc(struct doc *d, size_t n)
 const char *doc_strndup(struct doc *d, const char *s, size_t n)
 {
 	char *p = doc_alloc(d, n + 1);
+	d->text_bytes += n;
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -78,6 +79,7 @@ void doc_free(struct doc *d)
 struct doc_node *doc_node_new(struct doc *d, enum doc_kind kind, int line, int col)
 {
 	struct doc_node *n = doc_alloc(d, sizeof(*n));
+	d->n_nodes++;
 	n->kind = kind;
 	n->line = line;
 	n->col = col;

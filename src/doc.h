@@ -235,6 +235,8 @@ struct doc {
 	struct doc_impose impose; /* card sheets; enabled == 0 when not imposed */
 	struct doc_node *root;
 	struct doc_arena *arena;
+	long n_nodes;            /* nodes made so far, and bytes of text copied: */
+	size_t text_bytes;       /* the expansion budget (template_expand.c) */
 };
 
 /* Allocation from the doc's arena: zeroed memory, freed with the doc. */

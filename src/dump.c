@@ -65,17 +65,7 @@ static int write_buffer(const char *path, const char *buf, size_t len)
 	int rc = -1;
 	if (!out)
 		return -1;
-	const char *temp = output_temp_path(out);
-	if (temp) {
-		FILE *f = fopen(temp, "wb");
-		rc = f && fwrite(buf, 1, len, f) == len ? 0 : -1;
-		if (f && fclose(f) != 0)
-			rc = -1;
-		if (rc)
-			diag_file(DIAG_FATAL, path, 0, 0, "cannot write the layout dump");
-	} else {
-		rc = output_write(out, buf, len);
-	}
+	rc = output_write(out, buf, len);
 	if (rc)
 		output_abort(out);
 	else

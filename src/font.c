@@ -1,6 +1,7 @@
 /* font: HarfBuzz-based metrics with a per-font width cache; see font.h. */
 #include "font.h"
 #include "diag.h"
+#include "fileio.h"
 #include "utf8.h"
 
 #include <hb.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum { WIDTH_CACHE = 0x3000 }; /* code points below this get cached widths */
 
@@ -92,13 +94,14 @@ static int has_tables(hb_face_t *face, hb_blob_t *blob)
 
 static struct font *font_open(const char *path)
 {
-	struct stat st;
+	const char *why;
 	struct font *f;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-		diag_file(DIAG_FATAL, path, 0, 0, "cannot open font: %s",
-			  errno ? strerror(errno) : "not a file");
+	int fd = input_open(path, &why); /* a FIFO or device is refused, never read */
+	if (fd < 0) {
+		diag_file(DIAG_FATAL, path, 0, 0, "cannot open font: %s", why);
 		return NULL;
 	}
+	close(fd);
 	f = xcalloc(1, sizeof(*f));
 	f->path = xstrdup(path);
 	f->blob = hb_blob_create_from_file(path);

@@ -1,6 +1,7 @@
 /* kaikuprint: command line. Everything else lives in the pipeline stages. */
 #include "config.h"
 #include "diag.h"
+#include "fileio.h"
 #include "font.h"
 #include "holders.h"
 #include "hyph.h"
@@ -173,6 +174,10 @@ static int command_all(const struct cli *cli, const struct config *cfg, const ch
 {
 	char tpath[PATH_MAX], opath[PATH_MAX];
 	int failed = 0;
+	if (cli->lang && !config_has_language(cfg, cli->lang)) {
+		diag_plain(DIAG_ERROR, "the region file does not list the language %s", cli->lang);
+		return -1;
+	}
 	if (!is_dir(cli->output)) {
 		diag_file(DIAG_ERROR, cli->output, 0, 0, access(cli->output, F_OK) == 0
 			  ? "not a folder; 'all' writes one PDF per document and language into a folder"
@@ -192,6 +197,8 @@ static int command_all(const struct cli *cli, const struct config *cfg, const ch
 		for (int l = 0; l < cfg->n_languages; l++) {
 			struct render_options ro = { cfg->languages[l], cli->large_print, fdir, opath, NULL,
 						       NULL, 0, 0, 0 };
+			if (cli->lang && strcmp(cli->lang, cfg->languages[l]) != 0)
+				continue;
 			snprintf(opath, sizeof(opath), "%s/%s-%s.pdf", cli->output, render_documents[i],
 				 cfg->languages[l]);
 			failed |= render_document(cfg, t, &ro) != 0;
@@ -281,12 +288,16 @@ static int run(struct cli *cli)
 			return diag_exit_status() ? diag_exit_status() : EXIT_INPUT;
 		}
 	}
+	/* all or nothing: no output is put in place unless every one succeeded */
+	output_batch_begin();
 	if (strcmp(cli->command, "render") == 0)
 		rc = command_render(cli, cfg, fdir);
 	else if (strcmp(cli->command, "all") == 0)
 		rc = command_all(cli, cfg, tdir, fdir);
 	else
 		rc = command_check(cli, cfg, tdir, fdir);
+	if (output_batch_end(rc == 0 && diag_error_count() == 0) != 0 && rc == 0)
+		rc = -1;
 	holders_free(cli->holders);
 	config_free(cfg);
 	if (rc == -2)
@@ -316,6 +327,16 @@ int main(int argc, char **argv)
 		return usage_error("--booklet works with render only");
 	if (strcmp(cli.command, "all") == 0 && cli.data)
 		return usage_error("--data works with render and check, not all");
+	if (strcmp(cli.command, "check") == 0 && (cli.output || cli.dump))
+		return usage_error("check writes nothing; leave out -o and --dump");
+	if (strcmp(cli.command, "all") == 0 && cli.dump)
+		return usage_error("--dump works with render, not all");
+	if ((cli.output && !cli.output[0]) || (cli.dump && !cli.dump[0]))
+		return usage_error("-o and --dump need a file name");
+	if (cli.output && cli.dump && strcmp(cli.output, cli.dump) == 0)
+		return usage_error("-o and --dump name the same file; give them different names");
+	if (cli.lang && !config_language_known(cli.lang))
+		return usage_error("--lang must be fi, sv or en");
 	diag_set_quiet(cli.quiet);
 	rc = run(&cli);
 	template_cleanup();

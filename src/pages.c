@@ -54,6 +54,16 @@ void pages_free(struct pages *p)
 struct page *pages_add_page(struct pages *p, double width, double height)
 {
 	struct page *pg;
+	if (p->n_pages >= PAGES_KEPT) {
+		/* past PAGES_KEPT only the count grows: the last page is reused
+		 * (render_check_pages then refuses the document) */
+		pg = &p->pages[p->n_pages - 1];
+		pg->n_boxes = 0;
+		pg->width = width;
+		pg->height = height;
+		p->n_dropped++;
+		return pg;
+	}
 	if (p->n_pages == p->cap) {
 		p->cap = p->cap ? p->cap * 2 : 8;
 		p->pages = xrealloc(p->pages, (size_t)p->cap * sizeof(*p->pages));

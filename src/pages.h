@@ -108,7 +108,14 @@ struct pages {
 	struct pages_elem *elems;
 	int n_elems, cap_elems;
 	int tagged;                /* write the structure tree (not for print-only impositions) */
+	int n_dropped;           /* pages past PAGES_KEPT, counted but not kept */
 };
+
+/* The most pages a document may have (render_check_pages refuses more; a
+ * PDF of 10,000 pages is still written in about a second), and the most
+ * pages layout keeps (libharu's own limit): a card batch is laid out one
+ * page per card side (10,000 cards: 20,000 pages) and then imposed. */
+enum { PAGES_MAX = 10000, PAGES_KEPT = 32767 };
 
 struct pages *pages_new(void);
 void pages_free(struct pages *p);

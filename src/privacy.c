@@ -90,7 +90,7 @@ static void report(const struct template *t, xmlNodePtr n, const char *what, con
 {
 	char msg[512];
 	snprintf(msg, sizeof(msg), "%s is not allowed on a registration form: %s", what, why);
-	diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n), "%s",
+	diag_file(DIAG_ERROR, t->path, template_node_line(t, n), template_node_column(t, n), "%s",
 		  msg);
 }
 
@@ -99,7 +99,7 @@ static int check_kind(const struct template *t, xmlNodePtr n)
 	char *kind = template_attr(n, "kind");
 	int bad = 0;
 	if (!kind && strcmp((const char *)n->name, "option") != 0) {
-		diag_file(DIAG_ERROR, t->path, (int)xmlGetLineNo(n), template_node_column(t, n),
+		diag_file(DIAG_ERROR, t->path, template_node_line(t, n), template_node_column(t, n),
 			  "<%s> needs kind=\"...\": every form field declares what it records",
 			  (const char *)n->name);
 		return 1;

@@ -16,6 +16,15 @@
 const char *const render_documents[] = { "checklist", "card-inserts", "leaflet",
 						"registration-form", "registration-form-sheet", NULL };
 
+int render_check_pages(const struct pages *pages, const char *file)
+{
+	if (pages->n_pages <= PAGES_MAX && pages->n_dropped == 0)
+		return 0;
+	diag_file(DIAG_ERROR, file, 0, 0, "the document has %d pages, more than the limit of %d",
+		  pages->n_pages + pages->n_dropped, PAGES_MAX);
+	return -1;
+}
+
 /* The booklet is laid out when it is written to a file or checked; standard
  * output gets only the normal variant, so the booklet would be wasted work. */
 static int booklet_wanted(const struct render_options *opt)
@@ -37,6 +46,7 @@ struct doc *render_expand(const struct config *cfg, const struct template *t,
 	vars_add_unset(vars, "format.booklet", VAR_TEXT, "the booklet variant"); /* render_booklet.c */
 	holders_add_vars(vars, holders, cfg, eo.lang);
 	eo.vars = vars;
+	eo.data_rows = holders ? holders->n : 0;
 	d = template_expand(t, &eo);
 	vars_free(vars);
 	if (d && privacy_check_doc(d)) { /* labels from the config on a registration form */
@@ -88,6 +98,10 @@ int render_document(const struct config *cfg, const struct template *t,
 			pages_free(pages);
 			pages = NULL;
 		}
+	}
+	if (pages && render_check_pages(pages, d->file) != 0) {
+		pages_free(pages);
+		pages = NULL;
 	}
 	if (!pages) {
 		progress_end();

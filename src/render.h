@@ -50,6 +50,11 @@ int render_booklet(const struct config *cfg, const struct template *t,
 void render_variant_path(const char *path, const char *lang, const char *variant, char *buf,
 			 size_t size);
 
+/* Refuse PAGES (before any backend) when it has more pages than the limit
+ * (10,000), naming FILE. Returns 0, or -1 after reporting. */
+struct pages;
+int render_check_pages(const struct pages *pages, const char *file);
+
 /* The documents "kaikuprint all" renders, in order; NULL-terminated. */
 extern const char *const render_documents[];
 

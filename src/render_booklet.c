@@ -119,6 +119,7 @@ static struct pages *booklet_pages(const struct config *cfg, const struct templa
 	vars_add_text(vars, "format.booklet", VAR_TEXT, "yes", "the booklet variant");
 	eo.vars = vars;
 	eo.repeat = 1; /* its warnings are those of the normal variant */
+	eo.data_rows = 0;
 	d = template_expand(t, &eo);
 	vars_free(vars);
 	if (!d)
@@ -147,14 +148,17 @@ int render_booklet(const struct config *cfg, const struct template *t,
 	struct doc *d = NULL;
 	struct pages *sheets = booklet_pages(cfg, t, opt, &d);
 	int rc = 0;
-	if (!sheets)
+	if (!sheets) {
+		doc_free(d);
 		return -1;
-	if (opt->booklet_only) { /* --booklet: the booklet is the output itself */
+	}
+	rc = render_check_pages(sheets, d->file);
+	if (rc == 0 && opt->booklet_only) { /* --booklet: the booklet is the output itself */
 		if (opt->dump_path)
 			rc = dump_write(sheets, opt->dump_path);
 		if (rc == 0 && opt->pdf_path)
 			rc = pdf_write(sheets, opt->pdf_path);
-	} else {
+	} else if (rc == 0) {
 		if (opt->dump_path && strcmp(opt->dump_path, "-") != 0) {
 			render_variant_path(opt->dump_path, lang, "booklet", path, sizeof(path));
 			rc = dump_write(sheets, path);

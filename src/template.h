@@ -35,6 +35,8 @@ struct expand_options {
 	const struct var_scope *vars; /* the region's variables for LANG */
 	int repeat;                  /* the same text expanded before (a booklet
 					variant): its warnings are not given again */
+	int data_rows;               /* card holders given (--data): each adds to
+					the expansion budget */
 };
 
 /* Expand T into a new document tree; NULL after reporting every problem

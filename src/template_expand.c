@@ -12,6 +12,13 @@
 
 enum { DOC_IMPLICIT = 1u << 15 }; /* a paragraph made for inline text in <li> */
 enum { MAX_EACH_DEPTH = 8 };
+/* The expansion budget: <each> inside <each> multiplies, and a few lines of
+ * template could otherwise make millions of nodes. 200,000 nodes and 4 MiB
+ * of text are laid out in about 2 s; each card holder adds room for its card
+ * (a card insert has about 42 nodes and 1 KiB of text). */
+enum { EXPAND_MAX_NODES = 200000, EXPAND_NODES_PER_ROW = 60 };
+#define EXPAND_MAX_TEXT ((size_t)4 << 20)
+#define EXPAND_TEXT_PER_ROW ((size_t)2048)
 
 /* One <each> in force: its alias and the current item's scope. */
 struct each_frame {
@@ -27,6 +34,7 @@ struct expander {
 	struct each_frame each[MAX_EACH_DEPTH];
 	int n_each;
 	struct template_report rep; /* inside <each> a problem is said once */
+	int over_budget;  /* the budget is spent: every <each> stops */
 };
 
 static void expand_children(struct expander *x, xmlNodePtr parent, struct doc_node *out,
@@ -37,9 +45,11 @@ static int is_named(xmlNodePtr n, const char *name)
 	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
+static const struct template *expanding; /* for line_of */
+
 static int line_of(xmlNodePtr n)
 {
-	return (int)xmlGetLineNo(n);
+	return template_node_line(expanding, n);
 }
 
 /* Find variable NAME: an <each> alias prefix first, then the region's scope. */
@@ -279,6 +289,27 @@ static int check_order_keys(struct expander *x, xmlNodePtr n, const struct var *
 	return -1;
 }
 
+/* Checked before each item of an <each>, so the tree never grows far past it. */
+static int budget_spent(struct expander *x, xmlNodePtr each)
+{
+	long rows = x->opt->data_rows;
+	long max_nodes = EXPAND_MAX_NODES + EXPAND_NODES_PER_ROW * rows;
+	size_t max_text = EXPAND_MAX_TEXT + EXPAND_TEXT_PER_ROW * (size_t)rows;
+	char msg[128];
+	if (x->over_budget)
+		return 1;
+	if (x->d->n_nodes <= max_nodes && x->d->text_bytes <= max_text)
+		return 0;
+	x->over_budget = 1;
+	if (x->d->n_nodes > max_nodes)
+		snprintf(msg, sizeof(msg), "more than %ld elements and texts", max_nodes);
+	else
+		snprintf(msg, sizeof(msg), "more than %zu KiB of text", max_text >> 10);
+	template_report(&x->rep, DIAG_ERROR, each, NULL, "<each> repeats the document too often: %s",
+			msg);
+	return 1;
+}
+
 static void expand_items(struct expander *x, xmlNodePtr n, const struct var *v,
 			 struct doc_node *out, unsigned flags)
 {
@@ -287,7 +318,7 @@ static void expand_items(struct expander *x, xmlNodePtr n, const struct var *v,
 	struct each_frame *f = &x->each[x->n_each];
 	if (check_order_keys(x, n, v, group, sort) == 0) {
 		each_order(x, v, group, sort, order);
-		for (int i = 0; i < v->n_items; i++) {
+		for (int i = 0; i < v->n_items && !budget_spent(x, n); i++) {
 			f->item = v->items[order[i]];
 			f->group_start = group && (i == 0 ||
 				strcmp(item_text(f->item, group),
@@ -582,6 +613,7 @@ struct doc *template_expand(const struct template *t, const struct expand_option
 	memset(&x, 0, sizeof(x));
 	x.t = t;
 	x.opt = opt;
+	expanding = t;
 	xmlNodePtr root = xmlDocGetRootElement(t->xml);
 
 	x.d = doc_new(t->path, opt->lang);

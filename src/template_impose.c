@@ -59,7 +59,7 @@ static int read_impose(struct template_report *r, xmlNodePtr n, struct doc *d)
 	double w = DEFAULT_CARD_WIDTH, h = DEFAULT_CARD_HEIGHT;
 	int errors;
 	imp->enabled = 1;
-	imp->line = (int)xmlGetLineNo(n);
+	imp->line = template_node_line(r->t, n);
 	imp->col = template_node_column(r->t, n);
 	errors = read_sheet(r, n, imp);
 	errors += template_length(r, n, "card-width", MIN_CARD_TEXT, imp->sheet_width, UNIT_MM, &w) != 0;

@@ -13,10 +13,25 @@ struct template {
 	size_t len;
 	size_t *line_starts;  /* byte offset of each line; [0] is line 1 */
 	int n_lines;
+	size_t *cp_marks;     /* code points before every 64th byte (columns) */
 	xmlDocPtr xml;
 	char *name;           /* <document name> */
 };
 
+/* Elements with more attributes are refused before parsing. */
+enum { TEMPLATE_MAX_ATTRS = 256 };
+
+/* Index T's lines and code points (template_scan.c). */
+void template_index(struct template *t);
+/* Refuse declarations and elements with too many attributes in one pass
+ * over the bytes; returns the number of errors reported. */
+int template_scan(const struct template *t);
+/* Line and column (1-based, in characters) of byte offset OFF. */
+int template_offset_line(const struct template *t, size_t off);
+int template_offset_column(const struct template *t, size_t off);
+
+/* Line of NODE, also past 65,535 (where libxml2's own count stops). */
+int template_node_line(const struct template *t, xmlNodePtr node);
 /* Column (1-based, in characters) of the first NEEDLE on LINE, or 0. */
 int template_column(const struct template *t, int line, const char *needle);
 /* Column of element NODE's start tag on its line, or 0. */

@@ -5,10 +5,12 @@
 #include "fileio.h"
 #include "utf8.h"
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +20,7 @@ static xmlRelaxNGPtr schema;
 struct error_sink {
 	const struct template *t;
 	int count;
+	int out_of_memory;  /* said once: libxml2 repeats it for every failed step */
 };
 
 static void report_xml_error(void *ctx, xmlErrorPtr err)
@@ -34,12 +37,27 @@ static void report_xml_error(void *ctx, xmlErrorPtr err)
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
+	if (err->code == XML_ERR_NO_MEMORY) {
+		if (!sink->out_of_memory)
+			diag_plain(DIAG_FATAL, "out of memory");
+		sink->out_of_memory = 1;
+		sink->count++;
+		return;
+	}
 	if (err->domain == XML_FROM_RELAXNGV && err->node) {
-		line = xmlGetLineNo((xmlNodePtr)err->node);
+		line = template_node_line(sink->t, (xmlNodePtr)err->node);
 		col = template_node_column(sink->t, (xmlNodePtr)err->node);
 	}
 	diag_file(DIAG_ERROR, sink->t->path, line, col, "%s", msg);
 	sink->count++;
+}
+
+/* libxml2's unstructured messages (memory exhausted, schema problems) would
+ * go raw to stderr; every problem is reported through diag instead. */
+static void swallow_generic(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
 }
 
 int template_set_schema(const char *path)
@@ -47,6 +65,8 @@ int template_set_schema(const char *path)
 	xmlRelaxNGParserCtxtPtr pc;
 	if (schema)
 		return 0;
+	xmlSetGenericErrorFunc(NULL, swallow_generic);
+	input_note(path);
 	pc = xmlRelaxNGNewParserCtxt(path);
 	schema = xmlRelaxNGParse(pc);
 	xmlRelaxNGFreeParserCtxt(pc);
@@ -65,23 +85,6 @@ void template_cleanup(void)
 	xmlCleanupParser();
 }
 
-static void index_lines(struct template *t)
-{
-	int cap = 256;
-	t->line_starts = xmalloc((size_t)cap * sizeof(size_t));
-	t->line_starts[0] = 0;
-	t->n_lines = 1;
-	for (size_t i = 0; i < t->len; i++) {
-		if (t->text[i] != '\n')
-			continue;
-		if (t->n_lines == cap) {
-			cap *= 2;
-			t->line_starts = xrealloc(t->line_starts, (size_t)cap * sizeof(size_t));
-		}
-		t->line_starts[t->n_lines++] = i + 1;
-	}
-}
-
 int template_column(const struct template *t, int line, const char *needle)
 {
 	size_t start, end;
@@ -96,22 +99,43 @@ int template_column(const struct template *t, int line, const char *needle)
 	return 0;
 }
 
+/* The byte offset of an element's '<' is kept in its _private field (plus
+ * one; 0: unknown), recorded while parsing: libxml2 keeps no column, and
+ * its line count stops at 65,535 for elements. */
+static const struct template *loading;
+
+static void start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+			  const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+			  int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr pc = ctx;
+	size_t off;
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces,
+			      nb_attributes, nb_defaulted, attributes);
+	if (!loading || !pc->node || pc->node->type != XML_ELEMENT_NODE)
+		return;
+	/* libxml2 is at the end of the start tag; its '<' is the last one
+	 * before (attribute values cannot hold a '<'). */
+	off = (size_t)xmlByteConsumed(pc);
+	if (off > loading->len)
+		return;
+	while (off > 0 && loading->text[off] != '<')
+		off--;
+	pc->node->_private = (void *)(uintptr_t)(off + 1);
+}
+
+int template_node_line(const struct template *t, xmlNodePtr node)
+{
+	if (node && node->type == XML_ELEMENT_NODE && node->_private)
+		return template_offset_line(t, (size_t)(uintptr_t)node->_private - 1);
+	return node ? (int)xmlGetLineNo(node) : 0;
+}
+
 int template_node_column(const struct template *t, xmlNodePtr node)
 {
-	/* "<fi" must not match "<field": the name ends at '>', '/' or a space */
-	static const char *const ends[] = { ">", "/", " ", "\t", "" };
-	char needle[128];
-	int best = 0;
-	if (!node || node->type != XML_ELEMENT_NODE)
+	if (!node || node->type != XML_ELEMENT_NODE || !node->_private)
 		return 0;
-	for (int i = 0; i < 5 && (i < 4 || !best); i++) {
-		int col;
-		snprintf(needle, sizeof(needle), "<%s%s", (const char *)node->name, ends[i]);
-		col = template_column(t, (int)xmlGetLineNo(node), needle);
-		if (col && (!best || col < best))
-			best = col;
-	}
-	return best;
+	return template_offset_column(t, (size_t)(uintptr_t)node->_private - 1);
 }
 
 char *template_attr(xmlNodePtr node, const char *name)
@@ -142,29 +166,24 @@ static int precheck(struct template *t)
 			  "invalid UTF-8; save the template as UTF-8");
 		return 1;
 	}
-	for (int line = 1; line <= t->n_lines; line++) {
-		int col = template_column(t, line, "<!DOCTYPE");
-		if (!col)
-			col = template_column(t, line, "<!ENTITY");
-		if (col) {
-			diag_file(DIAG_ERROR, t->path, line, col,
-				  "DOCTYPE and ENTITY declarations are not allowed in templates");
-			errors++;
-		}
-	}
+	errors += template_scan(t);
 	return errors;
 }
 
 static int parse_and_validate(struct template *t)
 {
-	struct error_sink sink = { t, 0 };
+	struct error_sink sink = { t, 0, 0 };
 	xmlParserCtxtPtr pc = xmlNewParserCtxt();
 	/* No network, no DTD loading, no entity substitution. */
-	int options = XML_PARSE_NONET | XML_PARSE_NOCDATA;
+	int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
 
 	xmlSetStructuredErrorFunc(&sink, report_xml_error);
+	if (pc)
+		pc->sax->startElementNs = start_element;
+	loading = t;
 	t->xml = pc ? xmlCtxtReadMemory(pc, t->text, (int)t->len, t->path, "UTF-8", options)
 		    : NULL;
+	loading = NULL;
 	xmlFreeParserCtxt(pc);
 	if (t->xml && sink.count == 0) {
 		xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
@@ -188,7 +207,7 @@ struct template *template_load_text(const char *path, const char *text, size_t l
 	t->path = xstrdup(path);
 	t->text = xstrndup(text, len);
 	t->len = len;
-	index_lines(t);
+	template_index(t);
 	if (!schema) {
 		diag_plain(DIAG_FATAL, "internal: template schema not loaded");
 		template_free(t);
@@ -235,6 +254,7 @@ void template_free(struct template *t)
 		xmlFreeDoc(t->xml);
 	xmlFree(t->name);
 	free(t->line_starts);
+	free(t->cp_marks);
 	free(t->text);
 	free(t->path);
 	free(t);

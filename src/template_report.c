@@ -30,7 +30,7 @@ static int seen_before(struct template_report *r, int line, int col, const char 
 static void place_of(const struct template *t, xmlNodePtr n, const char *needle, int *line,
 		     int *col)
 {
-	*line = (int)xmlGetLineNo(n);
+	*line = template_node_line(t, n);
 	*col = needle ? template_column(t, *line, needle) : template_node_column(t, n);
 	for (int next = *line + 1; needle && !*col && next <= *line + 100; next++) {
 		*col = template_column(t, next, needle);
@@ -38,7 +38,7 @@ static void place_of(const struct template *t, xmlNodePtr n, const char *needle,
 			*line = next;
 	}
 	if (needle && !*col) {
-		*line = (int)xmlGetLineNo(n);
+		*line = template_node_line(t, n);
 		*col = template_node_column(t, n);
 	}
 }
