@@ -3,6 +3,7 @@
  * decoded once with libpng: libharu aborts the process on broken PNG data. */
 #include "image_probe.h"
 #include "diag.h"
+#include "fileio.h"
 
 #include <png.h>
 
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static unsigned be16(const unsigned char *p)
 {
@@ -23,6 +25,22 @@ static unsigned long be32(const unsigned char *p)
 {
 	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 |
 	       p[3];
+}
+
+/* The pixel limit: libharu decodes a PNG whole into memory (a 20000 x 20000
+ * file of 1.2 MB took 1.2 GB and 16 s). 16 million pixels (a full A4 page
+ * at over 400 dpi) of 16-bit RGBA PNG take about 1.7 s and 140 MB. */
+enum { IMAGE_MAX_PIXELS = 16000000 };
+
+static int too_many_pixels(int w, int h, const char **why)
+{
+	static char msg[96];
+	if ((long long)w * h <= IMAGE_MAX_PIXELS)
+		return 0;
+	snprintf(msg, sizeof(msg), "%d x %d pixels, more than the limit of %d million", w, h,
+		 IMAGE_MAX_PIXELS / 1000000);
+	*why = msg;
+	return 1;
 }
 
 static void png_failed(png_structp png, png_const_charp msg)
@@ -66,9 +84,11 @@ done:
 	return ok ? 0 : -1;
 }
 
+/* libharu 2.3 cannot embed an interlaced PNG (it fails while writing the
+ * PDF); such a file is refused here, where check sees it too. */
 static int probe_png(FILE *f, int *w, int *h, const char **why)
 {
-	unsigned char hdr[24];
+	unsigned char hdr[29];
 	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 	if (fread(hdr, 1, sizeof(hdr), f) != sizeof(hdr) || memcmp(hdr, sig, 8) != 0 ||
 	    memcmp(hdr + 12, "IHDR", 4) != 0) {
@@ -82,6 +102,12 @@ static int probe_png(FILE *f, int *w, int *h, const char **why)
 	}
 	*w = (int)be32(hdr + 16);
 	*h = (int)be32(hdr + 20);
+	if (too_many_pixels(*w, *h, why))
+		return -1;
+	if (hdr[28] != 0) {
+		*why = "interlaced PNG; save it without interlacing";
+		return -1;
+	}
 	rewind(f);
 	if (png_decodes(f) != 0) {
 		*why = "broken PNG data (the file is cut short or damaged)";
@@ -90,32 +116,39 @@ static int probe_png(FILE *f, int *w, int *h, const char **why)
 	return 0;
 }
 
-/* A start-of-frame segment (after its length): precision, height, width. */
+/* A start-of-frame segment (after its length): precision, height, width,
+ * number of components (1 grey, 3 colour, 4 CMYK: what PDF's DCT reads). */
 static int jpeg_frame(FILE *f, int marker, int *w, int *h, const char **why)
 {
-	unsigned char seg[5];
+	unsigned char seg[6];
 	if (marker > 0xC2) {
 		*why = "unsupported JPEG type (only baseline and progressive)";
 		return -1;
 	}
-	if (fread(seg, 1, 5, f) != 5 || be16(seg + 1) == 0 || be16(seg + 3) == 0)
+	if (fread(seg, 1, 6, f) != 6 || be16(seg + 1) == 0 || be16(seg + 3) == 0)
 		return -1;
 	*h = (int)be16(seg + 1);
 	*w = (int)be16(seg + 3);
-	return 0;
+	if (seg[5] != 1 && seg[5] != 3 && seg[5] != 4) {
+		*why = "JPEG with an unusual number of colour components (not grey, RGB or CMYK)";
+		return -1;
+	}
+	return too_many_pixels(*w, *h, why) ? -1 : 0;
 }
 
 /* SOF0..SOF2 (baseline, extended, progressive Huffman) are what PDF's DCT
- * filter reads; other frame types (lossless, arithmetic) are refused. */
+ * filter reads; other frame types (lossless, arithmetic) are refused. The
+ * frame must be followed by image data (a start-of-scan marker). */
 static int probe_jpeg(FILE *f, int *w, int *h, const char **why)
 {
 	unsigned char seg[8];
-	int c;
+	int c, framed = 0;
 	*why = "not a JPEG file (no frame header)";
 	if (fread(seg, 1, 2, f) != 2 || seg[0] != 0xFF || seg[1] != 0xD8)
 		return -1;
 	while ((c = getc(f)) != EOF) {
 		int marker;
+		long len;
 		if (c != 0xFF)
 			return -1;
 		while ((marker = getc(f)) == 0xFF)
@@ -126,12 +159,26 @@ static int probe_jpeg(FILE *f, int *w, int *h, const char **why)
 			continue;
 		if (fread(seg, 1, 2, f) != 2 || be16(seg) < 2)
 			return -1;
+		len = (long)be16(seg) - 2;
+		if (marker == 0xDA) { /* start of scan: the image data follows */
+			if (!framed)
+				return -1;
+			*why = NULL;
+			return 0;
+		}
 		if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-		    marker != 0xCC)
-			return jpeg_frame(f, marker, w, h, why);
-		if (fseek(f, (long)be16(seg) - 2, SEEK_CUR) != 0)
+		    marker != 0xCC) {
+			if (framed || jpeg_frame(f, marker, w, h, why) != 0)
+				return -1;
+			framed = 1;
+			*why = "JPEG without image data (no start-of-scan marker)";
+			len -= 6;
+		}
+		if (len < 0 || fseek(f, len, SEEK_CUR) != 0)
 			return -1;
 	}
+	if (framed)
+		*why = "JPEG without image data (no start-of-scan marker)";
 	return -1;
 }
 
@@ -182,10 +229,14 @@ int image_probe(const char *path, int *px_width, int *px_height, const char **wh
 
 static int probe_file(const char *path, int *px_width, int *px_height, const char **why)
 {
-	FILE *f = fopen(path, "rb");
+	int fd = input_open(path, why); /* a FIFO or device is refused, never read */
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	int first, rc;
 	if (!f) {
-		*why = strerror(errno);
+		if (fd >= 0) {
+			*why = strerror(errno);
+			close(fd);
+		}
 		return -1;
 	}
 	first = getc(f);

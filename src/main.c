@@ -5,6 +5,7 @@
 #include "font.h"
 #include "holders.h"
 #include "hyph.h"
+#include "privacy.h"
 #include "qr.h"
 #include "render.h"
 #include "template.h"
@@ -343,5 +344,6 @@ int main(int argc, char **argv)
 	font_cache_free();
 	qr_cache_free();
 	hyph_free();
+	privacy_text_free();
 	return rc;
 }

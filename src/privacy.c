@@ -3,6 +3,9 @@
 #include "diag.h"
 #include "template_internal.h"
 
+#include <libxml/tree.h>
+
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +13,7 @@
 struct forbidden {
 	const char *why;
 	const char *kinds[6];  /* kind="..." values */
-	const char *words[12]; /* label words and phrases, lower case, fi/sv/en */
+	const char *words[14]; /* label words and phrases, lower case, fi/sv/en */
 };
 
 static const struct forbidden forbidden[] = {
@@ -20,8 +23,8 @@ static const struct forbidden forbidden[] = {
 	    "last name", "surname", "full name", NULL } },
 	{ "a personal identity code (henkilötunnus) is never collected for Kaikukortti",
 	  { "identity-code", "personal-identity-code", "henkilotunnus", "hetu", "ssn", NULL },
-	  { "henkilötunnus", "hetu", "sotu", "personbeteckning", "personnummer", "identity code",
-	    "social security number", NULL } },
+	  { "henkilötunnus", "hetu", "sotu", "personbeteckning", "personnummer", "personnumret",
+	    "identity code", "social security number", NULL } },
 	{ "only the year of birth is registered, never the date of birth (use kind=\"birth-year\")",
 	  { "birth-date", "date-of-birth", "birthday", "dob", NULL },
 	  { "syntymäaika", "syntymäpäivä", "födelsedatum", "födelsedag", "date of birth",
@@ -32,8 +35,8 @@ static const struct forbidden forbidden[] = {
 	    "street address", NULL } },
 	{ "the holder's phone number is never registered",
 	  { "phone", "phone-number", "telephone", "mobile", NULL },
-	  { "puhelin", "puhelinnumero", "matkapuhelin", "telefon", "telefonnummer", "phone",
-	    "telephone", "phone number", "mobile", NULL } },
+	  { "puhelin", "puhelinnumero", "matkapuhelin", "puh", "telefon", "telefonnummer",
+	    "telefonnumret", "tel", "phone", "telephone", "mobile", NULL } },
 };
 
 enum { N_FORBIDDEN = sizeof(forbidden) / sizeof(forbidden[0]) };
@@ -47,26 +50,6 @@ static int is_field(xmlNodePtr n)
 		if (strcmp((const char *)n->name, names[i]) == 0)
 			return 1;
 	return 0;
-}
-
-/* ASCII and Å/Ä/Ö to lower case (enough for the word lists above);
- * {variable} references become blanks: their names are not label text. */
-static char *lower_copy(const char *s)
-{
-	char *out = xstrdup(s);
-	int in_var = 0;
-	for (unsigned char *p = (unsigned char *)out; *p; p++) {
-		if (*p == '{' || *p == '}' || in_var) {
-			in_var = *p == '}' ? 0 : 1;
-			*p = ' ';
-		} else if (*p >= 'A' && *p <= 'Z') {
-			*p = (unsigned char)(*p - 'A' + 'a');
-		} else if (p[0] == 0xC3 && (p[1] == 0x84 || p[1] == 0x85 || p[1] == 0x96)) {
-			p[1] = (unsigned char)(p[1] + 0x20); /* Ä Å Ö -> ä å ö */
-			p++;
-		}
-	}
-	return out;
 }
 
 static int is_letter(unsigned char c)
@@ -94,19 +77,36 @@ static void report(const struct template *t, xmlNodePtr n, const char *what, con
 		  msg);
 }
 
-static int check_kind(const struct template *t, xmlNodePtr n)
+/* The kinds a registration form may record, matched exactly. */
+static const char *const allowed_kinds[] = {
+	"card-code", "card-type", "issue-date", "last-valid-date", "organisation", "unit",
+	"birth-year", "postcode", "children", "background", "entered-on", "entered-by",
+	"row-number", "other", NULL
+};
+
+static int check_kind(const struct template *t, xmlNodePtr n, int registration)
 {
 	char *kind = template_attr(n, "kind");
-	int bad = 0;
+	char *folded;
+	int bad = 0, allowed = 0;
 	if (!kind && strcmp((const char *)n->name, "option") != 0) {
 		diag_file(DIAG_ERROR, t->path, template_node_line(t, n), template_node_column(t, n),
 			  "<%s> needs kind=\"...\": every form field declares what it records",
 			  (const char *)n->name);
 		return 1;
 	}
-	for (int i = 0; kind && i < N_FORBIDDEN && !bad; i++) {
+	if (!kind || !registration) {
+		xmlFree(kind);
+		return 0;
+	}
+	/* "Name", "first_name": the forbidden kinds whatever their spelling */
+	folded = privacy_normalise(kind);
+	for (char *p = folded; *p; p++)
+		if (*p == ' ')
+			*p = '-';
+	for (int i = 0; i < N_FORBIDDEN && !bad; i++) {
 		for (int j = 0; forbidden[i].kinds[j] && !bad; j++) {
-			if (strcmp(kind, forbidden[i].kinds[j]) == 0) {
+			if (strcmp(folded, forbidden[i].kinds[j]) == 0) {
 				char what[96];
 				snprintf(what, sizeof(what), "a field of kind=\"%.60s\"", kind);
 				report(t, n, what, forbidden[i].why);
@@ -114,46 +114,86 @@ static int check_kind(const struct template *t, xmlNodePtr n)
 			}
 		}
 	}
+	for (int i = 0; allowed_kinds[i]; i++)
+		allowed |= strcmp(kind, allowed_kinds[i]) == 0;
+	if (!bad && !allowed) {
+		diag_file(DIAG_ERROR, t->path, template_node_line(t, n), template_node_column(t, n),
+			  "unknown kind=\"%.60s\" on a registration form; it records one of: "
+			  "card-code, card-type, issue-date, last-valid-date, organisation, unit, "
+			  "birth-year, postcode, children, background, entered-on, entered-by, "
+			  "row-number, other", kind);
+		bad = 1;
+	}
+	free(folded);
 	xmlFree(kind);
 	return bad;
 }
 
-/* The forbidden entry whose word TEXT contains, or NULL; *WORD names it. */
+/* The forbidden entry whose word TEXT contains, or NULL; *WORD names it.
+ * Compared normalised, and each word also in its base forms and stems. */
 static const struct forbidden *forbidden_word(const char *text, const char **word)
 {
-	char *lower = lower_copy(text);
+	char *norm = privacy_normalise(text);
+	char *forms = privacy_word_forms(norm);
 	const struct forbidden *hit = NULL;
 	for (int i = 0; i < N_FORBIDDEN && !hit; i++) {
 		for (int j = 0; forbidden[i].words[j] && !hit; j++) {
-			if (has_word(lower, forbidden[i].words[j])) {
+			if (has_word(norm, forbidden[i].words[j]) ||
+			    has_word(forms, forbidden[i].words[j])) {
 				hit = &forbidden[i];
 				*word = forbidden[i].words[j];
 			}
 		}
 	}
-	free(lower);
+	free(forms);
+	free(norm);
 	return hit;
 }
 
-/* Text written directly in the field's label (every language alternative). */
-static int check_label(const struct template *t, xmlNodePtr field, xmlNodePtr n)
+/* Inline markup does not split a word: "Henkilö<b>tunnus</b>". */
+static int is_inline(xmlNodePtr n)
+{
+	return strcmp((const char *)n->name, "b") == 0 || strcmp((const char *)n->name, "i") == 0;
+}
+
+/* The label text of N (nested fields left out) appended to BUF. */
+static void label_text(xmlNodePtr n, xmlBufferPtr buf)
 {
 	for (xmlNodePtr c = n->children; c; c = c->next) {
-		const struct forbidden *f;
-		const char *word;
-		if (c->type == XML_ELEMENT_NODE && !is_field(c) && check_label(t, field, c))
-			return 1;
-		if (c->type != XML_TEXT_NODE)
-			continue;
-		f = forbidden_word((const char *)c->content, &word);
-		if (f) {
-			char what[96];
-			snprintf(what, sizeof(what), "the label word \"%.60s\"", word);
-			report(t, field, what, f->why);
-			return 1;
+		if (c->type == XML_TEXT_NODE) {
+			xmlBufferCat(buf, c->content);
+		} else if (c->type == XML_ELEMENT_NODE && !is_field(c)) {
+			if (!is_inline(c))
+				xmlBufferCCat(buf, " ");
+			label_text(c, buf);
+			if (!is_inline(c))
+				xmlBufferCCat(buf, " ");
 		}
 	}
+}
+
+static int check_text(const struct template *t, xmlNodePtr n, const char *text)
+{
+	const char *word;
+	const struct forbidden *f = forbidden_word(text, &word);
+	if (f) {
+		char what[96];
+		snprintf(what, sizeof(what), "the label word \"%.60s\"", word);
+		report(t, n, what, f->why);
+		return 1;
+	}
 	return 0;
+}
+
+/* Text written in the field's label (every language alternative). */
+static int check_label(const struct template *t, xmlNodePtr field)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	int bad;
+	label_text(field, buf);
+	bad = check_text(t, field, (const char *)xmlBufferContent(buf));
+	xmlBufferFree(buf);
+	return bad;
 }
 
 static int check_tree(const struct template *t, xmlNodePtr n, int registration)
@@ -164,11 +204,15 @@ static int check_tree(const struct template *t, xmlNodePtr n, int registration)
 			continue;
 		if (is_field(c)) {
 			/* every document: kind is present; registration: and allowed */
-			int kind_bad = registration || !xmlHasProp(c, BAD_CAST "kind")
-					       ? check_kind(t, c) : 0;
+			int kind_bad = check_kind(t, c, registration);
 			bad += kind_bad;
 			if (registration && !kind_bad)
-				bad += check_label(t, c, c);
+				bad += check_label(t, c);
+		}
+		if (registration && xmlHasProp(c, BAD_CAST "label")) { /* <blank label> */
+			char *label = template_attr(c, "label");
+			bad += check_text(t, c, label);
+			xmlFree(label);
 		}
 		bad += check_tree(t, c, registration);
 	}
