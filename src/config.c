@@ -145,12 +145,37 @@ static const char *check_text(const char *v)
 	return NULL;
 }
 
+/* answers = a|b|c: every choice has text (an empty one would be a tick box
+ * with nothing beside it). */
+static const char *check_answers(const char *v)
+{
+	for (const char *p = v;;) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p), i = 0;
+		while (i < n && isspace((unsigned char)p[i]))
+			i++;
+		if (i == n)
+			return "an empty answer between '|' separators: %s";
+		if (!bar)
+			return NULL;
+		p = bar + 1;
+	}
+}
+
 static int parse_langs(struct config *cfg, const char *v)
 {
 	char buf[CONFIG_MAX_VALUE + 1];
 	char *save = NULL;
 	cfg->n_languages = 0;
 	snprintf(buf, sizeof(buf), "%s", v);
+	for (const char *p = v;; p++) { /* "fi,, sv": an empty item is a mistake */
+		p += strspn(p, " \t");
+		if (*p == ',' || (*p == '\0' && p > v && p[-1] == ','))
+			return -1;
+		p = strchr(p, ',');
+		if (!p)
+			break;
+	}
 	for (char *tok = strtok_r(buf, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
 		if (!config_language_known(tok) || cfg->n_languages == 3)
 			return -1;
@@ -196,7 +221,7 @@ static const char *check_value(struct loader *ld, struct config_value *cv)
 		return "empty value%s; leave the key out instead";
 	switch (cv->spec->type) {
 	case CFG_TEXT:
-		return NULL;
+		return strcmp(cv->spec->key, "answers") == 0 ? check_answers(cv->text) : NULL;
 	case CFG_INT:
 		return check_number(cv);
 	case CFG_DATE:

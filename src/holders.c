@@ -2,9 +2,11 @@
 #include "holders.h"
 #include "csv_data.h"
 #include "diag.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -63,11 +65,41 @@ static const char *safe_value(const char *s)
 	return s[strspn(s, "0123456789-")] == '\0' && strlen(s) <= 12 ? s : "(not shown)";
 }
 
-static int has_control(const char *s)
+/* The first character that may not stand in a name, or 0: controls (C0,
+ * DEL, C1), line and paragraph separators (U+2028, U+2029), and invisible
+ * format characters (zero-width, direction overrides such as U+202E that
+ * would print the name backwards, the byte-order mark). */
+static uint32_t bad_char(const char *s)
 {
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if (k == 0)
+			return 0xFFFD; /* csv_data.c has refused invalid UTF-8 already */
+		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+		    (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+		    (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF || cp == 0x061C)
+			return cp;
+		i += k;
+	}
+	return 0;
+}
+
+/* Does S show anything: a character that is not a kind of space? */
+static int has_visible(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if (k == 0)
 			return 1;
+		if (!(cp == ' ' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+		      cp == 0x205F || cp == 0x3000 || cp == 0x1680))
+			return 1;
+		i += k;
+	}
 	return 0;
 }
 
@@ -86,12 +118,21 @@ static int check_type(const char *name, int line, const char *s, struct holder *
 
 static int check_name(const char *file, int line, const char *s, struct holder *h)
 {
-	if (has_control(s)) {
-		diag_file(DIAG_ERROR, file, line, 0, "the name contains a line break or a control character");
+	uint32_t bad = bad_char(s);
+	if (bad == '\n' || bad == '\r' || bad == 0x2028 || bad == 0x2029) {
+		diag_file(DIAG_ERROR, file, line, 0, "the name contains a line break (U+%04X)",
+			  (unsigned)bad);
 		return 1;
 	}
-	if (h->type == HOLDER_PERSONAL && !*s) {
-		diag_file(DIAG_ERROR, file, line, 0, "empty name on a personal card");
+	if (bad) {
+		diag_file(DIAG_ERROR, file, line, 0,
+			  "the name contains a control or invisible formatting character (U+%04X)",
+			  (unsigned)bad);
+		return 1;
+	}
+	if (h->type == HOLDER_PERSONAL && !has_visible(s)) {
+		diag_file(DIAG_ERROR, file, line, 0, "empty name on a personal card%s",
+			  *s ? " (only spaces)" : "");
 		return 1;
 	}
 	if (h->type == HOLDER_COMMUNITY && *s)
@@ -148,9 +189,10 @@ static int check_row(const struct csv_table *t, const struct csv_record *r,
 		errors += check_name(t->name, r->line, field(r, c, COL_NAME), h);
 	errors += check_issued(t->name, r->line, field(r, c, COL_ISSUED), cfg, h);
 	errors += check_children(t->name, r->line, field(r, c, COL_CHILDREN), h);
-	if (has_control(field(r, c, COL_ORGANISATION))) {
+	if (bad_char(field(r, c, COL_ORGANISATION))) {
 		diag_file(DIAG_ERROR, t->name, r->line, 0,
-			  "the organisation contains a line break or a control character");
+			  "the organisation contains a line break, a control or an invisible "
+			  "formatting character (U+%04X)", (unsigned)bad_char(field(r, c, COL_ORGANISATION)));
 		errors++;
 	}
 	h->organisation = xstrdup(field(r, c, COL_ORGANISATION));

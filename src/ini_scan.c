@@ -167,6 +167,22 @@ static int scan_line(struct ini_scan *scan, const char *path, const char *p, siz
 		     int line, char **section)
 {
 	size_t lead = 0;
+	const char *cr = memchr(p, '\r', n);
+	/* iniparser ends lines at LF only: text after a bare CR (old Mac line
+	 * ends, or a stray one in a comment) would hide what follows it */
+	if (cr && cr != p + n - 1) {
+		int errors = 1;
+		diag_file(DIAG_ERROR, path, line, (int)(cr - p) + 1,
+			  "carriage return (CR) inside a line; save the file with LF or CRLF line ends");
+		/* the parts are read as lines, so that no later message is misled */
+		for (const char *end = p + n; p < end; p = cr + 1) {
+			cr = memchr(p, '\r', (size_t)(end - p));
+			if (!cr)
+				cr = end;
+			errors += scan_line(scan, path, p, (size_t)(cr - p), line, section);
+		}
+		return errors;
+	}
 	if (n > INI_MAX_LINE) {
 		diag_file(DIAG_ERROR, path, line, 1, "line is longer than %d bytes", INI_MAX_LINE);
 		return 1;

@@ -14,8 +14,14 @@ static struct qr_code *encode(struct layout *lo, const struct doc_node *n)
 {
 	const struct doc_qr_attrs *a = &n->a.qr;
 	const char *from = n->origin ? n->origin : "the template";
-	struct qr_code *q = qr_encode(a->url, a->ecc);
+	struct qr_code *q;
 	double module_mm;
+	if (!a->url || !*a->url) {
+		layout_report(lo, DIAG_ERROR, lo->doc->file, n->line, n->col,
+			      "the web address of the QR code (from %s) is empty", from);
+		return NULL;
+	}
+	q = qr_encode(a->url, a->ecc);
 	if (!q) {
 		layout_report(lo, DIAG_ERROR, lo->doc->file, n->line, n->col,
 			      "the web address from %s is too long for any QR code", from);

@@ -220,6 +220,8 @@ static int check_template(const struct cli *cli, const struct config *cfg, const
 	for (int l = 0; l < cfg->n_languages; l++) {
 		struct render_options ro = { cfg->languages[l], cli->large_print, fdir, NULL, NULL,
 					       NULL, 0, 0, 0 };
+		if (cli->lang && strcmp(cli->lang, cfg->languages[l]) != 0)
+			continue; /* -l: that language only */
 		ro.holders = cli->holders;
 		failed |= render_document(cfg, t, &ro) != 0;
 	}
@@ -232,6 +234,10 @@ static int command_check(const struct cli *cli, const struct config *cfg, const 
 {
 	char tpath[PATH_MAX];
 	int failed = 0;
+	if (cli->lang && !config_has_language(cfg, cli->lang)) {
+		diag_plain(DIAG_ERROR, "the region file does not list the language %s", cli->lang);
+		return -1;
+	}
 	if (cli->template_path)
 		return check_template(cli, cfg, cli->template_path, fdir);
 	for (int i = 0; render_documents[i]; i++) {

@@ -462,6 +462,10 @@ static char *expand_attr(struct expander *x, xmlNodePtr n, const char *name, str
 	for (struct doc_node *c = tmp->first; c; c = c->next) {
 		if (c->kind == DOC_FILL)
 			template_report(&x->rep, DIAG_ERROR, n, name, "this <qr> uses a value that is not set: %s", c->origin);
+		/* a QR code shows its text to anyone, and the dump its modules */
+		if (c->kind == DOC_TEXT && (c->flags & DOC_PERSONAL))
+			template_report(&x->rep, DIAG_ERROR, n, name,
+					"a <qr> cannot hold personal data (a holder's name)");
 		len += c->kind == DOC_TEXT ? c->len : 0;
 		if (c->origin && !b->origin)
 			b->origin = c->origin;
@@ -553,7 +557,11 @@ static void expand_node(struct expander *x, xmlNodePtr n, struct doc_node *out, 
 	} else if (is_named(n, "if")) {
 		expand_if(x, n, out, flags);
 	} else if (is_named(n, "else")) {
-		return; /* taken by the <if> before it */
+		xmlNodePtr prev = n->prev; /* taken by the <if> before it */
+		while (prev && prev->type != XML_ELEMENT_NODE)
+			prev = prev->prev;
+		if (!prev || !is_named(prev, "if"))
+			template_report(&x->rep, DIAG_ERROR, n, NULL, "<else> must come right after an <if>");
 	} else if (is_named(n, "group")) { /* a group-by <each> item starts a group */
 		if (x->n_each > 0 && x->each[x->n_each - 1].group_start)
 			expand_children(x, n, out, flags);

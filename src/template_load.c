@@ -23,6 +23,25 @@ struct error_sink {
 	int out_of_memory;  /* said once: libxml2 repeats it for every failed step */
 };
 
+/* libxml2 says only "Element space failed to validate attributes": name
+ * the attributes and their values instead (one of them is wrong). */
+static void explain_attributes(xmlNodePtr node, char *msg, size_t size)
+{
+	size_t n;
+	int count = 0;
+	for (xmlAttrPtr a = node->properties; a; a = a->next)
+		count++;
+	n = (size_t)snprintf(msg, size, count == 1 ? "<%s>: this value is not allowed:"
+				   : "<%s>: one of these values is not allowed:",
+			     (const char *)node->name);
+	for (xmlAttrPtr a = node->properties; a && n < size; a = a->next) {
+		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+		n += (size_t)snprintf(msg + n, size - n, " %s=\"%.40s\"", (const char *)a->name,
+				      v ? (const char *)v : "");
+		xmlFree(v);
+	}
+}
+
 static void report_xml_error(void *ctx, xmlErrorPtr err)
 {
 	struct error_sink *sink = ctx;
@@ -37,6 +56,10 @@ static void report_xml_error(void *ctx, xmlErrorPtr err)
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
+	if (sink->out_of_memory) { /* what follows is its consequence */
+		sink->count++;
+		return;
+	}
 	if (err->code == XML_ERR_NO_MEMORY) {
 		if (!sink->out_of_memory)
 			diag_plain(DIAG_FATAL, "out of memory");
@@ -44,6 +67,9 @@ static void report_xml_error(void *ctx, xmlErrorPtr err)
 		sink->count++;
 		return;
 	}
+	if (err->domain == XML_FROM_RELAXNGV && err->node &&
+	    strstr(msg, "failed to validate attributes"))
+		explain_attributes((xmlNodePtr)err->node, msg, sizeof(msg));
 	if (err->domain == XML_FROM_RELAXNGV && err->node) {
 		line = template_node_line(sink->t, (xmlNodePtr)err->node);
 		col = template_node_column(sink->t, (xmlNodePtr)err->node);

@@ -3,8 +3,10 @@
 #include "diag.h"
 #include "units.h"
 
+#include <libxml/hash.h>
 #include <libxml/tree.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,6 +185,25 @@ static int read_style(struct template_report *r, xmlNodePtr n, struct doc *d)
 	return errors;
 }
 
+/* A second <style> of the same name would silently replace the first. */
+static int read_style_once(struct template_report *r, xmlNodePtr n, struct doc *d,
+			   xmlHashTablePtr seen)
+{
+	char *name = template_attr(n, "name");
+	int line = template_node_line(r->t, n), errors = 0;
+	void *first = name ? xmlHashLookup(seen, (const xmlChar *)name) : NULL;
+	if (first) {
+		template_report(r, DIAG_ERROR, n, NULL,
+				"style \"%.80s\" is defined twice (first on line %d)", name,
+				(int)(intptr_t)first);
+		errors++;
+	} else if (name) {
+		xmlHashAddEntry(seen, (const xmlChar *)name, (void *)(intptr_t)line);
+	}
+	xmlFree(name);
+	return errors + read_style(r, n, d);
+}
+
 static void scale_for_large_print(struct doc *d)
 {
 	const struct doc_style *body = doc_style_find(d, "body");
@@ -202,6 +223,7 @@ int template_read_setup(struct template_report *r, xmlNodePtr root, struct doc *
 			int large_print)
 {
 	int errors = 0;
+	xmlHashTablePtr seen = xmlHashCreate(64); /* style name -> its line */
 	default_styles(d);
 	for (xmlNodePtr n = root->children; n; n = n->next) {
 		if (is_element(n, "page"))
@@ -209,8 +231,9 @@ int template_read_setup(struct template_report *r, xmlNodePtr root, struct doc *
 		else if (is_element(n, "font"))
 			errors += read_font(n, d);
 		else if (is_element(n, "style"))
-			errors += read_style(r, n, d);
+			errors += read_style_once(r, n, d, seen);
 	}
+	xmlHashFree(seen, NULL);
 	if (large_print)
 		scale_for_large_print(d);
 	if (errors == 0 && (d->page.margin_left + d->page.margin_right > d->page.width - 72 ||
