@@ -157,7 +157,10 @@ private check check -c $REGION -t $cards --data "$P/good.csv"
 private other-document render -c $REGION -t templates/checklist.xml --data "$P/good.csv" -o "$P/out/checklist.pdf"
 ( trap '' XFSZ; ulimit -f 20
   private disk-full render -c $REGION -t $cards --data "$P/good.csv" -o "$P/out/full.pdf" )
-private device-full render -c $REGION -t $cards --data "$P/good.csv" -o /dev/full
+TMPDIR="$P/tmp" "$KP" render -c $REGION -t $cards --data "$P/good.csv" -o - \
+	> /dev/full 2> "$P/device-full.stderr"
+echo $? > "$P/device-full.status"
+: > "$P/device-full.stdout"
 
 statuses=$(for r in good bad-rows too-long no-glyph swapped bad-template stdin-dump check other-document disk-full device-full; do
 	printf '%s=%s ' $r "$(cat "$P/$r.status")"; done)
@@ -173,3 +176,163 @@ check "privacy: no name in the other document" sh -c \
 check "privacy: TMPDIR stays empty" test -z "$(ls -A "$P/tmp")"
 check "privacy: only the good outputs exist ($(ls -A "$P/out" | tr '\n' ' '))" \
 	test "$(ls -A "$P/out" | tr '\n' ' ')" = "cards.pdf checklist.pdf "
+
+# --- Outputs: never an input of the same run (by device and inode, links
+# followed), never a device, pipe or socket but '-'; the input is unchanged.
+O=$H/outputs
+L=$H/outputs-log
+rm -rf "$O" "$L"
+mkdir -p "$O" "$L"
+cp $REGION "$O/region.ini"
+printf '%s\n' "$good" > "$O/holders.csv"
+ln -s region.ini "$O/region-link.ini"
+# refused NAME MESSAGE-PART KAIKUPRINT-ARGS...: exit 1 or 2, MESSAGE-PART in
+# stderr, and region.ini and holders.csv as they were.
+refused() {
+	_n=$1 _m=$2
+	shift 2
+	"$KP" "$@" > "$L/$_n.stdout" 2> "$L/$_n.stderr"
+	_st=$?
+	check "hostile output $_n refused (exit $_st)" test $_st -eq 1 -o $_st -eq 2
+	contains "hostile output $_n message" "$L/$_n.stderr" "$_m"
+	check "hostile output $_n inputs unchanged" sh -c \
+		"cmp -s '$REGION' '$O/region.ini' && printf '%s\n' '$good' | cmp -s - '$O/holders.csv'"
+}
+replace="output would replace an input of this run"
+refused config-as-output "$O/region.ini: error: $replace" \
+	render -c "$O/region.ini" -t templates/checklist.xml -o "$O/region.ini"
+refused link-to-config "$O/region-link.ini: error: $replace" \
+	render -c "$O/region.ini" -t templates/checklist.xml -o "$O/region-link.ini"
+refused data-as-output "$O/holders.csv: error: $replace" \
+	render -c "$O/region.ini" -t $cards --data "$O/holders.csv" -o "$O/holders.csv"
+refused data-as-dump "$O/holders.csv: error: $replace" \
+	render -c "$O/region.ini" -t $cards --data "$O/holders.csv" -o "$O/c.pdf" --dump "$O/holders.csv"
+refused stdin-data-as-output "$O/holders.csv: error: $replace" \
+	render -c "$O/region.ini" -t $cards --data - -o "$O/holders.csv" < "$O/holders.csv"
+refused template-as-output "templates/checklist.xml: error: $replace" \
+	render -c "$O/region.ini" -t templates/checklist.xml -o templates/checklist.xml
+check "hostile output: the template is unchanged" git diff --quiet -- templates/checklist.xml
+refused device "/dev/null: error: output is not a regular file" \
+	render -c "$O/region.ini" -t templates/leaflet.xml -l fi -o /dev/null
+check "hostile output: no /dev/null-booklet" test ! -e /dev/null-booklet
+ln -s /proc/self/fd/1 "$O/fd1"
+"$KP" render -c "$O/region.ini" -t templates/checklist.xml -o "$O/fd1" 2> "$L/fd1.stderr" | cat > /dev/null
+check "hostile output: a link to standard output (a pipe) is refused, the link kept" sh -c \
+	"grep -q 'error: output is a link to something that is not a file\|error: output is not a regular file' '$L/fd1.stderr' && test -L '$O/fd1'"
+refused empty-name "-o and --dump need a file name" render -c "$O/region.ini" -t templates/checklist.xml -o ""
+refused same-stdout "-o and --dump name the same file" \
+	render -c "$O/region.ini" -t templates/checklist.xml -o - --dump -
+refused check-with-output "check writes nothing" check -c "$O/region.ini" -o "$O/x.pdf"
+check "hostile output: nothing written by the refused runs ($(ls -A "$O" | tr '\n' ' '))" \
+	test "$(ls -A "$O" | tr '\n' ' ')" = "fd1 holders.csv region-link.ini region.ini "
+long=$(awk 'BEGIN { for (i = 0; i < 251; i++) printf "a" }').pdf
+check "hostile output: a 255-byte file name is written" \
+	"$KP" render -c "$O/region.ini" -t templates/checklist.xml -o "$O/$long"
+rm -f "$O/$long"
+
+# --- Inputs: a FIFO (no writer) as template, data or image is refused at
+# once, not waited on forever.
+mkfifo "$O/fifo.xml" "$O/fifo.csv" "$O/fifo.png"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<document name="x"><body>\n<image src="fifo.png" width="20mm"/>\n</body></document>\n' > "$O/image.xml"
+for what in template data image; do
+	case $what in
+	template) args="-t $O/fifo.xml"; msg="$O/fifo.xml: error: cannot open template: not a regular file" ;;
+	data) args="-t $cards --data $O/fifo.csv"; msg="$O/fifo.csv: error: cannot open data file: not a regular file" ;;
+	image) args="-t $O/image.xml"; msg="image fifo.png: not a regular file (a device, pipe or socket)" ;;
+	esac
+	timeout 20 "$KP" render -c "$O/region.ini" $args -o "$O/fifo.pdf" > /dev/null 2> "$O/fifo-$what.stderr"
+	st=$?
+	check "hostile input: a FIFO as $what is refused at once (exit $st)" test $st -eq 1
+	contains "hostile input: a FIFO as $what message" "$O/fifo-$what.stderr" "$msg"
+done
+
+# --- all is all or nothing: one document that fails leaves no PDF at all
+# (there were 12 of 18), and -l renders only that language.
+A=$H/all
+rm -rf "$A"
+mkdir -p "$A/templates" "$A/out" "$A/out-sv"
+cp templates/*.xml templates/*.rng "$A/templates/"
+sed 's/{region.name}/{region.nmae}/' templates/registration-form.xml > "$A/templates/registration-form.xml"
+"$KP" all -c $REGION --templates "$A/templates" -o "$A/out" > /dev/null 2> "$A/all.stderr"
+check "hostile all: one broken document fails the run (exit $?)" test $? -ne 0
+check "hostile all: no PDF is written when one document fails ($(ls -A "$A/out" | wc -l) files)" \
+	test -z "$(ls -A "$A/out")"
+"$KP" all -c $REGION -l sv -o "$A/out-sv" > /dev/null 2> "$A/all-sv.stderr"
+check "hostile all -l sv: only Swedish PDFs ($(ls "$A/out-sv" | tr '\n' ' '))" sh -c \
+	"test \"\$(ls '$A/out-sv' | grep -vc -- '-sv.pdf\$')\" -eq 0 && test \"\$(ls '$A/out-sv' | wc -l)\" -ge 5"
+
+# --- Booklet: an error that only the booklet variant meets leaves neither
+# PDF (the normal one was left behind).
+B=$H/booklet
+rm -rf "$B"
+mkdir -p "$B"
+cp tests/cases/hostile/booklet-only-error/template.xml "$B/"
+"$KP" render -c $REGION -t "$B/template.xml" -l fi -o "$B/x-fi.pdf" 2> "$B/stderr"
+check "hostile booklet-only error: exit 1 ($?)" test $? -eq 1
+check "hostile booklet-only error: no PDF left ($(ls "$B" | tr '\n' ' '))" \
+	test ! -e "$B/x-fi.pdf" -a ! -e "$B/x-booklet-fi.pdf"
+
+# --- The bound for hostile input: a generated worst case for each limit
+# finishes in under 2 s and 256 MB (figures in the test names; asserted
+# with room for a busy machine: 10 s, and 256 MB, or 900 MB under ASan).
+W=$H/worst
+mkdir -p "$W"
+# bounded NAME STATUS KAIKUPRINT-ARGS...: exit STATUS within the bounds.
+bounded() {
+	_n=$1 _st=$2
+	shift 2
+	/usr/bin/time -f '%e %M' -o "$W/$_n.time" "$KP" "$@" > /dev/null 2> "$W/$_n.stderr"
+	_got=$?
+	# (time writes "Command exited with non-zero status N" first)
+	_s=$(tail -1 "$W/$_n.time" | cut -d' ' -f1)
+	_kb=$(tail -1 "$W/$_n.time" | cut -d' ' -f2)
+	_mem=256000
+	case "$KP" in *san*) _mem=900000 ;; esac
+	check "hostile worst case $_n: exit $_got in $_s s, $((_kb / 1024)) MB" sh -c \
+		"test $_got -eq $_st && awk 'BEGIN { exit !($_s < 10 && $_kb < $_mem) }'"
+}
+# Most attributes: 256 on every element (the limit), 1 MiB of them
+# (libxml2's duplicate check is quadratic in the attributes of one element).
+awk -v h="$xml_head" 'BEGIN { print h; print "<document name=\"x\"><body>"
+	for (e = 0; e < 420; e++) { printf "<p"; for (i = 0; i < 256; i++) printf " a%d=\"1\"", i; print ">x</p>" }
+	print "</body></document>" }' > "$W/attributes.xml"
+bounded attributes 1 check -c $REGION -t "$W/attributes.xml" -l fi
+# Nodes on one line: a 1 MiB template on a single line (table rows).
+awk -v h="$xml_head" 'BEGIN { print h; printf "<document name=\"x\"><body><table>"
+	for (i = 0; i < 41000; i++) printf "<row><cell>a</cell></row>"; print "</table></body></document>" }' \
+	> "$W/one-line.xml"
+bounded one-line 0 render -c $REGION -t "$W/one-line.xml" -l fi -o "$W/one-line.pdf"
+# Pages: exactly the limit of 10,000, and one more (refused before drawing).
+awk -v h="$xml_head" -v n=10000 'BEGIN { print h; print "<document name=\"x\"><body>"
+	for (i = 1; i < n; i++) print "<p>x</p><pagebreak/>"; print "<p>x</p></body></document>" }' > "$W/pages.xml"
+bounded pages 0 render -c $REGION -t "$W/pages.xml" -l fi -o "$W/pages.pdf"
+check "hostile worst case pages: the PDF has 10000 pages" sh -c \
+	"pdfinfo '$W/pages.pdf' 2>/dev/null | grep -q '^Pages: *10000$'"
+awk -v h="$xml_head" -v n=10001 'BEGIN { print h; print "<document name=\"x\"><body>"
+	for (i = 1; i < n; i++) print "<p>x</p><pagebreak/>"; print "<p>x</p></body></document>" }' > "$W/pages-over.xml"
+bounded pages-over 1 render -c $REGION -t "$W/pages-over.xml" -l fi -o "$W/pages-over.pdf"
+contains "hostile worst case pages-over: message" "$W/pages-over.stderr" \
+	"pages-over.xml: error: the document has 10001 pages, more than the limit of 10000"
+# Expansion: just under the budget of 200,000 elements and texts (26 x 26 x
+# 26 venues x 5 paragraphs), and the five nested <each> of 11.9 million.
+{ echo "$xml_head"; printf '<document name="x"><body><each list="venues" as="a"><each list="venues" as="b">'
+  printf '<each list="venues" as="c"><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p></each></each></each>'
+  echo '</body></document>'; } > "$W/expansion.xml"
+bounded expansion 0 render -c $REGION -t "$W/expansion.xml" -l fi -o "$W/expansion.pdf"
+bounded expansion-over 1 render -c $REGION -t tests/cases/hostile/expansion-budget/template.xml -l fi \
+	-o "$W/expansion-over.pdf"
+# Image pixels: 16 million (the limit) of 16-bit RGBA, the costliest PNG.
+python3 - "$W/pixels.png" <<'PY'
+import struct, sys, zlib
+def chunk(kind, data):
+    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+w = h = 4000
+z = zlib.compressobj(9)
+row = b'\0' + bytes(range(256)) * (w * 8 // 256)
+data = b''.join(z.compress(row) for _ in range(h)) + z.flush()
+open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 16, 6, 0, 0, 0))
+                              + chunk(b'IDAT', data) + chunk(b'IEND', b''))
+PY
+printf '%s\n<document name="x"><body><image src="pixels.png" width="100mm"/></body></document>\n' \
+	"$xml_head" > "$W/pixels.xml"
+bounded pixels 0 render -c $REGION -t "$W/pixels.xml" -l fi -o "$W/pixels.pdf"

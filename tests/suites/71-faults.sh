@@ -26,7 +26,7 @@ fault() {
 			fail "fault $_n old output kept" "$_out changed"; fi
 	fi
 	# No temporary file may be left next to the output.
-	if ls -a "$(dirname "$_out")" 2>/dev/null | grep -q '^\..*\.pdf\.'; then
+	if ls -a "$(dirname "$_out")" 2>/dev/null | grep -q '^\.kaikuprint-\|^\..*\.pdf\.'; then
 		fail "fault $_n no temporary file" "$(ls -a "$(dirname "$_out")" | grep '^\.')"
 	else pass "fault $_n no temporary file"; fi
 }
@@ -45,8 +45,13 @@ fault in-proc 3 "/proc/kaikuprint-test.pdf: fatal: cannot write output:" \
 fault all-into-a-file 1 "$F/regular: error: not a folder" \
 	"$F/regular" all -c $REGION -o "$F/regular"
 
-# --- A full disk: /dev/full takes nothing.
-fault disk-full 3 "/dev/full: fatal: cannot write output: No space left on device" \
+# --- A full disk: /dev/full takes nothing (as standard output: an output
+# name that is a device is refused before anything is written).
+"$KP" render -c $REGION -t $TEMPLATE -o - > /dev/full 2> "$F/disk-full.stderr"
+check "fault disk-full status 3" test $? -eq 3
+contains "fault disk-full message" "$F/disk-full.stderr" \
+	"<stdout>: fatal: cannot write output: No space left on device"
+fault device-output 1 "/dev/full: error: output is not a regular file (a device, pipe or socket); use '-' for standard output" \
 	/dev/full render -c $REGION -t $TEMPLATE -o /dev/full
 
 # --- A file size limit (as on a full disk), with an earlier output in place:
@@ -99,3 +104,44 @@ for f in fonts/*.ttf; do echo "not a font" > "$F/badfonts/$(basename "$f")"; don
 cp "$F/old.pdf" "$F/badfont.pdf"
 fault broken-font 3 "$F/badfonts/NotoSans-Regular.ttf: fatal: not a usable TrueType font" \
 	"$F/badfont.pdf" render -c $REGION -t $TEMPLATE --fonts "$F/badfonts" -o "$F/badfont.pdf"
+
+# --- A font that is a FIFO or a device: refused at once, never read (a FIFO
+# would block, /dev/zero never ends).
+for kind in fifo device; do
+	mkdir -p "$F/$kind-fonts"
+	cp fonts/*.ttf "$F/$kind-fonts/"
+	rm -f "$F/$kind-fonts/NotoSans-Regular.ttf"
+	if [ $kind = fifo ]; then mkfifo "$F/$kind-fonts/NotoSans-Regular.ttf"
+	else ln -s /dev/zero "$F/$kind-fonts/NotoSans-Regular.ttf"; fi
+	cp "$F/old.pdf" "$F/$kind-font.pdf"
+	fault $kind-font 3 "$F/$kind-fonts/NotoSans-Regular.ttf: fatal: cannot open font: not a regular file (a device, pipe or socket)" \
+		"$F/$kind-font.pdf" render -c $REGION -t $TEMPLATE --fonts "$F/$kind-fonts" -o "$F/$kind-font.pdf"
+done
+
+# --- Memory runs out (an address-space limit) while libxml2 compiles the
+# schema or parses a template: one message of kaikuprint's own, exit 3, no
+# raw libxml2 lines (there were 151, then 2,227 at some limits). The limits
+# below step through the schema and a 1 MiB template; a limit that stops
+# the program before main (the dynamic loader) or inside libvoikko (which
+# crashes on a failed allocation) is skipped.
+# (AddressSanitizer reserves terabytes of address space: not under it.)
+case "$KP" in *san*) ;; *)
+awk 'BEGIN { print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"; print "<document name=\"x\"><body>"
+	for (i = 0; i < 116000; i++) print "<p>x</p>"; print "</body></document>" }' > "$F/short.xml"
+raw=0 tried=0
+for kb in 48500 49000 49500 50000 60000 70000 80000 90000; do
+	( ulimit -v $kb; exec "$KP" render -c $REGION -t "$F/short.xml" -o "$F/oom.pdf" ) \
+		> /dev/null 2> "$F/oom-$kb.stderr"
+	st=$?
+	grep -q 'error while loading shared libraries' "$F/oom-$kb.stderr" && continue
+	[ $st -gt 128 ] && continue
+	tried=$((tried + 1))
+	if grep -qv '^kaikuprint: ' "$F/oom-$kb.stderr" || [ "$(wc -l < "$F/oom-$kb.stderr")" -gt 1 ] ||
+	   [ $st -ne 3 ]; then
+		raw=$((raw + 1))
+		echo "  under ulimit -v $kb: exit $st, $(wc -l < "$F/oom-$kb.stderr") lines: $(head -1 "$F/oom-$kb.stderr")"
+	fi
+done
+check "fault out of memory: one line of kaikuprint's own, exit 3 ($tried limits tried)" \
+	test $raw -eq 0 -a $tried -gt 2
+;; esac
