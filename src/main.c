@@ -44,8 +44,8 @@ struct cli {
 
 static const char usage_text[] =
 	"Usage: kaikuprint render -c REGION.ini -t TEMPLATE.xml [-l LANG] [-o OUT.pdf]\n"
-	"       kaikuprint all -c REGION.ini -o DIR\n"
-	"       kaikuprint check -c REGION.ini [-t TEMPLATE.xml]\n"
+	"       kaikuprint all -c REGION.ini -o DIR [-l LANG]\n"
+	"       kaikuprint check -c REGION.ini [-t TEMPLATE.xml] [-l LANG]\n"
 	"\n"
 	"Print-ready PDFs for the Kaikukortti culture card from a region's\n"
 	"configuration and XML templates.\n"
