@@ -8,6 +8,7 @@
  * holders_load through an in-memory file.
  */
 #include "config.h"
+#include "fileio.h"
 #include "fuzz_common.h"
 #include "holders.h"
 #include "render.h"
@@ -64,15 +65,34 @@ static struct holders *holders_from_memory(const char *text, size_t len,
 	return h;
 }
 
+/* Where the outputs are written (never renamed into place). */
+static const char *out_path(const char *name)
+{
+	static char dir[64], path[128];
+	if (!dir[0]) {
+		snprintf(dir, sizeof(dir), "%s/kp-fuzz-XXXXXX",
+			 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+		if (!mkdtemp(dir))
+			abort();
+	}
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return path;
+}
+
 static void render_all_languages(const struct config *cfg, const struct template *t,
 				 const struct holders *h)
 {
+	char pdf[128], dump[128];
+	snprintf(pdf, sizeof(pdf), "%s", out_path("x.pdf"));
+	snprintf(dump, sizeof(dump), "%s", out_path("x.dump"));
+	output_batch_begin();
 	for (int l = 0; l < cfg->n_languages; l++) {
 		struct render_options ro = { .lang = cfg->languages[l], .large_print = l == 1,
-					     .fonts_dir = FUZZ_FONTS, .pdf_path = "/dev/null",
-					     .dump_path = "/dev/null", .holders = h };
+					     .fonts_dir = FUZZ_FONTS, .pdf_path = pdf,
+					     .dump_path = dump, .holders = h };
 		render_document(cfg, t, &ro);
 	}
+	output_batch_end(0);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
