@@ -132,11 +132,17 @@ struct box *layout_add_stroke(struct layout *lo, enum box_kind kind, double x, d
 	return b;
 }
 
+/* A keep that fits a full column or page never splits: it moves on whole.
+ * The full column, not the one being balanced (a balancing run that
+ * shortens the columns must not split a keep to make them even). */
 void keep_layout(struct layout *lo, const struct doc_node *n)
 {
 	double h = layout_measure_blocks(lo, n->first, 0);
-	if (h <= lo->bottom - lo->top)
+	if (h <= block_column_height(lo) + 0.01) {
 		layout_need(lo, h);
+		if (lo->flow && !lo->measure && lo->y + h > lo->bottom + 0.01)
+			lo->flow->split_keep = 1;
+	}
 	layout_blocks(lo, n->first);
 }
 

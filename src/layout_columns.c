@@ -71,11 +71,13 @@ static void rewind_to(struct layout *lo, const struct flow_start *start)
 }
 
 /* Lay the blocks out once from START; returns 1 when they end on the page
- * being balanced without passing its shortened columns. */
+ * being balanced without passing its shortened columns and without
+ * splitting a <keep> that a full column would hold. */
 static int flow_once(struct layout *lo, const struct doc_node *n, struct column_flow *f,
 		     const struct flow_start *start)
 {
 	rewind_to(lo, start);
+	f->split_keep = 0;
 	f->col = 0;
 	f->col_top = start->y;
 	f->max_y = start->y;
@@ -84,7 +86,7 @@ static int flow_once(struct layout *lo, const struct doc_node *n, struct column_
 	column_enter(lo, f);
 	layout_blocks(lo, n->first);
 	column_leave(lo, f);
-	return lo->page_index == f->balance_page &&
+	return lo->page_index == f->balance_page && !f->split_keep &&
 	       f->max_y <= f->col_top + f->balance_height + 0.01;
 }
 

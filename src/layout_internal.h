@@ -300,6 +300,8 @@ struct column_flow {
 	double balance_height;  /* their height there */
 	double max_y;           /* lowest point any column reached on this page */
 	int first_box;          /* first box of the current column on its page */
+	int split_keep;         /* a <keep> that fits a full column had to split
+				   (a balancing run too short for it) */
 };
 
 /* The current column is full: continue in the next one, or on a new page. */
