@@ -217,6 +217,20 @@ struct doc_impose {
 	int line, col;           /* of <impose>, for messages */
 };
 
+/* Fitting to a page count (pagefit.h): the limits from the template and the
+ * step the layout is at. */
+struct doc_fit {
+	int pages;               /* at most this many pages; 0: any */
+	int multiple;            /* a multiple of this many pages (booklet); 0: any */
+	int booklet_multiple;    /* <booklet pages="multiple-of-4">: 4, else 0 */
+	double min_space;        /* fit-space: least share of the space between blocks */
+	double min_module;       /* fit-qr-module: smallest QR module, points */
+	double min_size;         /* fit-size: smallest body type size, points; 0: no shrinking */
+	int line, col;           /* of <page>, for messages */
+	double space;            /* now: factor on <space> heights (1: as written) */
+	double qr;               /* now: factor on QR code sizes (1: as written) */
+};
+
 struct doc {
 	const char *file;        /* template path, for messages */
 	const char *name;        /* document name: "checklist" */
@@ -233,6 +247,7 @@ struct doc {
 	struct doc_font *fonts;
 	int n_fonts;
 	struct doc_impose impose; /* card sheets; enabled == 0 when not imposed */
+	struct doc_fit fit;      /* page count to fit (pagefit.h) */
 	struct doc_node *root;
 	struct doc_arena *arena;
 	long n_nodes;            /* nodes made so far, and bytes of text copied: */

@@ -148,7 +148,7 @@ void keep_layout(struct layout *lo, const struct doc_node *n)
 
 void space_layout(struct layout *lo, const struct doc_node *n)
 {
-	layout_space(lo, n->a.space.height);
+	layout_space(lo, n->a.space.height * lo->doc->fit.space); /* tightened to fit (pagefit.h) */
 }
 
 void pagebreak_layout(struct layout *lo, const struct doc_node *n)

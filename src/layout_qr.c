@@ -42,20 +42,33 @@ static struct qr_code *encode(struct layout *lo, const struct doc_node *n)
 	return q;
 }
 
+/* SIZE as the page count asks (pagefit.h): smaller by the fit step's factor,
+ * but the modules no smaller than the template's fit-qr-module. */
+static double fitted_size(const struct layout *lo, const struct qr_code *q, double size)
+{
+	const struct doc_fit *fit = &lo->doc->fit;
+	double module = fit->min_module > 0 ? fit->min_module : QR_MIN_MODULE_MM * MM_TO_PT;
+	double least = qr_total_modules(q) * module;
+	if (fit->qr >= 1 || size * fit->qr >= least)
+		return size * (fit->qr < 1 ? fit->qr : 1);
+	return least < size ? least : size;
+}
+
 static void draw(struct layout *lo, const struct doc_node *n, const struct qr_code *q,
-		 double x, double y)
+		 double x, double y, double size)
 {
 	struct page *pg = layout_page(lo);
 	if (pg)
-		qr_draw(pg, q, x, y, n->a.qr.size, n->a.qr.color);
+		qr_draw(pg, q, x, y, size, n->a.qr.color);
 }
 
 /* The code on the right (or left, side="left") of its text, both top-aligned;
  * the block is as tall as the taller of the two and moves whole. */
-static void beside_text(struct layout *lo, const struct doc_node *n, const struct qr_code *q)
+static void beside_text(struct layout *lo, const struct doc_node *n, const struct qr_code *q,
+			double size)
 {
 	struct flow_state saved = layout_save(lo);
-	double size = n->a.qr.size, gap = n->a.qr.gap, x0 = lo->x0, width = lo->width;
+	double gap = n->a.qr.gap, x0 = lo->x0, width = lo->width;
 	int left = n->a.qr.left;
 	double y0, text_bottom, h;
 	lo->width = width - size - gap;
@@ -63,7 +76,7 @@ static void beside_text(struct layout *lo, const struct doc_node *n, const struc
 	h = layout_measure_blocks(lo, n->first, 1);
 	layout_need(lo, h > size ? h : size);
 	y0 = lo->y;
-	draw(lo, n, q, left ? lo->x0 - size - gap : lo->x0 + lo->width + gap, y0);
+	draw(lo, n, q, left ? lo->x0 - size - gap : lo->x0 + lo->width + gap, y0, size);
 	lo->at_top = 1; /* the text starts level with the code */
 	layout_blocks(lo, n->first);
 	text_bottom = lo->y;
@@ -85,11 +98,12 @@ void qr_layout(struct layout *lo, const struct doc_node *n)
 	q = encode(lo, n);
 	if (!q)
 		return;
+	size = fitted_size(lo, q, size);
 	if (n->first) {
-		beside_text(lo, n, q);
+		beside_text(lo, n, q, size);
 	} else {
 		layout_need(lo, size);
-		draw(lo, n, q, lo->x0, lo->y);
+		draw(lo, n, q, lo->x0, lo->y, size);
 		lo->y += size;
 		lo->at_top = 0;
 	}

@@ -1,6 +1,7 @@
 /* render: the pipeline for one document; see render.h. */
 #include "render.h"
 #include "box_group.h"
+#include "pagefit.h"
 #include "diag.h"
 #include "dump.h"
 #include "hyph_region.h"
@@ -34,6 +35,14 @@ static int booklet_wanted(const struct render_options *opt)
 	return to_file || (!opt->pdf_path && !opt->dump_path);
 }
 
+void render_add_format_vars(struct var_scope *vars, int large_print)
+{
+	if (large_print)
+		vars_add_text(vars, "format.large_print", VAR_TEXT, "yes", "--large-print");
+	else
+		vars_add_unset(vars, "format.large_print", VAR_TEXT, "--large-print");
+}
+
 struct doc *render_expand(const struct config *cfg, const struct template *t,
 			  const struct render_options *opt, const struct holders *holders)
 {
@@ -44,6 +53,7 @@ struct doc *render_expand(const struct config *cfg, const struct template *t,
 	eo.large_print = opt->large_print || cfg->large_print;
 	vars = config_vars(cfg, eo.lang);
 	vars_add_unset(vars, "format.booklet", VAR_TEXT, "the booklet variant"); /* render_booklet.c */
+	render_add_format_vars(vars, eo.large_print);
 	holders_add_vars(vars, holders, cfg, eo.lang);
 	eo.vars = vars;
 	eo.data_rows = holders ? holders->n : 0;
@@ -90,7 +100,7 @@ int render_document(const struct config *cfg, const struct template *t,
 	lo.fonts_dir = opt->fonts_dir;
 	progress_begin(opt->holders ? opt->holders->n : 0,
 		       opt->progress && opt->holders && opt->holders->n > PROGRESS_MIN_ROWS);
-	pages = layout_run(d, &lo);
+	pages = pagefit_layout(d, &lo); /* as layout_run, fitted to <page pages> (pagefit.h) */
 	if (pages && d->impose.enabled) {
 		progress_stage("placing the cards on sheets");
 		groups = box_groups_new();

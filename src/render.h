@@ -29,6 +29,10 @@ int render_document(const struct config *cfg, const struct template *t,
 
 /* The document tree of T for CFG and OPT's language, with HOLDERS as the
  * list "holders" (NULL: one blank card); NULL after reporting. */
+/* {format.large_print} set ("yes") or unset, for templates that lay out
+ * large print differently (the booklet's cover). */
+struct var_scope;
+void render_add_format_vars(struct var_scope *vars, int large_print);
 struct doc *render_expand(const struct config *cfg, const struct template *t,
 			  const struct render_options *opt, const struct holders *holders);
 

@@ -10,6 +10,7 @@
 #include "booklet.h"
 #include "diag.h"
 #include "dump.h"
+#include "pagefit.h"
 #include "layout.h"
 #include "pdf.h"
 #include "units.h"
@@ -117,6 +118,7 @@ static struct pages *booklet_pages(const struct config *cfg, const struct templa
 	eo.large_print = opt->large_print || cfg->large_print;
 	vars = config_vars(cfg, eo.lang);
 	vars_add_text(vars, "format.booklet", VAR_TEXT, "yes", "the booklet variant");
+	render_add_format_vars(vars, eo.large_print);
 	eo.vars = vars;
 	eo.repeat = 1; /* its warnings are those of the normal variant */
 	eo.data_rows = 0;
@@ -127,7 +129,9 @@ static struct pages *booklet_pages(const struct config *cfg, const struct templa
 	d->page = d->booklet_page;
 	d->max_columns = d->booklet_columns;
 	lo.fonts_dir = opt->fonts_dir;
-	pages = layout_run(d, &lo);
+	d->fit.pages = 0; /* <page pages> counts A4 pages; the booklet its sheets */
+	d->fit.multiple = d->fit.booklet_multiple;
+	pages = pagefit_layout(d, &lo);
 	if (!pages) {
 		doc_free(d);
 		return NULL;

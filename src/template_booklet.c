@@ -20,7 +20,7 @@ static int read_booklet(struct template_report *r, xmlNodePtr n, struct doc *d)
 {
 	struct doc_page *p = &d->booklet_page;
 	char *size = template_attr(n, "size"), *columns = template_attr(n, "columns");
-	char *back = template_attr(n, "back-cover");
+	char *back = template_attr(n, "back-cover"), *fit = template_attr(n, "pages");
 	double margin = 14 * MM_TO_PT;
 	int errors = 0;
 	*p = d->page;
@@ -38,6 +38,8 @@ static int read_booklet(struct template_report *r, xmlNodePtr n, struct doc *d)
 	errors += read_margin(r, n, "margin-right", &p->margin_right);
 	d->booklet_columns = columns ? atoi(columns) : 1;
 	d->booklet_back_cover = back && strcmp(back, "yes") == 0;
+	d->fit.booklet_multiple = fit && strcmp(fit, "multiple-of-4") == 0 ? 4 : 0;
+	xmlFree(fit);
 	d->has_booklet = 1;
 	xmlFree(back);
 	xmlFree(size);

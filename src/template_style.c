@@ -6,6 +6,7 @@
 #include <libxml/hash.h>
 #include <libxml/tree.h>
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,34 @@ static void default_styles(struct doc *d)
 #define MM(x) ((x) * MM_TO_PT)
 #define MAX_MARGIN MM(100)
 
+/* pages="N", fit-space="50%", fit-qr-module="0.5mm", fit-size="9pt" (pagefit.h) */
+static int read_fit(struct template_report *r, xmlNodePtr n, struct doc *d)
+{
+	char *pages = template_attr(n, "pages"), *space = template_attr(n, "fit-space");
+	int errors = 0;
+	d->fit.line = (int)xmlGetLineNo(n);
+	d->fit.col = template_node_column(r->t, n);
+	if (pages)
+		d->fit.pages = atoi(pages);
+	if (space) {
+		char *end;
+		double pct = strtod(space, &end);
+		if (end == space || strcmp(end, "%") != 0 || pct <= 0 || pct > 100) {
+			template_report(r, DIAG_ERROR, n, "fit-space=",
+					"fit-space=\"%.20s\" is not a share such as 50%%", space);
+			errors++;
+		} else {
+			d->fit.min_space = pct / 100;
+		}
+	}
+	errors += template_length(r, n, "fit-qr-module", MM(0.1), MM(5), UNIT_MM,
+				  &d->fit.min_module) != 0;
+	errors += template_length(r, n, "fit-size", 4, 200, UNIT_PT, &d->fit.min_size) != 0;
+	xmlFree(pages);
+	xmlFree(space);
+	return errors;
+}
+
 static int read_page(struct template_report *r, xmlNodePtr n, struct doc *d)
 {
 	char *size = template_attr(n, "size"), *orient = template_attr(n, "orientation");
@@ -87,6 +116,7 @@ static int read_page(struct template_report *r, xmlNodePtr n, struct doc *d)
 	errors += template_length(r, n, "margin-right", 0, MAX_MARGIN, UNIT_MM, &d->page.margin_right) != 0;
 	if (numbers)
 		d->page.page_numbers = strcmp(numbers, "no") != 0;
+	errors += read_fit(r, n, d);
 	xmlFree(size);
 	xmlFree(orient);
 	xmlFree(numbers);
@@ -217,6 +247,13 @@ static void scale_for_large_print(struct doc *d)
 		s->indent *= k;
 		s->measure *= k; /* as many characters a line, as far as the page allows */
 	}
+	/* the page count grows with the area the text takes; the type never
+	 * shrinks below large print (pagefit.h) */
+	if (d->fit.pages > 0)
+		d->fit.pages = (int)ceil(d->fit.pages * k * k - 1e-6);
+	if (d->fit.min_size > 0)
+		d->fit.min_size = d->fit.min_size * k > LARGE_PRINT_BODY ? d->fit.min_size * k
+									 : LARGE_PRINT_BODY;
 }
 
 int template_read_setup(struct template_report *r, xmlNodePtr root, struct doc *d,
