@@ -4,7 +4,8 @@
 # tests/typo/compounds-fi.txt), measure (1: count characters a line of body
 # text), body_size (pt, the body text's size; default: the most common
 # size), listing (1: print each finding to stderr).
-# A line is a run of text boxes of one page on one baseline, split where the
+# A line is a run of text boxes (untagged, and the hyphens added at line ends,
+# text[hyphen]) of one page on one baseline, split where the
 # gap is wider than 1.2 x the type size (columns, table cells). The line that
 # follows a line is the nearest one below it whose x range overlaps it.
 # Counted:
@@ -205,7 +206,7 @@ function check_compound(k, nx,   word, entry, before, kind, w, i, c, n_letters, 
 	}
 }
 /^page / { flush_baseline(); page++; next }
-/^  text / {
+/^  text( |\[hyphen\])/ {
 	y = field($0, "y") + 0
 	if (nb > 0 && y != cur_y)
 		flush_baseline()
