@@ -12,7 +12,9 @@ PKGS = libxml-2.0 harfbuzz harfbuzz-subset libqrencode libpng
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libharu and iniparser ship no pkg-config file.
-CFLAGS_ALL = -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE $(OPT) $(PKG_CFLAGS) \
+WARNINGS = -Wall -Wextra -Wformat=2 -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
+	-Wwrite-strings -Werror
+CFLAGS_ALL = -std=c11 $(WARNINGS) -D_GNU_SOURCE $(OPT) $(PKG_CFLAGS) \
 	-DKP_VERSION='"$(VERSION)"' -DKP_DATADIR='"$(DATADIR)"' $(CFLAGS)
 LIBS_ALL = -lhpdf -liniparser -lvoikko -lhyphen -lcsv $(PKG_LIBS) -lm $(LIBS)
 

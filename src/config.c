@@ -8,6 +8,7 @@
 #include <iniparser/iniparser.h>
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,10 +38,17 @@ int config_language_known(const char *lang)
 	return 0;
 }
 
+/* The region file's one way to report a problem: at LINE, [SECTION] KEY. */
+__attribute__((format(printf, 5, 6)))
 static void report(struct loader *ld, int line, const char *section, const char *key,
-		   const char *fmt, const char *arg)
+		   const char *fmt, ...)
 {
-	diag_ini(DIAG_ERROR, ld->cfg->path, line, section, key, fmt, arg);
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_ini(DIAG_ERROR, ld->cfg->path, line, section, key, "%s", msg);
 	ld->errors++;
 }
 
@@ -101,13 +109,13 @@ static const char *check_url(const char *v)
 	else if (strncmp(v, "http://", 7) == 0)
 		host = v + 7;
 	else
-		return "a web address must start with https:// or http://: %s";
+		return "a web address must start with https:// or http://";
 	for (const char *p = v; *p; p++)
 		if (isspace((unsigned char)*p) || *p == '"' || *p == '<' || *p == '>')
-			return "a web address may not contain spaces, quotes or <>: %s";
+			return "a web address may not contain spaces, quotes or <>";
 	end = host + strcspn(host, "/?#:");
 	if (check_host(host, (size_t)(end - host)))
-		return "not a web address with a valid host name: %s";
+		return "not a web address with a valid host name";
 	return NULL;
 }
 
@@ -115,13 +123,13 @@ static const char *check_email(const char *v)
 {
 	const char *at = strchr(v, '@');
 	if (!at || at == v || strchr(at + 1, '@'))
-		return "not an e-mail address: %s";
+		return "not an e-mail address";
 	for (const char *p = v; *p; p++)
 		if (isspace((unsigned char)*p) || *p == '"' || *p == '<' || *p == '>' ||
 		    *p == ',' || *p == ';')
-			return "an e-mail address may not contain spaces or ,;<>\": %s";
+			return "an e-mail address may not contain spaces or ,;<>\"";
 	if (check_host(at + 1, strlen(at + 1)))
-		return "not an e-mail address with a valid domain: %s";
+		return "not an e-mail address with a valid domain";
 	return NULL;
 }
 
@@ -132,16 +140,16 @@ static const char *check_phone(const char *v)
 		if (isdigit((unsigned char)*p))
 			digits++;
 		else if (!strchr(" +-()", *p))
-			return "a phone number may contain only digits, spaces and + - ( ): %s";
+			return "a phone number may contain only digits, spaces and + - ( )";
 	}
-	return digits >= 5 && digits <= 15 ? NULL : "a phone number has 5 to 15 digits: %s";
+	return digits >= 5 && digits <= 15 ? NULL : "a phone number has 5 to 15 digits";
 }
 
 static const char *check_text(const char *v)
 {
 	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
 		if (*p < 0x20 || *p == 0x7F)
-			return "control character in text: %s";
+			return "control character in text";
 	return NULL;
 }
 
@@ -194,9 +202,9 @@ static const char *check_number(struct config_value *cv)
 	errno = 0;
 	v = strtol(cv->text, &end, 10);
 	if (end == cv->text || *end)
-		return "not a whole number: %s";
+		return "not a whole number";
 	if (errno == ERANGE || v < cv->spec->min || v > cv->spec->max)
-		return "number out of range: %s";
+		return "number out of range";
 	cv->num = v;
 	return NULL;
 }
@@ -206,26 +214,19 @@ static const char *check_choice(const struct config_value *cv)
 	for (int i = 0; cv->spec->choices[i]; i++)
 		if (strcmp(cv->text, cv->spec->choices[i]) == 0)
 			return NULL;
-	return "not one of the allowed values: %s";
+	return "not one of the allowed values";
 }
 
-/* Check one value by its type; returns a message format or NULL. */
+/* Check one value by its type; returns what is wrong with it, or NULL. */
 static const char *check_value(struct loader *ld, struct config_value *cv)
 {
-	const char *bad = check_text(cv->text);
-	if (bad)
-		return bad;
-	if (strlen(cv->text) > CONFIG_MAX_VALUE)
-		return "value is longer than 500 bytes: %.40s...";
-	if (!*cv->text)
-		return "empty value%s; leave the key out instead";
 	switch (cv->spec->type) {
 	case CFG_TEXT:
 		return strcmp(cv->spec->key, "answers") == 0 ? check_answers(cv->text) : NULL;
 	case CFG_INT:
 		return check_number(cv);
 	case CFG_DATE:
-		return date_parse(cv->text, &cv->date) ? "not a date (YYYY-MM-DD): %s" : NULL;
+		return date_parse(cv->text, &cv->date) ? "not a date (YYYY-MM-DD)" : NULL;
 	case CFG_URL:
 		return check_url(cv->text);
 	case CFG_EMAIL:
@@ -234,7 +235,7 @@ static const char *check_value(struct loader *ld, struct config_value *cv)
 		return check_phone(cv->text);
 	case CFG_LANGS:
 		return parse_langs(ld->cfg, cv->text)
-			? "languages must be a list of fi, sv and en, each once: %s" : NULL;
+			? "languages must be a list of fi, sv and en, each once" : NULL;
 	case CFG_CHOICE:
 		return check_choice(cv);
 	}
@@ -260,7 +261,7 @@ static void load_value(struct loader *ld, struct config_section *sec, const char
 	const char *bad;
 
 	if (!ks) {
-		report(ld, line, sec->name, key, "unknown key%s (is it misspelt?)", "");
+		report(ld, line, sec->name, key, "unknown key (is it misspelt?)");
 		return;
 	}
 	cv = &sec->values[sec->n_values++];
@@ -269,9 +270,15 @@ static void load_value(struct loader *ld, struct config_section *sec, const char
 	cv->text = xstrdup(iniparser_getstring(ld->ini, full_key, ""));
 	trim_in_place(cv->text);
 	cv->line = line;
-	bad = check_value(ld, cv);
-	if (bad)
-		report(ld, line, sec->name, key, bad, cv->text);
+	if ((bad = check_text(cv->text)))
+		report(ld, line, sec->name, key, "%s: %s", bad, cv->text);
+	else if (strlen(cv->text) > CONFIG_MAX_VALUE)
+		report(ld, line, sec->name, key, "value is longer than %d bytes: %.40s...",
+		       CONFIG_MAX_VALUE, cv->text);
+	else if (!*cv->text)
+		report(ld, line, sec->name, key, "empty value; leave the key out instead");
+	else if ((bad = check_value(ld, cv)))
+		report(ld, line, sec->name, key, "%s: %s", bad, cv->text);
 }
 
 static void check_required(struct loader *ld, struct config_section *sec)
@@ -279,7 +286,7 @@ static void check_required(struct loader *ld, struct config_section *sec)
 	for (int i = 0; sec->spec->keys[i].key; i++) {
 		const struct cfg_key_spec *ks = &sec->spec->keys[i];
 		if ((ks->flags & CFG_REQUIRED) && !config_get(sec, ks->key, NULL))
-			report(ld, sec->line, sec->name, ks->key, "required key is missing%s", "");
+			report(ld, sec->line, sec->name, ks->key, "required key is missing");
 	}
 }
 
@@ -294,7 +301,7 @@ static void load_section(struct loader *ld, const char *name)
 	const char **keys;
 
 	if (!sp) {
-		report(ld, line, name, NULL, "unknown section%s (is it misspelt?)", "");
+		report(ld, line, name, NULL, "unknown section (is it misspelt?)");
 		return;
 	}
 	sec = &cfg->sections[cfg->n_sections++];

@@ -13,9 +13,8 @@ static int errors;
 static const char *const level_names[] = { "ok", "warning", "error", "fatal" };
 
 /* Warnings printed while repeats are suppressed: hashes of place and text. */
-enum { SEEN_MAX = 1024 };
-static unsigned long long seen[SEEN_MAX];
-static int n_seen, once_mode;
+static unsigned long long *seen; /* hashes of the warnings printed, grown as needed */
+static int n_seen, cap_seen, once_mode;
 
 void diag_set_stream(FILE *stream) { diag_stream = stream; }
 
@@ -23,6 +22,11 @@ void diag_warn_once(int on)
 {
 	once_mode = on;
 	n_seen = 0;
+	if (!on) {
+		free(seen);
+		seen = NULL;
+		cap_seen = 0;
+	}
 }
 
 static unsigned long long hash_text(unsigned long long h, const char *s)
@@ -33,6 +37,7 @@ static unsigned long long hash_text(unsigned long long h, const char *s)
 }
 
 /* 1 when this warning was printed already since diag_warn_once(1). */
+__attribute__((format(printf, 2, 0)))
 static int repeated(const struct diag_loc *loc, const char *fmt, va_list ap)
 {
 	char text[512], place[64];
@@ -47,13 +52,17 @@ static int repeated(const struct diag_loc *loc, const char *fmt, va_list ap)
 	for (int i = 0; i < n_seen; i++)
 		if (seen[i] == h)
 			return 1;
-	if (n_seen < SEEN_MAX)
-		seen[n_seen++] = h;
+	if (n_seen == cap_seen) {
+		cap_seen = cap_seen ? cap_seen * 2 : 64;
+		seen = xrealloc(seen, (size_t)cap_seen * sizeof(*seen));
+	}
+	seen[n_seen++] = h;
 	return 0;
 }
 void diag_set_quiet(int quiet) { diag_quiet = quiet; }
 int diag_get_quiet(void) { return diag_quiet; }
 
+__attribute__((format(printf, 3, 0)))
 static void diag_vreport(enum diag_level level, const struct diag_loc *loc,
 			 const char *fmt, va_list ap)
 {
