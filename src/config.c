@@ -1,5 +1,6 @@
 /* config: loading and checking a region file; see config.h. */
 #include "config.h"
+#include "hyph.h"
 #include "diag.h"
 #include "fileio.h"
 #include "ini_scan.h"
@@ -238,6 +239,8 @@ static const char *check_value(struct loader *ld, struct config_value *cv)
 			? "languages must be a list of fi, sv and en, each once" : NULL;
 	case CFG_CHOICE:
 		return check_choice(cv);
+	case CFG_HYPHENS:
+		return NULL; /* load_value: the parser's own message */
 	}
 	return NULL;
 }
@@ -250,6 +253,17 @@ static void trim_in_place(char *s)
 	while (isspace((unsigned char)s[i]))
 		i++;
 	memmove(s, s + i, n - i + 1);
+}
+
+/* A region's hyphenation exceptions, parsed once here to check them; layout
+ * gets them again from hyph_region.c. */
+static void check_hyphens(struct loader *ld, const struct config_value *cv, const char *section)
+{
+	char err[256];
+	struct hyph_exceptions *ex = hyph_exceptions_parse(cv->text, err, sizeof(err));
+	if (!ex)
+		report(ld, cv->line, section, cv->key, "%s", err);
+	hyph_exceptions_free(ex);
 }
 
 static void load_value(struct loader *ld, struct config_section *sec, const char *full_key)
@@ -279,6 +293,8 @@ static void load_value(struct loader *ld, struct config_section *sec, const char
 		report(ld, line, sec->name, key, "empty value; leave the key out instead");
 	else if ((bad = check_value(ld, cv)))
 		report(ld, line, sec->name, key, "%s: %s", bad, cv->text);
+	else if (ks->type == CFG_HYPHENS)
+		check_hyphens(ld, cv, sec->name);
 }
 
 static void check_required(struct loader *ld, struct config_section *sec)

@@ -24,7 +24,8 @@ enum cfg_type {
 	CFG_EMAIL,  /* local@host.tld */
 	CFG_PHONE,  /* digits, spaces, +, -, () */
 	CFG_LANGS,  /* comma-separated list of fi, sv, en */
-	CFG_CHOICE  /* one of spec->choices */
+	CFG_CHOICE, /* one of spec->choices */
+	CFG_HYPHENS /* words with hyphens at their points (hyph_exceptions_parse) */
 };
 
 enum {

@@ -70,7 +70,7 @@ static const struct cfg_key_spec question_keys[] = {
 /* [hyphenation]: the region's own hyphenation points (venue and place names),
  * e.g. exceptions = Kaiku-kes-kus, Esi-merk-ki-län; looked up before the dictionaries. */
 static const struct cfg_key_spec hyphenation_keys[] = {
-	{ "exceptions", CFG_TEXT, CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ "exceptions", CFG_HYPHENS, CFG_TRANSLATABLE, 0, 0, NULL, NULL },
 	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
 };
 

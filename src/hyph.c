@@ -33,12 +33,15 @@ struct hyph_exception {
 	unsigned char *points;   /* strlen(folded) + 1 */
 };
 
-static struct hyph_exception *exceptions;
-static int n_exceptions;
+struct hyph_exceptions {
+	struct hyph_exception *list;
+	int n;
+};
 
-/* Points found so far, by "lang word": a paragraph is measured more than
- * once (keep rules, balancing) and words repeat, and a morphological
- * analysis costs far more than a look-up. Holder names never come here. */
+/* The dictionary's points found so far, by "lang word": a paragraph is
+ * measured more than once (keep rules, balancing) and words repeat, and a
+ * morphological analysis costs far more than a look-up. A region's
+ * exceptions are applied after the look-up. Holder names never come here. */
 static xmlHashTablePtr memo;
 
 struct memo_entry {
@@ -239,17 +242,19 @@ static void pattern_points(HyphenDict *dict, const char *word, size_t len,
 
 /* The longest exception that WORD equals or, inflected, begins with
  * ("Louhisalissa" begins with "Louhi-sali"); its length in *MATCHED. */
-static const struct hyph_exception *find_exception(const char *word, size_t len,
-						    size_t *matched)
+static const struct hyph_exception *find_exception(const struct hyph_exceptions *ex,
+						    const char *word, size_t len, size_t *matched)
 {
 	char folded[HYPH_MAX_WORD + 1];
 	const struct hyph_exception *best = NULL;
-	fold_case(word, len, folded);
 	*matched = 0;
-	for (int i = 0; i < n_exceptions; i++) {
-		size_t n = strlen(exceptions[i].folded);
-		if (n <= len && n > *matched && memcmp(exceptions[i].folded, folded, n) == 0) {
-			best = &exceptions[i];
+	if (!ex || len > HYPH_MAX_WORD)
+		return NULL;
+	fold_case(word, len, folded);
+	for (int i = 0; i < ex->n; i++) {
+		size_t n = strlen(ex->list[i].folded);
+		if (n <= len && n > *matched && memcmp(ex->list[i].folded, folded, n) == 0) {
+			best = &ex->list[i];
 			*matched = n;
 		}
 	}
@@ -284,8 +289,29 @@ static int enforce_minimum(const char *word, size_t len, unsigned char *points, 
 
 static int hyph_word_uncached(const char *lang, const char *word, size_t len,
 			      unsigned char *points);
+static int dictionary_points(const char *lang, const char *word, size_t len,
+			     unsigned char *points);
 
-int hyph_word(const char *lang, const char *word, size_t len, unsigned char *points)
+int hyph_word(const char *lang, const struct hyph_exceptions *exceptions, const char *word,
+	      size_t len, unsigned char *points)
+{
+	size_t matched;
+	const struct hyph_exception *ex = find_exception(exceptions, word, len, &matched);
+	int count;
+	if (ex && matched == len) {
+		memcpy(points, ex->points, len + 1);
+		return enforce_minimum(word, len, points, HYPH_MIN_LEFT, HYPH_MIN_RIGHT);
+	}
+	count = dictionary_points(lang, word, len, points);
+	if (count < 0 || !ex)
+		return count;
+	apply_exception(ex, matched, points);
+	return enforce_minimum(word, len, points, HYPH_MIN_LEFT, HYPH_MIN_RIGHT);
+}
+
+/* The dictionary's points of WORD, remembered per process. */
+static int dictionary_points(const char *lang, const char *word, size_t len,
+			     unsigned char *points)
 {
 	char key[HYPH_MAX_WORD + 8];
 	struct memo_entry *e;
@@ -314,19 +340,12 @@ int hyph_word(const char *lang, const char *word, size_t len, unsigned char *poi
 static int hyph_word_uncached(const char *lang, const char *word, size_t len,
 			      unsigned char *points)
 {
-	const struct hyph_exception *ex;
 	struct hyph_dict *d;
 	char copy[HYPH_MAX_WORD + 1];
-	size_t matched;
 	int right;
 	memset(points, 0, len + 1);
 	if (len > HYPH_MAX_WORD || len < 2)
 		return 0;
-	ex = find_exception(word, len, &matched);
-	if (ex && matched == len) {
-		memcpy(points, ex->points, len + 1);
-		return enforce_minimum(word, len, points, HYPH_MIN_LEFT, HYPH_MIN_RIGHT);
-	}
 	d = dict_for(lang);
 	if (!d)
 		return lang && (strcmp(lang, "fi") == 0 || strcmp(lang, "sv") == 0 ||
@@ -338,20 +357,19 @@ static int hyph_word_uncached(const char *lang, const char *word, size_t len,
 		voikko_points(d->voikko, copy, len, points);
 	else
 		pattern_points(d->patterns, copy, len, points, right);
-	if (ex)
-		apply_exception(ex, matched, points);
 	return enforce_minimum(word, len, points, HYPH_MIN_LEFT, (size_t)right);
 }
 
-static void clear_exceptions(void)
+void hyph_exceptions_free(struct hyph_exceptions *ex)
 {
-	for (int i = 0; i < n_exceptions; i++) {
-		free(exceptions[i].folded);
-		free(exceptions[i].points);
+	if (!ex)
+		return;
+	for (int i = 0; i < ex->n; i++) {
+		free(ex->list[i].folded);
+		free(ex->list[i].points);
 	}
-	free(exceptions);
-	exceptions = NULL;
-	n_exceptions = 0;
+	free(ex->list);
+	free(ex);
 }
 
 /* Parse one entry "Kaiku-kes-kus" (LEN bytes, trimmed) into EX. */
@@ -381,11 +399,10 @@ static int parse_exception(const char *s, size_t len, struct hyph_exception *ex,
 	return 0;
 }
 
-int hyph_set_exceptions(const char *list, char *err, size_t err_size)
+struct hyph_exceptions *hyph_exceptions_parse(const char *list, char *err, size_t err_size)
 {
+	struct hyph_exceptions *exceptions = xcalloc(1, sizeof(*exceptions));
 	const char *s = list;
-	clear_exceptions();
-	memo_clear();
 	while (s && *s) {
 		const char *end = strchr(s, ',');
 		size_t len;
@@ -398,18 +415,19 @@ int hyph_set_exceptions(const char *list, char *err, size_t err_size)
 			len--;
 		if (len > 0) {
 			struct hyph_exception ex;
-			exceptions = xrealloc(exceptions, (size_t)(n_exceptions + 1) * sizeof(*exceptions));
 			if (parse_exception(s, len, &ex, err, err_size) != 0) {
 				free(ex.folded);
 				free(ex.points);
-				clear_exceptions();
-				return -1;
+				hyph_exceptions_free(exceptions);
+				return NULL;
 			}
-			exceptions[n_exceptions++] = ex;
+			exceptions->list = xrealloc(exceptions->list, (size_t)(exceptions->n + 1) *
+						    sizeof(*exceptions->list));
+			exceptions->list[exceptions->n++] = ex;
 		}
 		s = *end ? end + 1 : end;
 	}
-	return 0;
+	return exceptions;
 }
 
 void hyph_free(void)
@@ -423,6 +441,5 @@ void hyph_free(void)
 		dicts[i].voikko = NULL;
 		dicts[i].tried = 0;
 	}
-	clear_exceptions();
 	memo_clear();
 }

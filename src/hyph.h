@@ -10,8 +10,8 @@
  * A missing dictionary is an error (reported once): a document in that
  * language is not written.
  * Any other language is not hyphenated. Each dictionary is loaded once per
- * process, on first use. A region's exceptions (hyph_set_exceptions) are
- * looked up first, for every language.
+ * process, on first use. A region's exceptions (hyph_exceptions_parse),
+ * passed with each word, are looked up first, for every language.
  *
  * Fragments are at least HYPH_MIN_LEFT characters before the first point and
  * HYPH_MIN_RIGHT after the last, in every language: a line never starts
@@ -28,21 +28,27 @@ enum {
 	HYPH_MAX_WORD = 100      /* longer words (bytes) are not hyphenated */
 };
 
-/* Hyphenation points of WORD (LEN bytes of UTF-8, letters only) in LANG.
- * POINTS (LEN + 1 bytes) is set to 1 at each byte offset before which a
- * hyphen may be inserted, 0 elsewhere. Returns the number of points, or -1
- * when the dictionary LANG needs cannot be loaded (reported once). */
-int hyph_word(const char *lang, const char *word, size_t len, unsigned char *points);
+/* A region's own hyphenation points. */
+struct hyph_exceptions;
 
-/* Replace the process-wide exceptions with LIST: comma-separated words with
- * hyphens at their points ("Kaiku-kes-kus, Esi-merk-ki-län"); NULL clears.
- * A word equal to an exception (ignoring case) takes its points; a word that
- * begins with one (an inflected form: "Louhisalissa") takes its points
- * inside the name and the dictionary's in the ending. Returns 0, or -1 with
- * a message in ERR (ERR_SIZE bytes) when an entry is malformed. */
-int hyph_set_exceptions(const char *list, char *err, size_t err_size);
+/* Hyphenation points of WORD (LEN bytes of UTF-8, letters only) in LANG,
+ * with the region's EXCEPTIONS (NULL: none). POINTS (LEN + 1 bytes) is set
+ * to 1 at each byte offset before which a hyphen may be inserted (2 at a
+ * compound boundary), 0 elsewhere. Returns the number of points, or -1 when
+ * the dictionary LANG needs cannot be loaded (reported once). */
+int hyph_word(const char *lang, const struct hyph_exceptions *exceptions, const char *word,
+	      size_t len, unsigned char *points);
 
-/* Release every dictionary and the exceptions. */
+/* Exceptions from LIST: comma-separated words with hyphens at their points
+ * ("Kaiku-kes-kus, Esi-merk-ki-län"); NULL or "" gives none. A word equal to
+ * an exception (ignoring case) takes its points; a word that begins with one
+ * (an inflected form: "Louhisalissa") takes its points inside the name and
+ * the dictionary's in the ending. Returns NULL with a message in ERR
+ * (ERR_SIZE bytes) when an entry is malformed. */
+struct hyph_exceptions *hyph_exceptions_parse(const char *list, char *err, size_t err_size);
+void hyph_exceptions_free(struct hyph_exceptions *exceptions);
+
+/* Release every dictionary. */
 void hyph_free(void);
 
 #endif

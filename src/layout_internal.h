@@ -155,6 +155,7 @@ struct para_items {
 	struct piece *pieces;
 	int n, cap;
 	const char *lang;     /* hyphenation language */
+	const struct hyph_exceptions *exceptions; /* the region's, or NULL */
 	int hyphenate;        /* the style allows hyphenation */
 	int words;            /* words pushed so far (numbers the breaks of each) */
 };

@@ -376,6 +376,7 @@ static int break_para(struct layout *lo, struct para_items *p, const struct doc_
 	params.ragged_stretch = RAGGED_STRETCH_EM * st->size;
 	params.emergency_stretch = EMERGENCY_STRETCH_EM * st->size;
 	p->lang = lo->doc->lang;
+	p->exceptions = lo->opt->hyph_exceptions;
 	/* As TeX does with \pretolerance: first try without hyphenation; when
 	 * every line is at most moderately loose (pass 1) no hyphen is needed,
 	 * and the dictionary (the costly part) is not asked at all. */

@@ -89,7 +89,7 @@ static void url_breaks(struct word *w, int is_email)
  * failed. A run BEFORE_HYPHEN ("kulttuuri-") keeps at least
  * MIN_BEFORE_HYPHEN letters after its last point: "mielen-terveys-", never
  * "kulttuu-ri-". */
-static int hyphenate_run(struct word *w, size_t from, size_t to, const char *lang,
+static int hyphenate_run(struct word *w, size_t from, size_t to, const struct para_items *p,
 			 int before_hyphen)
 {
 	unsigned char points[HYPH_MAX_WORD + 1];
@@ -101,7 +101,7 @@ static int hyphenate_run(struct word *w, size_t from, size_t to, const char *lan
 		uppers += is_upper(decode_at(w->s, w->len, i, &k));
 	if (uppers > 1)
 		return 0; /* an acronym or a name in capitals */
-	if (hyph_word(lang, w->s + from, to - from, points) < 0)
+	if (hyph_word(p->lang, p->exceptions, w->s + from, to - from, points) < 0)
 		return -1;
 	for (size_t i = 1; i < to - from; i++) {
 		if (!points[i] ||
@@ -113,7 +113,7 @@ static int hyphenate_run(struct word *w, size_t from, size_t to, const char *lan
 }
 
 /* Explicit hyphens, soft hyphens and dictionary points of an ordinary word. */
-static int word_breaks(struct word *w, const char *lang, int hyphenate)
+static int word_breaks(struct word *w, const struct para_items *p, int hyphenate)
 {
 	size_t run = 0, k = 1;
 	int soft = has(w->s, w->len, "\xC2\xAD"), digits = 0, rc = 0;
@@ -127,7 +127,7 @@ static int word_breaks(struct word *w, const char *lang, int hyphenate)
 		if (is_letter(cp))
 			continue;
 		if (hyphenate && !soft && !digits && i > run && rc == 0)
-			rc = hyphenate_run(w, run, i, lang, cp == '-' || cp == 0x2010);
+			rc = hyphenate_run(w, run, i, p, cp == '-' || cp == 0x2010);
 		run = i + k;
 		if (cp == 0xAD)
 			w->brk[i] = WB_SOFT;
@@ -258,7 +258,7 @@ static void add_word(struct layout *lo, struct para_items *p, const struct doc_n
 	memset(w.brk, WB_NONE, len + 1);
 	if (is_url)
 		url_breaks(&w, has(s, len, "@") && !has(s, len, "://"));
-	else if (word_breaks(&w, p->lang, p->hyphenate && !pc->personal) < 0) /* names: never */
+	else if (word_breaks(&w, p, p->hyphenate && !pc->personal) < 0) /* names: never */
 		lo->errors++;
 	push_word(p, pc, &w);
 	/* "kulttuuri- ja": a line ending after a suspended hyphen ends with a

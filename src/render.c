@@ -66,17 +66,29 @@ struct doc *render_expand(const struct config *cfg, const struct template *t,
 	return d;
 }
 
+void render_layout_begin(const struct config *cfg, const struct render_options *opt,
+			 struct layout_options *lo)
+{
+	memset(lo, 0, sizeof(*lo));
+	lo->fonts_dir = opt->fonts_dir;
+	lo->hyph_exceptions = hyph_region_exceptions(cfg, opt->lang ? opt->lang : cfg->languages[0]);
+}
+
+void render_layout_end(struct layout_options *lo)
+{
+	hyph_exceptions_free(lo->hyph_exceptions);
+	lo->hyph_exceptions = NULL;
+}
+
 int render_document(const struct config *cfg, const struct template *t,
 		    const struct render_options *opt)
 {
-	struct layout_options lo = { 0 };
+	struct layout_options lo;
 	struct doc *d;
 	struct pages *pages;
 	struct box_groups *groups = NULL; /* the repeated card of blank inserts */
 	int rc = 0;
 
-	if (hyph_region_load(cfg, opt->lang ? opt->lang : cfg->languages[0]) != 0)
-		return -1;
 	if (opt->holders && !opt->booklet_only) {
 		rc = render_card_batch(cfg, t, opt);
 		if (rc != RENDER_NOT_A_BATCH)
@@ -97,10 +109,11 @@ int render_document(const struct config *cfg, const struct template *t,
 		doc_free(d);
 		return rc;
 	}
-	lo.fonts_dir = opt->fonts_dir;
+	render_layout_begin(cfg, opt, &lo);
 	progress_begin(opt->holders ? opt->holders->n : 0,
 		       opt->progress && opt->holders && opt->holders->n > PROGRESS_MIN_ROWS);
 	pages = pagefit_layout(d, &lo); /* as layout_run, fitted to <page pages> (pagefit.h) */
+	render_layout_end(&lo);
 	if (pages && d->impose.enabled) {
 		progress_stage("placing the cards on sheets");
 		groups = box_groups_new();

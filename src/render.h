@@ -10,6 +10,7 @@
 #include "template.h"
 
 struct doc;
+struct layout_options;
 
 struct render_options {
 	const char *lang;        /* NULL: the region's first language */
@@ -22,6 +23,12 @@ struct render_options {
 	int booklet_only;        /* 1: only the booklet variant, written to pdf_path itself */
 	int split;               /* card batch: a numbered file every SPLIT sheets; 0 = one file */
 };
+
+/* Layout options for OPT: its fonts, and the region's hyphenation exceptions
+ * for OPT's language; render_layout_end releases them. */
+void render_layout_begin(const struct config *cfg, const struct render_options *opt,
+			 struct layout_options *lo);
+void render_layout_end(struct layout_options *lo);
 
 /* Returns 0, or -1 after reporting (and then no output file is written). */
 int render_document(const struct config *cfg, const struct template *t,

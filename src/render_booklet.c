@@ -109,7 +109,7 @@ static struct pages *booklet_pages(const struct config *cfg, const struct templa
 				   const struct render_options *opt, struct doc **dp)
 {
 	struct expand_options eo = { 0 };
-	struct layout_options lo = { 0 };
+	struct layout_options lo;
 	struct var_scope *vars;
 	struct pages *pages, *sheets;
 	struct doc *d;
@@ -128,15 +128,17 @@ static struct pages *booklet_pages(const struct config *cfg, const struct templa
 		return NULL;
 	d->page = d->booklet_page;
 	d->max_columns = d->booklet_columns;
-	lo.fonts_dir = opt->fonts_dir;
+	render_layout_begin(cfg, opt, &lo);
 	d->fit.pages = 0; /* <page pages> counts A4 pages; the booklet its sheets */
 	d->fit.multiple = d->fit.booklet_multiple;
 	pages = pagefit_layout(d, &lo);
+	if (pages)
+		pages = fewer_blank_pages(d, &lo, pages);
+	render_layout_end(&lo);
 	if (!pages) {
 		doc_free(d);
 		return NULL;
 	}
-	pages = fewer_blank_pages(d, &lo, pages);
 	sheet_size(&d->booklet_page, &sheet_w, &sheet_h);
 	sheets = booklet_impose(pages, sheet_w, sheet_h, d->booklet_back_cover);
 	pages_free(pages);

@@ -158,12 +158,18 @@ static int check_split(const struct render_options *opt, int per_sheet)
 int render_card_batch(const struct config *cfg, const struct template *t,
 		      const struct render_options *opt)
 {
-	struct batch b = { cfg, t, opt, { opt->fonts_dir, 0 }, NULL, NULL, NULL, 0, 0, NULL, 0, 0 };
+	struct batch b;
 	int total = opt->holders->n, per_sheet, rc;
+	memset(&b, 0, sizeof(b));
+	b.cfg = cfg;
+	b.t = t;
+	b.opt = opt;
+	render_layout_begin(cfg, opt, &b.lo);
 	diag_warn_once(1); /* each group repeats the template's warnings */
 	per_sheet = cards_per_sheet(&b);
 	if (per_sheet <= 0 || check_split(opt, per_sheet) != 0) {
 		diag_warn_once(0);
+		render_layout_end(&b.lo);
 		return per_sheet == 0 ? RENDER_NOT_A_BATCH : -1;
 	}
 	progress_begin(total, opt->progress && total > PROGRESS_MIN_ROWS);
@@ -172,6 +178,7 @@ int render_card_batch(const struct config *cfg, const struct template *t,
 		render_group(&b, first, total - first < per_sheet ? total - first : per_sheet);
 	rc = finish(&b);
 	box_groups_free(b.groups); /* after the PDF: its form XObjects are made from them */
+	render_layout_end(&b.lo);
 	diag_warn_once(0);
 	return rc;
 }

@@ -7,13 +7,16 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The region's exceptions in force (region_exceptions), or NULL. */
+static struct hyph_exceptions *exceptions;
+
 /* WORD with '-' at each point (and '=' at compound points when PARTS). */
 static const char *hyphenated(const char *lang, const char *word, int parts)
 {
 	static char out[512];
 	unsigned char points[HYPH_MAX_WORD + 1];
 	size_t len = strlen(word), o = 0;
-	if (hyph_word(lang, word, len, points) < 0)
+	if (hyph_word(lang, exceptions, word, len, points) < 0)
 		return "(dictionary failed)";
 	for (size_t i = 0; i < len && o + 2 < sizeof(out); i++) {
 		if (points[i])
@@ -114,8 +117,9 @@ static void short_words_and_unknown_languages(void)
 static void region_exceptions(void)
 {
 	char err[200] = "";
-	CHECK_INT(hyph_set_exceptions("Kaiku-kes-kus, Esi-merk-ki-län ,Ää-ne-kos-ki, Louhi-sali",
-				      err, sizeof(err)), 0);
+	exceptions = hyph_exceptions_parse("Kaiku-kes-kus, Esi-merk-ki-län ,Ää-ne-kos-ki, Louhi-sali",
+					   err, sizeof(err));
+	CHECK(exceptions != NULL);
 	CHECK_STR(hyphenated("fi", "Kaikukeskus", 0), "Kaiku-kes-kus");
 	CHECK_STR(hyphenated("sv", "kaikukeskus", 0), "kaiku-kes-kus");
 	CHECK_STR(hyphenated("fi", "ÄÄNEKOSKI", 0), "ÄÄ-NE-KOSKI");
@@ -124,11 +128,19 @@ static void region_exceptions(void)
 	CHECK_STR(hyphenated("fi", "Louhisalissa", 0), "Louhi-salissa");
 	/* one whose stem changes (keskus -> keskukse-) is voikko's alone */
 	CHECK_STR(hyphenated("fi", "Kaikukeskuksessa", 0), "Kai-ku-kes-kuk-sessa");
-	CHECK_INT(hyph_set_exceptions("Kaiku-kes-kus, two words", err, sizeof(err)), -1);
+	/* a word the exceptions do not name is the dictionary's alone */
+	CHECK_STR(hyphenated("fi", "kulttuurikeskus", 0), "kult-tuu-ri-kes-kus");
+	hyph_exceptions_free(exceptions);
+	exceptions = NULL;
+	CHECK(hyph_exceptions_parse("Kaiku-kes-kus, two words", err, sizeof(err)) == NULL);
 	CHECK(strstr(err, "\"two words\"") != NULL);
-	CHECK_INT(hyph_set_exceptions("-alku", err, sizeof(err)), -1);
-	CHECK_INT(hyph_set_exceptions(NULL, err, sizeof(err)), 0);
+	CHECK(hyph_exceptions_parse("-alku", err, sizeof(err)) == NULL);
+	exceptions = hyph_exceptions_parse(NULL, err, sizeof(err));
+	CHECK(exceptions != NULL);
+	/* without them, the dictionary's points; the memo kept no exception */
 	CHECK_STR(hyphenated("fi", "Kaikukeskus", 0), "Kai-ku-kes-kus");
+	hyph_exceptions_free(exceptions);
+	exceptions = NULL;
 }
 
 const struct unit_test unit_tests[] = {
