@@ -164,7 +164,7 @@ static const char *check_answers(const char *v)
 		while (i < n && isspace((unsigned char)p[i]))
 			i++;
 		if (i == n)
-			return "an empty answer between '|' separators: %s";
+			return "an empty answer between '|' separators";
 		if (!bar)
 			return NULL;
 		p = bar + 1;
