@@ -1,13 +1,14 @@
 /* box_group: shared boxes of repeated units; see box_group.h. */
 #include "box_group.h"
 #include "diag.h"
+#include "font.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 enum { CANDIDATES = 4 };
 
-/* Boxes with their own copies of their strings (one block). */
+/* Boxes with their own copies of their strings and glyphs (one block). */
 struct box_copy {
 	struct box *boxes;
 	char *strings;
@@ -21,15 +22,18 @@ struct owned_group {
 };
 
 struct box_groups {
+	int structured; /* boxes of structure elements stay out of groups */
 	struct owned_group *groups[GROUP_MAX];
 	int n_groups;
 	struct box_copy cand[CANDIDATES]; /* recent units no group covered */
 	int next_cand;
 };
 
-struct box_groups *box_groups_new(void)
+struct box_groups *box_groups_new(int structured)
 {
-	return xcalloc(1, sizeof(struct box_groups));
+	struct box_groups *gs = xcalloc(1, sizeof(struct box_groups));
+	gs->structured = structured;
+	return gs;
 }
 
 void box_groups_free(struct box_groups *gs)
@@ -62,21 +66,70 @@ static int same_color(const struct doc_color *a, const struct doc_color *b)
 	return a->r == b->r && a->g == b->g && a->b == b->b;
 }
 
-static int same_box(const struct box *a, const struct box *b)
+static int same_glyphs(const struct box *a, const struct box *b)
+{
+	return a->n_glyphs == b->n_glyphs &&
+	       (a->n_glyphs == 0 || (a->glyphs && b->glyphs &&
+				     memcmp(a->glyphs, b->glyphs, a->n_glyphs * sizeof(*a->glyphs)) == 0));
+}
+
+/* Boxes that look the same and say the same. In a tagged document a box of
+ * a structure element is never shared: each card has its own elements. */
+static int same_box(const struct box_groups *gs, const struct box *a, const struct box *b)
 {
 	return a->kind == b->kind && a->kind != BOX_GROUP && !a->personal && !b->personal &&
+	       (!gs->structured || (a->elem == 0 && b->elem == 0)) &&
 	       a->x == b->x && a->y == b->y && a->w == b->w && a->h == b->h &&
 	       a->font == b->font && a->size == b->size && a->char_space == b->char_space &&
 	       a->hscale == b->hscale && same_string(a->text, a->len, b->text, b->len) &&
 	       same_color(&a->color, &b->color) && same_color(&a->fill, &b->fill) &&
 	       a->filled == b->filled && a->stroked == b->stroked &&
-	       a->line_width == b->line_width &&
+	       a->line_width == b->line_width && a->space_after == b->space_after &&
+	       same_glyphs(a, b) &&
+	       same_string(a->actual_text, a->actual_text ? strlen(a->actual_text) : 0,
+			   b->actual_text, b->actual_text ? strlen(b->actual_text) : 0) &&
 	       (a->tag == b->tag || (a->tag && b->tag && strcmp(a->tag, b->tag) == 0));
 }
 
-static size_t string_size(const struct box *b)
+static size_t string_size(const char *s, size_t len)
 {
-	return b->text ? (b->len ? b->len : strlen(b->text)) + 1 : 0;
+	return s ? (len ? len : strlen(s)) + 1 : 0;
+}
+
+/* Bytes a box's own strings and glyphs take, glyphs first (aligned). */
+static size_t box_bytes(const struct box *b)
+{
+	size_t glyphs = b->glyphs ? b->n_glyphs * sizeof(*b->glyphs) : 0;
+	glyphs = (glyphs + 7) & ~(size_t)7;
+	return glyphs + string_size(b->text, b->len) +
+	       string_size(b->actual_text, b->actual_text ? strlen(b->actual_text) : 0);
+}
+
+/* Copy S (LEN bytes, or a C string when LEN is 0) to BLOCK + *AT. */
+static const char *copy_string(char *block, size_t *at, const char *s, size_t len)
+{
+	size_t size = string_size(s, len);
+	char *r = block + *at;
+	if (!size)
+		return NULL;
+	memcpy(r, s, size - 1);
+	r[size - 1] = '\0';
+	*at += size;
+	return r;
+}
+
+/* Box B's strings and glyphs moved into BLOCK at *AT. */
+static void own_box(struct box *b, char *block, size_t *at)
+{
+	if (b->glyphs && b->n_glyphs) {
+		size_t n = b->n_glyphs * sizeof(*b->glyphs);
+		memcpy(block + *at, b->glyphs, n);
+		b->glyphs = (const struct font_glyph *)(void *)(block + *at);
+		*at += (n + 7) & ~(size_t)7;
+	}
+	b->text = copy_string(block, at, b->text, b->len);
+	if (b->actual_text)
+		b->actual_text = copy_string(block, at, b->actual_text, strlen(b->actual_text));
 }
 
 /* Copy the boxes of UNIT with KEEP[i] set (all when KEEP is NULL) into C. */
@@ -86,29 +139,17 @@ static void copy_boxes(struct box_copy *c, const struct box *unit, int n,
 	size_t bytes = 0, at = 0;
 	for (int i = 0; i < n; i++)
 		if (!keep || keep[i])
-			bytes += string_size(&unit[i]);
+			bytes += box_bytes(&unit[i]);
 	c->boxes = xmalloc(sizeof(*c->boxes) * (size_t)(n ? n : 1));
-	c->strings = xmalloc(bytes ? bytes : 1);
+	c->strings = xmalloc(bytes ? bytes : 1); /* malloc: aligned for the glyphs */
 	c->n = 0;
 	c->w = w;
 	c->h = h;
 	for (int i = 0; i < n; i++) {
-		struct box *b;
-		size_t size = string_size(&unit[i]);
 		if (keep && !keep[i])
 			continue;
-		b = &c->boxes[c->n++];
-		*b = unit[i];
-		/* arena pointers of the unit's pages: the backend shapes these again */
-		b->glyphs = NULL;
-		b->n_glyphs = 0;
-		b->actual_text = NULL;
-		if (size) {
-			memcpy(c->strings + at, unit[i].text, size - 1);
-			c->strings[at + size - 1] = '\0';
-			b->text = c->strings + at;
-			at += size;
-		}
+		c->boxes[c->n] = unit[i];
+		own_box(&c->boxes[c->n++], c->strings, &at);
 	}
 }
 
@@ -133,15 +174,15 @@ static int order_safe(const struct box *u, int n, const unsigned char *covered)
 
 /* Set COVERED for the boxes of UNIT that G's boxes are, in order; 1 when
  * all of G's boxes were found and drawing G first is safe. */
-static int match(const struct box_group *g, const struct box *u, int n, double w, double h,
-		 unsigned char *covered)
+static int match(const struct box_groups *gs, const struct box_group *g, const struct box *u,
+		 int n, double w, double h, unsigned char *covered)
 {
 	int k = 0;
 	if (g->page.width != w || g->page.height != h || g->page.n_boxes > n)
 		return 0;
 	memset(covered, 0, (size_t)n);
 	for (int i = 0; i < n && k < g->page.n_boxes; i++)
-		if (same_box(&u[i], &g->page.boxes[k])) {
+		if (same_box(gs, &u[i], &g->page.boxes[k])) {
 			covered[i] = 1;
 			k++;
 		}
@@ -175,7 +216,7 @@ static void learn(struct box_groups *gs, const struct box *u, int n, double w, d
 			c = &gs->cand[i];
 	if (c) {
 		for (int i = 0; i < n; i++)
-			count += shared[i] = same_box(&u[i], &c->boxes[i]);
+			count += shared[i] = same_box(gs, &u[i], &c->boxes[i]);
 		if (count >= GROUP_MIN_BOXES && 2 * count >= n && gs->n_groups < GROUP_MAX) {
 			add_group(gs, u, n, shared, w, h);
 			return;
@@ -195,13 +236,13 @@ static const struct box_group *find_group(struct box_groups *gs, const struct bo
 {
 	int before;
 	for (int i = 0; i < gs->n_groups; i++)
-		if (match(&gs->groups[i]->g, u, n, w, h, covered))
+		if (match(gs, &gs->groups[i]->g, u, n, w, h, covered))
 			return &gs->groups[i]->g;
 	if (gs->n_groups == GROUP_MAX)
 		return NULL;
 	before = gs->n_groups;
 	learn(gs, u, n, w, h, covered);
-	if (gs->n_groups > before && match(&gs->groups[before]->g, u, n, w, h, covered))
+	if (gs->n_groups > before && match(gs, &gs->groups[before]->g, u, n, w, h, covered))
 		return &gs->groups[before]->g;
 	return NULL;
 }

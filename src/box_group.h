@@ -15,7 +15,7 @@
  * rectangle or image would move over grouped boxes draws without the group.
  *
  * A set of groups outlives the pages placed with it (a card batch frees its
- * sheets one by one): its boxes and strings are its own copies.
+ * sheets one by one): its boxes, strings and glyphs are its own copies.
  */
 #ifndef KP_BOX_GROUP_H
 #define KP_BOX_GROUP_H
@@ -31,7 +31,9 @@ struct box_group {
 
 struct box_groups;
 
-struct box_groups *box_groups_new(void);
+/* STRUCTURED: the pages are tagged; boxes of a structure element (box.elem)
+ * are then never shared (each card keeps its own elements). */
+struct box_groups *box_groups_new(int structured);
 void box_groups_free(struct box_groups *gs);
 
 /* Copy the N boxes of UNIT (a W x H unit in its own coordinates) onto PG,

@@ -181,25 +181,35 @@ static void draw_image(struct pdf_writer *w, const struct box *b)
 	pdf_put(w, " Do Q\n");
 }
 
-static void draw_box(struct pdf_writer *w, const struct box *b)
+void pdf_paint_box(struct pdf_writer *w, const struct box *b)
 {
-	int link;
-	if (b->kind == BOX_GROUP) /* its boxes are on the page too (pages.h) */
-		return;
-	link = pdf_link_of(w->pages, b);
-	pdf_struct_box(w, b);
-	if (link)
-		pdf_link_box(w, link, b);
-	if (b->kind == BOX_TEXT) {
-		pdf_outline_box(w, b);
+	if (b->kind == BOX_TEXT)
 		pdf_draw_text(w, b);
-	}
 	else if (b->kind == BOX_LINE)
 		draw_line(w, b);
 	else if (b->kind == BOX_RECT)
 		draw_rect(w, b);
 	else if (b->kind == BOX_IMAGE)
 		draw_image(w, b);
+}
+
+static void draw_box(struct pdf_writer *w, const struct box *b)
+{
+	int link;
+	if (b->grouped) /* drawn by its group's form */
+		return;
+	if (b->kind == BOX_GROUP) { /* an artifact, or untagged (box_group.h) */
+		pdf_struct_box(w, b);
+		pdf_form_place(w, b);
+		return;
+	}
+	link = pdf_link_of(w->pages, b);
+	pdf_struct_box(w, b);
+	if (link)
+		pdf_link_box(w, link, b);
+	if (b->kind == BOX_TEXT)
+		pdf_outline_box(w, b);
+	pdf_paint_box(w, b);
 }
 
 /* The state a new page starts with (PDF's defaults). */
@@ -280,6 +290,7 @@ void pdf_cancel(struct pdf_writer *w)
 	if (!w)
 		return;
 	pdf_faces_free(w);
+	pdf_forms_free(w);
 	pdf_struct_free(w->st);
 	pdf_links_free(w);
 	pdf_outline_free(w);

@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 struct pdf_face;
+struct pdf_form;
 struct pdf_struct;
 struct pdf_links;
 
@@ -49,7 +50,8 @@ struct pdf_writer {
 	double page_height;
 	char *ops;                 /* its content, written to the page at its end */
 	size_t n_ops, cap_ops;
-	/* graphics state of the page, to write only what changes */
+	/* graphics state of the page, to write only what changes (pdf_form.c
+	 * sets these aside while it writes a form: a new field here goes there too) */
 	struct doc_color fill, stroke;
 	int fill_set, stroke_set;
 	double line_width;
@@ -60,6 +62,8 @@ struct pdf_writer {
 	int n_faces, cap_faces;
 	struct pdf_image *images;
 	int n_images, cap_images;
+	struct pdf_form *forms;    /* box groups drawn once each (pdf_form.c) */
+	int n_forms, cap_forms;
 	struct pdf_struct *st;     /* structure tree; NULL when the output is not tagged */
 	struct pdf_links *links;   /* link annotations of the page being drawn */
 	HPDF_Page *page_objs;      /* every page drawn so far */
@@ -83,6 +87,15 @@ HPDF_Dict pdf_new_dict(struct pdf_writer *w);
 HPDF_Dict pdf_new_stream(struct pdf_writer *w, int compress);
 /* A PDF text string (UTF-16BE with a byte order mark) from UTF-8. */
 HPDF_Binary pdf_text_string(struct pdf_writer *w, const char *utf8, size_t len);
+
+/* Paint box B as it is: no marked content, link or outline (pdf.c); a
+ * page's boxes and a form's. */
+void pdf_paint_box(struct pdf_writer *w, const struct box *b);
+
+/* Form XObjects (pdf_form.c): place the group of BOX_GROUP box B, making
+ * its form on first use. */
+void pdf_form_place(struct pdf_writer *w, const struct box *b);
+void pdf_forms_free(struct pdf_writer *w);
 
 /* Text (pdf_text.c). */
 void pdf_draw_text(struct pdf_writer *w, const struct box *b);

@@ -116,7 +116,7 @@ int render_document(const struct config *cfg, const struct template *t,
 	render_layout_end(&lo);
 	if (pages && d->impose.enabled) {
 		progress_stage("placing the cards on sheets");
-		groups = box_groups_new();
+		groups = box_groups_new(pages->tagged);
 		if (impose_pages(pages, &d->impose, d->file, !opt->holders, groups) != 0) {
 			pages_free(pages);
 			pages = NULL;

@@ -77,6 +77,8 @@ static void render_group(struct batch *b, int first, int n)
 	struct holders group = { b->opt->holders->items + first, n };
 	struct doc *d = render_expand(b->cfg, b->t, b->opt, &group);
 	struct pages *sheets = d ? layout_run(d, &b->lo) : NULL;
+	if (sheets && !b->groups)
+		b->groups = box_groups_new(sheets->tagged);
 	if (sheets && impose_pages(sheets, &d->impose, d->file, 0, b->groups) != 0) {
 		pages_free(sheets);
 		sheets = NULL;
@@ -173,7 +175,6 @@ int render_card_batch(const struct config *cfg, const struct template *t,
 		return per_sheet == 0 ? RENDER_NOT_A_BATCH : -1;
 	}
 	progress_begin(total, opt->progress && total > PROGRESS_MIN_ROWS);
-	b.groups = box_groups_new();
 	for (int first = 0; first < total; first += per_sheet)
 		render_group(&b, first, total - first < per_sheet ? total - first : per_sheet);
 	rc = finish(&b);

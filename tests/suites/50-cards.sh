@@ -150,3 +150,16 @@ case "$KP" in *san*) MKP=./kaikuprint ;; esac
 peak() { /usr/bin/time -f %M "$MKP" render -c $REGION -t $TPL --data "$1" -o "$S/mem.pdf" --split 10 -q 2>&1 >/dev/null | tail -1; }
 small=$(peak "$S/200.csv"); large=$(peak "$S/2000.csv")
 check "cards memory: 2,000 cards within 4 MB of 200 ($small KB, $large KB)" test $((large - small)) -lt 4096
+
+# 9. What repeats is drawn once (box_group.c, pdf_form.c): the backs of the
+#    second sheet are ten placements of one form XObject and nothing else,
+#    the example batch has a handful of forms, and the text layer still has
+#    every back of the 44 cards (every name and expiry on its card: 1. above).
+qpdf --qdf --object-streams=disable "$C/batch.pdf" "$C/batch-qdf.pdf"
+forms=$(grep -ac '/Subtype /Form' "$C/batch-qdf.pdf")
+check "cards forms: a few form XObjects for the whole batch ($forms)" test "$forms" -ge 2 -a "$forms" -le 8
+awk '/^%% Contents for page 4$/,/^endstream/' "$C/batch-qdf.pdf" | grep -v '^%%\|obj\|^<<\|^>>\|Length\|stream$\|^endstream' > "$C/back4.ops"
+check "cards forms: the second back sheet is ten Do and nothing else" \
+	sh -c "[ \$(grep -c '^q 1 0 0 1 [0-9.]* [0-9.]* cm /X[0-9]* Do Q\$' '$C/back4.ops') -eq 10 ] && [ \$(wc -l < '$C/back4.ops') -eq 10 ]"
+check "cards forms: every back reads whole in the text layer" \
+	sh -c "[ \$(pdftotext -q '$C/batch.pdf' - | grep -c 'Näin käytät Kaikukorttia') -eq 44 ]"

@@ -48,7 +48,7 @@ static int grouped_on(const struct page *pg)
 
 static void group_learned_from_two_cards(void)
 {
-	struct box_groups *gs = box_groups_new();
+	struct box_groups *gs = box_groups_new(0);
 	struct page a = { 0 }, b = { 0 }, c = { 0 };
 	struct box card[N];
 	const struct box_group *g = NULL;
@@ -82,7 +82,7 @@ static void group_learned_from_two_cards(void)
  * label; what it shares with the first card becomes a second group. */
 static void a_differing_label_stays_out_of_groups(void)
 {
-	struct box_groups *gs = box_groups_new();
+	struct box_groups *gs = box_groups_new(0);
 	struct page a = { 0 }, b = { 0 }, c = { 0 };
 	struct box card[N];
 	const struct box_group *g = NULL;
@@ -109,7 +109,7 @@ static void a_differing_label_stays_out_of_groups(void)
  * group's text: drawing the group first would put it on top. */
 static void group_not_used_over_a_varying_background(void)
 {
-	struct box_groups *gs = box_groups_new();
+	struct box_groups *gs = box_groups_new(0);
 	struct page a = { 0 }, b = { 0 };
 	struct box card[N];
 	const struct box_group *g = NULL;
@@ -121,6 +121,29 @@ static void group_not_used_over_a_varying_background(void)
 		box_groups_place(gs, k ? &b : &a, card, N, 240, 155, 0, 0);
 	}
 	CHECK_INT(groups_on(&b, &g), 0);
+	box_groups_free(gs);
+	free(a.boxes);
+	free(b.boxes);
+}
+
+/* In a tagged document each card keeps its own structure elements: only
+ * artifacts (elem 0) are shared. */
+static void tagged_content_is_never_shared(void)
+{
+	struct box_groups *gs = box_groups_new(1);
+	struct page a = { 0 }, b = { 0 };
+	struct box card[N];
+	const struct box_group *g = NULL;
+	for (int k = 0; k < 2; k++) {
+		make_card(card, "same", 0);
+		for (int i = 0; i < N; i++)
+			card[i].elem = i < 2 ? 3 + i : 0; /* two tagged labels, four artifacts */
+		box_groups_place(gs, k ? &b : &a, card, N, 240, 155, 0, 0);
+	}
+	CHECK_INT(groups_on(&b, &g), 1);
+	CHECK_INT(g->page.n_boxes, N - 2);
+	for (int i = 0; i < g->page.n_boxes; i++)
+		CHECK_INT(g->page.boxes[i].elem, 0);
 	box_groups_free(gs);
 	free(a.boxes);
 	free(b.boxes);
@@ -141,6 +164,7 @@ const struct unit_test unit_tests[] = {
 	UNIT(group_learned_from_two_cards),
 	UNIT(a_differing_label_stays_out_of_groups),
 	UNIT(group_not_used_over_a_varying_background),
+	UNIT(tagged_content_is_never_shared),
 	UNIT(no_groups_copies_only),
 	{ NULL, NULL }
 };
