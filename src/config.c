@@ -255,8 +255,8 @@ static void trim_in_place(char *s)
 	memmove(s, s + i, n - i + 1);
 }
 
-/* A region's hyphenation exceptions, parsed once here to check them; layout
- * gets them again from hyph_region.c. */
+/* A region's hyphenation exceptions, parsed here to check them; layout
+ * gets them again through render.c. */
 static void check_hyphens(struct loader *ld, const struct config_value *cv, const char *section)
 {
 	char err[256];

@@ -12,7 +12,7 @@ struct hyph_exceptions;
 
 struct layout_options {
 	const char *fonts_dir;
-	struct hyph_exceptions *hyph_exceptions; /* the region's (hyph_region.h), or NULL;
+	struct hyph_exceptions *hyph_exceptions; /* the region's (hyph.h), or NULL;
 						    owned by the caller */
 	int trial;              /* 1: a trial layout: NULL on errors, none printed */
 };

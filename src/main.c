@@ -190,7 +190,7 @@ static int command_all(const struct cli *cli, const struct config *cfg, const ch
 		snprintf(tpath, sizeof(tpath), "%s/%s.xml", tdir, render_documents[i]);
 		if (access(tpath, F_OK) != 0)
 			continue;
-		t = template_load(tpath);
+		t = render_load_template(tpath);
 		if (!t) {
 			failed = 1;
 			continue;
@@ -213,7 +213,7 @@ static int command_all(const struct cli *cli, const struct config *cfg, const ch
 static int check_template(const struct cli *cli, const struct config *cfg, const char *path,
 			  const char *fdir)
 {
-	struct template *t = template_load(path);
+	struct template *t = render_load_template(path);
 	int failed = 0;
 	if (!t)
 		return -1;
@@ -262,7 +262,7 @@ static int command_render(const struct cli *cli, const struct config *cfg, const
 	ro.progress = !cli->quiet && isatty(STDERR_FILENO);
 	ro.booklet_only = cli->booklet_only;
 	ro.split = cli->split;
-	t = template_load(cli->template_path);
+	t = render_load_template(cli->template_path);
 	if (!t)
 		return -1;
 	rc = render_document(cfg, t, &ro);
@@ -284,7 +284,7 @@ static int run(struct cli *cli)
 	cfg = config_load(cli->config);
 	if (!cfg) {
 		if (cli->template_path && strcmp(cli->command, "check") == 0)
-			template_free(template_load(cli->template_path));
+			template_free(render_load_template(cli->template_path));
 		return diag_exit_status();
 	}
 	if (cli->data) {

@@ -4,7 +4,7 @@
 #include "pagefit.h"
 #include "diag.h"
 #include "dump.h"
-#include "hyph_region.h"
+#include "hyph.h"
 #include "impose.h"
 #include "layout.h"
 #include "pdf.h"
@@ -66,12 +66,33 @@ struct doc *render_expand(const struct config *cfg, const struct template *t,
 	return d;
 }
 
+struct template *render_load_template(const char *path)
+{
+	struct template *t = template_load(path);
+	if (t && privacy_check(t) != 0) { /* registration forms: see privacy.h */
+		template_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* The region's [hyphenation] exceptions for LANG (exceptions_LANG, else
+ * exceptions; none when neither is set). The region file's check refused a
+ * malformed one (config.c), so parsing it again does not fail. */
+static struct hyph_exceptions *region_exceptions(const struct config *cfg, const char *lang)
+{
+	const struct config_section *s = config_section(cfg, "hyphenation");
+	const struct config_value *v = s ? config_get(s, "exceptions", lang) : NULL;
+	char err[256];
+	return hyph_exceptions_parse(v ? v->text : "", err, sizeof(err));
+}
+
 void render_layout_begin(const struct config *cfg, const struct render_options *opt,
 			 struct layout_options *lo)
 {
 	memset(lo, 0, sizeof(*lo));
 	lo->fonts_dir = opt->fonts_dir;
-	lo->hyph_exceptions = hyph_region_exceptions(cfg, opt->lang ? opt->lang : cfg->languages[0]);
+	lo->hyph_exceptions = region_exceptions(cfg, opt->lang ? opt->lang : cfg->languages[0]);
 }
 
 void render_layout_end(struct layout_options *lo)

@@ -30,6 +30,10 @@ void render_layout_begin(const struct config *cfg, const struct render_options *
 			 struct layout_options *lo);
 void render_layout_end(struct layout_options *lo);
 
+/* The template at PATH, loaded, validated and passed by the privacy guard
+ * (privacy.h); NULL after reporting. */
+struct template *render_load_template(const char *path);
+
 /* Returns 0, or -1 after reporting (and then no output file is written). */
 int render_document(const struct config *cfg, const struct template *t,
 		    const struct render_options *opt);

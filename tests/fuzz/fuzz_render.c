@@ -11,6 +11,7 @@
 #include "fileio.h"
 #include "fuzz_common.h"
 #include "holders.h"
+#include "privacy.h"
 #include "render.h"
 
 #include <stdint.h>
@@ -124,6 +125,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* Bad holders stop the command line before any template is read. */
 	if (h || tmpl == text)
 		t = template_load_text("fuzz.xml", tmpl, tmpl_len);
+	if (t && privacy_check(t) != 0) { /* as render_load_template does */
+		template_free(t);
+		t = NULL;
+	}
 	if (t)
 		render_all_languages(cfg, t, h);
 	template_free(t);
