@@ -78,6 +78,9 @@ void layout_space(struct layout *lo, double height);
 /* ---- block entries, one per kind ---- */
 
 /* layout_text.c: headings, paragraphs, lists, fill-in lines, rules */
+/* The space before list N and its first two items: what a heading before
+ * it keeps with itself (layout_text.c). */
+double list_opening_height(struct layout *lo, const struct doc_node *n);
 void heading_layout(struct layout *lo, const struct doc_node *n);
 void para_layout(struct layout *lo, const struct doc_node *n);
 void list_layout(struct layout *lo, const struct doc_node *n);

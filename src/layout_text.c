@@ -14,6 +14,22 @@ static const struct doc_style *style_of(struct layout *lo, const struct doc_node
 	return doc_node_style(lo->doc, n);
 }
 
+/* The height of block N alone, measured without drawing. */
+static double one_block_height(struct layout *lo, const struct doc_node *n)
+{
+	struct flow_state saved = layout_save(lo);
+	double y0 = lo->y, h;
+	int at_top = lo->at_top;
+	lo->measure = 1;
+	lo->at_top = 0;
+	layout_block(lo, n);
+	h = lo->y - y0;
+	layout_restore(lo, &saved);
+	lo->y = y0;
+	lo->at_top = at_top;
+	return h;
+}
+
 void heading_layout(struct layout *lo, const struct doc_node *n)
 {
 	const struct doc_style *st = style_of(lo, n);
@@ -21,7 +37,8 @@ void heading_layout(struct layout *lo, const struct doc_node *n)
 	double next = 0;
 	/* a heading never ends a page: keep it with what must open the next
 	 * block (a paragraph's first lines as layout_para.c keeps them together,
-	 * a whole <keep>, else two lines) */
+	 * a whole <keep>, a list's first two items, all the lines to write on,
+	 * else two lines) */
 	if (n->next) {
 		const struct doc_style *ns = style_of(lo, n->next);
 		double lines = 2;
@@ -30,6 +47,10 @@ void heading_layout(struct layout *lo, const struct doc_node *n)
 		next = ns->space_before + (lines <= 3 ? lines : 2) * ns->leading;
 		if (n->next->kind == DOC_KEEP)
 			next = layout_measure_blocks(lo, n->next->first, 0);
+		if (n->next->kind == DOC_LIST) /* its first two items (list_layout) */
+			next = list_opening_height(lo, n->next);
+		if (n->next->kind == DOC_BLANK) /* its lines move as one */
+			next = one_block_height(lo, n->next);
 	}
 	layout_space(lo, st->space_before);
 	layout_need(lo, own + st->space_after + next);
@@ -84,13 +105,54 @@ static void item_layout(struct layout *lo, const struct doc_node *item, const ch
 	layout_restore(lo, &saved);
 }
 
+static const struct doc_style *list_style(struct layout *lo, const struct doc_node *n)
+{
+	return n->style ? style_of(lo, n) : doc_style_find(lo->doc, "list");
+}
+
+/* The height of ITEM and, when it has one, the item after it (with the
+ * space between them), measured without drawing. */
+static double two_items_height(struct layout *lo, const struct doc_node *item,
+			       const struct doc_style *st)
+{
+	struct flow_state saved = layout_save(lo);
+	double y0 = lo->y, h;
+	int at_top = lo->at_top;
+	lo->measure = 1;
+	item_layout(lo, item, "0.", st->size * LIST_INDENT_EM);
+	if (item->next) {
+		lo->y += st->space_after * 0.5;
+		item_layout(lo, item->next, "0.", st->size * LIST_INDENT_EM);
+	}
+	h = lo->y - y0;
+	layout_restore(lo, &saved);
+	lo->y = y0;
+	lo->at_top = at_top;
+	return h;
+}
+
+double list_opening_height(struct layout *lo, const struct doc_node *n)
+{
+	const struct doc_style *st = list_style(lo, n);
+	return (list_depth(n) ? 0 : st->space_before) +
+	       (n->first ? two_items_height(lo, n->first, st) : 0);
+}
+
+/* A list never splits leaving fewer than two items on either side: its
+ * first two items start on one page, its last two end on one. */
 void list_layout(struct layout *lo, const struct doc_node *n)
 {
-	const struct doc_style *st = n->style ? style_of(lo, n) : doc_style_find(lo->doc, "list");
+	const struct doc_style *st = list_style(lo, n);
 	int number = 1, depth = list_depth(n);
 	char marker[32];
 	layout_space(lo, depth ? 0 : st->space_before);
 	for (const struct doc_node *item = n->first; item; item = item->next) {
+		int pair = item == n->first || (item->next && !item->next->next);
+		if (pair && item->next && !lo->measure) {
+			double h = two_items_height(lo, item, st);
+			if (h <= block_column_height(lo) + 0.01)
+				layout_need(lo, h);
+		}
 		item_marker(n, number++, depth, marker, sizeof(marker));
 		item_layout(lo, item, marker, st->size * LIST_INDENT_EM);
 		if (item->next)
