@@ -14,8 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 /* Resource limits (tests/suites/70-hostile.sh checks each one): a region file
  * of at most 256 KiB (a real one is 2-20 KiB), lines of at most 1000 bytes
@@ -373,46 +371,26 @@ static void fill_shortcuts(struct config *cfg)
 	}
 }
 
-static int swallow_iniparser_error(const char *fmt, ...)
+/* iniparser's dictionary of the values ini_scan read: "section" for each
+ * header, "section:key" for each value, as iniparser_load would make it. */
+static dictionary *ini_from_scan(const struct ini_scan *scan)
 {
-	(void)fmt; /* ini_scan has already reported every syntax problem */
-	return 0;
-}
-
-/* iniparser only reads named files; hand it the checked bytes through an
- * in-memory file so that it sees exactly what ini_scan saw. */
-static dictionary *ini_from_memory(const char *text, size_t len)
-{
-	char fdpath[64];
-	dictionary *d = NULL;
-	int fd = memfd_create("kaikuprint-config", MFD_CLOEXEC);
-	if (fd < 0)
-		return NULL;
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-		text += 3;
-		len -= 3;
-	}
-	while (len > 0) { /* a short write (file size limit) must not go unnoticed */
-		ssize_t w = write(fd, text, len);
-		if (w < 0 && errno == EINTR)
+	dictionary *d = dictionary_new(0);
+	for (int i = 0; d && i < scan->n; i++) {
+		const struct ini_entry *e = &scan->entries[i];
+		char *full;
+		if (!e->key) {
+			dictionary_set(d, e->section, NULL);
 			continue;
-		if (w <= 0) {
-			if (w == 0)
-				errno = EIO;
-			break;
 		}
-		text += w;
-		len -= (size_t)w;
-	}
-	if (len == 0) {
-		snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d", fd);
-		iniparser_set_error_callback(swallow_iniparser_error);
-		d = iniparser_load(fdpath);
-	}
-	{
-		int saved = errno;
-		close(fd);
-		errno = saved;
+		full = xmalloc(strlen(e->section) + strlen(e->key) + 2);
+		sprintf(full, "%s:%s", e->section, e->key);
+		if (dictionary_set(d, full, e->value) != 0) {
+			free(full);
+			iniparser_freedict(d);
+			return NULL;
+		}
+		free(full);
 	}
 	return d;
 }
@@ -429,9 +407,9 @@ struct config *config_load_text(const char *path, const char *text, size_t len)
 	ld.scan = &scan;
 	ld.errors = ini_scan_text(&scan, path, text, len);
 	if (ld.errors == 0)
-		ld.ini = ini_from_memory(text, len);
+		ld.ini = ini_from_scan(&scan);
 	if (ld.errors == 0 && !ld.ini) {
-		diag_file(DIAG_FATAL, path, 0, 0, "cannot read the region file: %s", strerror(errno));
+		diag_file(DIAG_FATAL, path, 0, 0, "out of memory reading the region file");
 		ld.errors++;
 	}
 	if (ld.ini) {

@@ -28,7 +28,8 @@ static char *lower_trimmed(const char *s, size_t n)
 	return r;
 }
 
-static void scan_add(struct ini_scan *scan, const char *section, char *key, int line)
+static void scan_add(struct ini_scan *scan, const char *section, char *key, char *value,
+		     int line)
 {
 	if (scan->n == scan->cap) {
 		scan->cap = scan->cap ? scan->cap * 2 : 64;
@@ -36,6 +37,7 @@ static void scan_add(struct ini_scan *scan, const char *section, char *key, int 
 	}
 	scan->entries[scan->n].section = xstrdup(section);
 	scan->entries[scan->n].key = key;
+	scan->entries[scan->n].value = value;
 	scan->entries[scan->n].line = line;
 	if (!scan->index)
 		scan->index = xmlHashCreate(256);
@@ -93,16 +95,19 @@ static int scan_section(struct ini_scan *scan, const char *path, const char *p,
 			  "section [%s] appears twice (first on line %d)", name, prev);
 		return 1;
 	}
-	scan_add(scan, name, NULL, line);
+	scan_add(scan, name, NULL, NULL, line);
 	return 0;
 }
 
-/* An unquoted value loses everything from ';' or '#' on in iniparser. */
-static int scan_value(const char *path, int line, int col, const char *v, size_t n)
+/* An unquoted value loses everything from ';' or '#' on in iniparser. The
+ * value as iniparser reads it goes to *OUT: between the quotes of a quoted
+ * one, else the text with its spaces trimmed (the line's end is trimmed). */
+static int scan_value(const char *path, int line, int col, const char *v, size_t n, char **out)
 {
 	size_t i = 0;
 	while (i < n && isspace((unsigned char)v[i]))
 		i++;
+	*out = NULL;
 	if (i < n && (v[i] == '"' || v[i] == '\'')) {
 		const char *end = memchr(v + i + 1, v[i], n - i - 1);
 		size_t j;
@@ -118,6 +123,7 @@ static int scan_value(const char *path, int line, int col, const char *v, size_t
 				  "text after the closing quote would be lost; quote the whole value");
 			return 1;
 		}
+		*out = xstrndup(v + i + 1, (size_t)(end - v) - i - 1);
 		return 0;
 	}
 	for (size_t j = i; j < n; j++) {
@@ -128,6 +134,7 @@ static int scan_value(const char *path, int line, int col, const char *v, size_t
 			return 1;
 		}
 	}
+	*out = xstrndup(v + i, n - i);
 	return 0;
 }
 
@@ -135,8 +142,8 @@ static int scan_key(struct ini_scan *scan, const char *path, const char *p, size
 		    int line, const char *section)
 {
 	const char *eq = memchr(p, '=', n);
-	char *key;
-	int prev;
+	char *key, *value;
+	int prev, errors;
 	if (!eq) {
 		diag_file(DIAG_ERROR, path, line, 1, "expected 'key = value', a [section] or a comment");
 		return 1;
@@ -159,8 +166,10 @@ static int scan_key(struct ini_scan *scan, const char *path, const char *p, size
 		free(key);
 		return 1;
 	}
-	scan_add(scan, section, key, line);
-	return scan_value(path, line, (int)(eq - p) + 2, eq + 1, n - (size_t)(eq - p) - 1);
+	/* a bad value still takes its key's place: a repeat is reported too */
+	errors = scan_value(path, line, (int)(eq - p) + 2, eq + 1, n - (size_t)(eq - p) - 1, &value);
+	scan_add(scan, section, key, value, line);
+	return errors;
 }
 
 static int scan_line(struct ini_scan *scan, const char *path, const char *p, size_t n,
@@ -239,6 +248,7 @@ void ini_scan_free(struct ini_scan *scan)
 	for (int i = 0; i < scan->n; i++) {
 		free(scan->entries[i].section);
 		free(scan->entries[i].key);
+		free(scan->entries[i].value);
 	}
 	free(scan->entries);
 	if (scan->index)

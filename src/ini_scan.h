@@ -1,8 +1,10 @@
 /*
- * ini_scan: a line-by-line pass over a region file before iniparser reads it.
- * iniparser keeps no line numbers, silently lets a repeated key win and cuts
- * values at ';' or '#'; this pass finds those problems and remembers the line
- * of every section and key, so that every message can point at a line.
+ * ini_scan: the one pass over a region file. iniparser keeps no line
+ * numbers, silently lets a repeated key win and cuts values at ';' or '#';
+ * this pass finds those problems, remembers the line of every section and
+ * key, so that every message can point at a line, and reads every value as
+ * iniparser would (quotes removed, spaces trimmed): config.c hands them to
+ * iniparser's dictionary, and the file is read and parsed once.
  */
 #ifndef KP_INI_SCAN_H
 #define KP_INI_SCAN_H
@@ -12,6 +14,7 @@
 struct ini_entry {
 	char *section; /* lower-case, as iniparser stores it */
 	char *key;     /* lower-case; NULL for the section header itself */
+	char *value;   /* as iniparser reads it; NULL for a section header */
 	int line;
 };
 
