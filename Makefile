@@ -8,7 +8,7 @@ VERSION = 0.1.0
 
 CC ?= cc
 OPT ?= -O2 -g
-PKGS = libxml-2.0 harfbuzz harfbuzz-subset libqrencode libpng
+PKGS = libxml-2.0 harfbuzz harfbuzz-subset libqrencode libpng libmicrohttpd
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libharu and iniparser ship no pkg-config file.
@@ -16,7 +16,7 @@ WARNINGS = -Wall -Wextra -Wformat=2 -Wshadow -Wmissing-prototypes -Wstrict-proto
 	-Wwrite-strings -Werror
 CFLAGS_ALL = -std=c11 $(WARNINGS) -D_GNU_SOURCE $(OPT) $(PKG_CFLAGS) \
 	-DKP_VERSION='"$(VERSION)"' -DKP_DATADIR='"$(DATADIR)"' $(CFLAGS)
-LIBS_ALL = -lhpdf -liniparser -lvoikko -lhyphen -lcsv $(PKG_LIBS) -lm $(LIBS)
+LIBS_ALL = -lhpdf -liniparser -lvoikko -lhyphen -lcsv $(PKG_LIBS) -lpthread -lm $(LIBS)
 
 BUILD ?= build
 SRCS = $(filter-out src/main.c,$(wildcard src/*.c))
@@ -24,7 +24,7 @@ OBJS = $(SRCS:src/%.c=$(BUILD)/%.o)
 REGION ?= config/esimerkkila.ini
 HOLDERS ?= config/esimerkkila-holders.csv
 
-.PHONY: all deps run test unit FORCE check-sanitize bench typo-report fuzz install uninstall clean cppcheck
+.PHONY: all deps run serve test unit FORCE check-sanitize bench typo-report fuzz install uninstall clean cppcheck
 
 all: kaikuprint
 
@@ -50,6 +50,15 @@ run: deps
 	./kaikuprint render -c $(REGION) -t templates/card-inserts.xml --data $(HOLDERS) \
 		-o out/card-inserts-batch-fi.pdf -l fi
 	@ls out
+
+# The web page (kaikuprint serve) on a copy of the example region in out/, so
+# that saving in the editor leaves the committed file alone.
+SERVE_LISTEN ?= 127.0.0.1:8080
+serve: deps
+	$(MAKE) kaikuprint
+	mkdir -p out
+	[ -f out/esimerkkila.ini ] || cp $(REGION) out/esimerkkila.ini
+	./kaikuprint serve -c out/esimerkkila.ini --listen $(SERVE_LISTEN)
 
 test: deps
 	$(MAKE) kaikuprint

@@ -238,6 +238,18 @@ struct holders *holders_load(const char *path, const struct config *cfg)
 	return hs;
 }
 
+struct holders *holders_parse(const char *name, const char *text, size_t len,
+			       const struct config *cfg)
+{
+	struct csv_table *t = csv_table_parse(name, text, len);
+	struct holders *hs;
+	if (!t)
+		return NULL;
+	hs = check_table(t, cfg);
+	csv_table_free(t);
+	return hs;
+}
+
 void holders_free(struct holders *h)
 {
 	if (!h)

@@ -18,6 +18,8 @@
 #include "dates.h"
 #include "vars.h"
 
+#include <stddef.h>
+
 enum { HOLDERS_MAX_CHILDREN = 20, HOLDERS_MAX_ROWS = 100000 };
 
 enum holder_type { HOLDER_PERSONAL, HOLDER_COMMUNITY };
@@ -40,6 +42,10 @@ struct holders {
 /* Read and check PATH ("-" = standard input) for region CFG. Reports every
  * bad row and returns NULL when there was any. */
 struct holders *holders_load(const char *path, const struct config *cfg);
+/* The same from TEXT (LEN bytes) in memory, never written anywhere (the web
+ * server's upload); NAME names it in messages. */
+struct holders *holders_parse(const char *name, const char *text, size_t len,
+			      const struct config *cfg);
 void holders_free(struct holders *h);
 
 /* Add the list "holders" to SCOPE, dates formatted for LANG. Each item has

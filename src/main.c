@@ -8,6 +8,7 @@
 #include "privacy.h"
 #include "qr.h"
 #include "render.h"
+#include "serve.h"
 #include "template.h"
 
 #include <getopt.h>
@@ -40,12 +41,14 @@ struct cli {
 	int split;                 /* --split N: a card batch in files of N sheets */
 	const char *data;          /* --data: card holders (CSV), "-" = standard input */
 	struct holders *holders;   /* read from data once, before any rendering */
+	struct serve_options serve; /* serve: --listen, --token-file, --timeout */
 };
 
 static const char usage_text[] =
 	"Usage: kaikuprint render -c REGION.ini -t TEMPLATE.xml [-l LANG] [-o OUT.pdf]\n"
 	"       kaikuprint all -c REGION.ini -o DIR [-l LANG]\n"
 	"       kaikuprint check -c REGION.ini [-t TEMPLATE.xml] [-l LANG]\n"
+	"       kaikuprint serve -c REGION.ini [--listen ADDR:PORT] [--token-file FILE]\n"
 	"\n"
 	"Print-ready PDFs for the Kaikukortti culture card from a region's\n"
 	"configuration and XML templates.\n"
@@ -63,6 +66,9 @@ static const char usage_text[] =
 	"      --large-print      set body text at 14 pt or more\n"
 	"      --templates DIR    where the templates are\n"
 	"      --fonts DIR        where the fonts are\n"
+	"      --listen ADDR:PORT serve: where (default 127.0.0.1:8080)\n"
+	"      --token-file FILE  serve: the access token; needed off loopback\n"
+	"      --timeout SECONDS  serve: how long a connection may stay idle (30)\n"
 	"  -q, --quiet            no warnings and no progress indicator\n"
 	"  -h, --help             this text\n"
 	"  -V, --version          the version\n"
@@ -126,7 +132,8 @@ static int split_count(const char *s)
 
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
-	enum { OPT_DUMP = 256, OPT_LARGE, OPT_TEMPLATES, OPT_FONTS, OPT_DATA, OPT_BOOKLET, OPT_SPLIT };
+	enum { OPT_DUMP = 256, OPT_LARGE, OPT_TEMPLATES, OPT_FONTS, OPT_DATA, OPT_BOOKLET, OPT_SPLIT,
+	       OPT_LISTEN, OPT_TOKEN_FILE, OPT_TIMEOUT };
 	static const struct option options[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "template", required_argument, NULL, 't' },
@@ -140,6 +147,9 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		{ "data", required_argument, NULL, OPT_DATA },
 		{ "booklet", no_argument, NULL, OPT_BOOKLET },
 		{ "split", required_argument, NULL, OPT_SPLIT },
+		{ "listen", required_argument, NULL, OPT_LISTEN },
+		{ "token-file", required_argument, NULL, OPT_TOKEN_FILE },
+		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -159,6 +169,9 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		case OPT_DATA: cli->data = optarg; break;
 		case OPT_BOOKLET: cli->booklet_only = 1; break;
 		case OPT_SPLIT: cli->split = split_count(optarg); break;
+		case OPT_LISTEN: cli->serve.listen = optarg; break;
+		case OPT_TOKEN_FILE: cli->serve.token_file = optarg; break;
+		case OPT_TIMEOUT: cli->serve.timeout = atoi(optarg); break;
 		case 'h': fputs(usage_text, stdout); exit(EXIT_OK);
 		case 'V': printf("kaikuprint %s\n", KP_VERSION); exit(EXIT_OK);
 		default: return -1;
@@ -281,6 +294,12 @@ static int run(struct cli *cli)
 	snprintf(schema, sizeof(schema), "%s/kaikuprint.rng", tdir);
 	if (template_set_schema(schema) != 0)
 		return EXIT_SYSTEM;
+	if (strcmp(cli->command, "serve") == 0) {
+		cli->serve.config_path = cli->config;
+		cli->serve.templates_dir = tdir;
+		cli->serve.fonts_dir = fdir;
+		return serve_main(&cli->serve);
+	}
 	cfg = config_load(cli->config);
 	if (!cfg) {
 		if (cli->template_path && strcmp(cli->command, "check") == 0)
@@ -319,8 +338,9 @@ int main(int argc, char **argv)
 	memset(&cli, 0, sizeof(cli));
 	if (parse_args(argc, argv, &cli) != 0 || !cli.command)
 		return usage_error("expected a command: render, all or check");
-	if (strcmp(cli.command, "render") && strcmp(cli.command, "all") && strcmp(cli.command, "check"))
-		return usage_error("unknown command; use render, all or check");
+	if (strcmp(cli.command, "render") && strcmp(cli.command, "all") && strcmp(cli.command, "check") &&
+	    strcmp(cli.command, "serve"))
+		return usage_error("unknown command; use render, all, check or serve");
 	if (!cli.config)
 		return usage_error("missing -c REGION.ini");
 	if (strcmp(cli.command, "all") == 0 && !cli.output)

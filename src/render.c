@@ -166,3 +166,45 @@ int render_document(const struct config *cfg, const struct template *t,
 	doc_free(d);
 	return rc;
 }
+
+/* The document information points into the document tree: copy it into the
+ * pages, which outlive the tree. */
+static void keep_info(struct pages *p)
+{
+	const char **fields[] = { &p->title, &p->subject, &p->author, &p->keywords, &p->lang };
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (*fields[i])
+			*fields[i] = pages_strndup(p, *fields[i], strlen(*fields[i]));
+}
+
+struct pages *render_pages(const struct config *cfg, const struct template *t,
+			   const struct render_options *opt, int booklet)
+{
+	struct layout_options lo;
+	struct doc *d = NULL;
+	struct pages *pages;
+	if (hyph_region_load(cfg, opt->lang ? opt->lang : cfg->languages[0]) != 0)
+		return NULL;
+	if (booklet) {
+		pages = render_booklet_pages(cfg, t, opt, &d);
+	} else {
+		/* the steps of render_document, with every box drawn as it is
+		 * (no box groups) and nothing written */
+		d = render_expand(cfg, t, opt, opt->holders);
+		if (!d)
+			return NULL;
+		render_layout_begin(cfg, opt, &lo);
+		pages = pagefit_layout(d, &lo);
+		render_layout_end(&lo);
+		if (pages && ((d->impose.enabled &&
+			       impose_pages(pages, &d->impose, d->file, !opt->holders, NULL) != 0) ||
+			      render_check_pages(pages, d->file) != 0)) {
+			pages_free(pages);
+			pages = NULL;
+		}
+	}
+	if (pages)
+		keep_info(pages);
+	doc_free(d);
+	return pages;
+}

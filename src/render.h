@@ -6,6 +6,7 @@
 #define KP_RENDER_H
 
 #include "config.h"
+#include "pages.h"
 #include "holders.h"
 #include "template.h"
 
@@ -69,6 +70,18 @@ void render_variant_path(const char *path, const char *lang, const char *variant
  * (10,000), naming FILE. Returns 0, or -1 after reporting. */
 struct pages;
 int render_check_pages(const struct pages *pages, const char *file);
+
+/* The laid-out pages of the document (BOOKLET 0) or of its folded booklet
+ * (BOOKLET 1, only for a template with <booklet>), written nowhere: for a
+ * caller that draws them itself (the web server's PDFs and previews).
+ * OPT's pdf_path and dump_path are ignored. NULL after reporting; the
+ * caller frees the pages (pages_free). */
+struct pages *render_pages(const struct config *cfg, const struct template *t,
+			   const struct render_options *opt, int booklet);
+/* The booklet's sheets and, in *DP, its document tree (render_booklet.c);
+ * NULL after reporting. */
+struct pages *render_booklet_pages(const struct config *cfg, const struct template *t,
+				   const struct render_options *opt, struct doc **dp);
 
 /* The documents "kaikuprint all" renders, in order; NULL-terminated. */
 extern const char *const render_documents[];

@@ -105,7 +105,7 @@ static struct pages *fewer_blank_pages(struct doc *d, const struct layout_option
 	return pages;
 }
 
-static struct pages *booklet_pages(const struct config *cfg, const struct template *t,
+struct pages *render_booklet_pages(const struct config *cfg, const struct template *t,
 				   const struct render_options *opt, struct doc **dp)
 {
 	struct expand_options eo = { 0 };
@@ -152,7 +152,7 @@ int render_booklet(const struct config *cfg, const struct template *t,
 	const char *lang = opt->lang ? opt->lang : cfg->languages[0];
 	char path[PATH_MAX];
 	struct doc *d = NULL;
-	struct pages *sheets = booklet_pages(cfg, t, opt, &d);
+	struct pages *sheets = render_booklet_pages(cfg, t, opt, &d);
 	int rc = 0;
 	if (!sheets) {
 		doc_free(d);

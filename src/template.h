@@ -26,6 +26,8 @@ struct template *template_load(const char *path);
 /* Same from memory (fuzzing, tests); PATH names the bytes in messages. */
 struct template *template_load_text(const char *path, const char *text, size_t len);
 void template_free(struct template *t);
+/* Does T have a <booklet> element (a folded-booklet variant)? */
+int template_has_booklet(const struct template *t);
 /* The document name given in <document name="...">. */
 const char *template_name(const struct template *t);
 

@@ -54,3 +54,17 @@ int template_read_booklet(struct template_report *r, xmlNodePtr root, struct doc
 			return read_booklet(r, n, d);
 	return 0;
 }
+
+static int has_element(xmlNodePtr n, const char *name)
+{
+	for (; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    (xmlStrcmp(n->name, BAD_CAST name) == 0 || has_element(n->children, name)))
+			return 1;
+	return 0;
+}
+
+int template_has_booklet(const struct template *t)
+{
+	return has_element(xmlDocGetRootElement(t->xml), "booklet");
+}

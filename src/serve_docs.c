@@ -1,0 +1,426 @@
+/* serve_docs: the documents of the region: the list page, PDF downloads and
+ * SVG previews of each page. What one document in one language and size
+ * renders to is kept (pages, PDF bytes, messages) until the region file
+ * changes; holder lists never come here (serve_cards.c). */
+#include "serve_internal.h"
+#include "diag.h"
+#include "pdf.h"
+#include "render.h"
+#include "svg.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* One rendered variant: document, language, print size, booklet or not. */
+struct rendered {
+	int doc, large, booklet;
+	char lang[3];
+	struct pages *pages;      /* NULL when it failed: MESSAGES say why */
+	unsigned char *pdf;
+	size_t pdf_len;
+	char *messages;
+	char **svg;               /* each page's SVG for a preview, made once */
+	size_t *svg_len;
+	struct rendered *next;
+};
+
+static struct rendered *cache;
+
+/* What a URL asks for: ?doc=NAME&lang=LL[&print=large][&variant=booklet][&page=N] */
+struct wanted {
+	int doc, large, booklet, page;
+	char lang[3];
+};
+
+void serve_docs_forget(void)
+{
+	while (cache) {
+		struct rendered *next = cache->next;
+		for (int i = 0; cache->svg && i < cache->pages->n_pages; i++)
+			free(cache->svg[i]);
+		free(cache->svg);
+		free(cache->svg_len);
+		if (cache->pages)
+			pages_free(cache->pages);
+		free(cache->pdf);
+		free(cache->messages);
+		free(cache);
+		cache = next;
+	}
+}
+
+/* Diagnostics go into a string while the lock is held. */
+static FILE *capture_begin(char **buf, size_t *len)
+{
+	FILE *out = open_memstream(buf, len);
+	diag_reset();
+	diag_set_stream(out);
+	return out;
+}
+
+static char *capture_end(FILE *out, char **buf)
+{
+	diag_set_stream(NULL);
+	fclose(out);
+	return *buf;
+}
+
+static struct rendered *render_variant(const struct wanted *w)
+{
+	struct rendered *v = xcalloc(1, sizeof(*v));
+	struct render_options ro;
+	size_t len;
+	FILE *msgs = capture_begin(&v->messages, &len);
+	memset(&ro, 0, sizeof(ro));
+	ro.lang = w->lang;
+	ro.large_print = w->large;
+	ro.fonts_dir = serve.opt.fonts_dir;
+	v->doc = w->doc;
+	v->large = w->large;
+	v->booklet = w->booklet;
+	memcpy(v->lang, w->lang, sizeof(v->lang));
+	v->pages = render_pages(serve.cfg, serve.templates[w->doc], &ro, w->booklet);
+	if (v->pages && diag_error_count() == 0 &&
+	    pdf_render(v->pages, serve.doc_names[w->doc], &v->pdf, &v->pdf_len) != 0)
+		v->pdf = NULL;
+	capture_end(msgs, &v->messages);
+	if (v->pages && !v->pdf) {
+		pages_free(v->pages);
+		v->pages = NULL;
+	}
+	v->next = cache;
+	cache = v;
+	return v;
+}
+
+/* The variant W, rendered now or before; call with the lock held. */
+static struct rendered *rendered(const struct wanted *w)
+{
+	for (struct rendered *v = cache; v; v = v->next)
+		if (v->doc == w->doc && v->large == w->large && v->booklet == w->booklet &&
+		    strcmp(v->lang, w->lang) == 0)
+			return v;
+	return render_variant(w);
+}
+
+/* Read the query into W; answers 400/404 itself and returns -1. */
+static int parse_wanted(struct serve_request *r, struct wanted *w, int with_page)
+{
+	const char *doc = serve_arg(r, "doc"), *lang = serve_arg(r, "lang");
+	const char *print = serve_arg(r, "print"), *variant = serve_arg(r, "variant");
+	const char *page = serve_arg(r, "page");
+	char *end;
+	memset(w, 0, sizeof(*w));
+	w->doc = -1;
+	for (int i = 0; doc && i < serve.n_docs; i++)
+		if (strcmp(serve.doc_names[i], doc) == 0)
+			w->doc = i;
+	if (w->doc < 0 || !lang || !config_has_language(serve.cfg, lang)) {
+		serve_error(r, MHD_HTTP_NOT_FOUND, "error.no_document");
+		return -1;
+	}
+	snprintf(w->lang, sizeof(w->lang), "%s", lang);
+	w->large = print && strcmp(print, "large") == 0;
+	w->booklet = variant && strcmp(variant, "booklet") == 0;
+	w->page = 1;
+	if (with_page && page) {
+		long n = strtol(page, &end, 10);
+		w->page = *end || n < 1 || n > 9999 ? 0 : (int)n;
+	}
+	if ((print && !w->large && strcmp(print, "normal") != 0) ||
+	    (variant && !w->booklet) || w->page == 0) {
+		serve_error(r, MHD_HTTP_BAD_REQUEST, "error.bad_query");
+		return -1;
+	}
+	if (w->booklet && !serve.has_booklet[w->doc]) {
+		serve_error(r, MHD_HTTP_NOT_FOUND, "error.no_document");
+		return -1;
+	}
+	return 0;
+}
+
+static void put_query(FILE *out, const struct wanted *w, int page)
+{
+	fprintf(out, "doc=%s&amp;lang=%s", serve.doc_names[w->doc], w->lang);
+	if (w->large)
+		fputs("&amp;print=large", out);
+	if (w->booklet)
+		fputs("&amp;variant=booklet", out);
+	if (page)
+		fprintf(out, "&amp;page=%d", page);
+}
+
+/* "Leaflet, large print, booklet (svenska)" */
+static void put_title(FILE *out, const char *ui, const struct wanted *w)
+{
+	char key[64];
+	snprintf(key, sizeof(key), "doc.%s", serve.doc_names[w->doc]);
+	serve_put_escaped(out, serve_text(ui, key));
+	if (w->large) {
+		fputs(", ", out);
+		serve_put_escaped(out, serve_text(ui, "print.large"));
+	}
+	if (w->booklet) {
+		fputs(", ", out);
+		serve_put_escaped(out, serve_text(ui, "variant.booklet"));
+	}
+	snprintf(key, sizeof(key), "lang.%s", w->lang);
+	fputs(" (", out);
+	serve_put_escaped(out, serve_text(ui, key));
+	fputs(")", out);
+}
+
+static void put_messages(FILE *out, const char *messages)
+{
+	const char *p = messages;
+	if (!p || !*p)
+		return;
+	fputs("<ul class=\"messages\">\n", out);
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		if (strncmp(p, "kaikuprint: ", 12) == 0) {
+			p += 12;
+			n -= 12;
+		}
+		fputs("<li>", out);
+		{
+			char *line = xstrndup(p, n);
+			serve_put_escaped(out, line);
+			free(line);
+		}
+		fputs("</li>\n", out);
+		p += n;
+		if (*p)
+			p++;
+	}
+	fputs("</ul>\n", out);
+}
+
+/* Cards are not set larger (their size is fixed): no large print for them. */
+static int has_large_print(int doc)
+{
+	return strcmp(serve.doc_names[doc], "card-inserts") != 0;
+}
+
+static void put_variant_links(FILE *out, const char *ui, const struct wanted *w, const char *label_key)
+{
+	fputs("<li><span class=\"variant\">", out);
+	serve_put_escaped(out, serve_text(ui, label_key));
+	fputs("</span> <a href=\"/preview?", out);
+	put_query(out, w, 0);
+	fputs("\">", out);
+	serve_put_escaped(out, serve_text(ui, "action.preview"));
+	fputs("</a> <a class=\"pdf\" href=\"/pdf?", out);
+	put_query(out, w, 0);
+	fputs("\">", out);
+	serve_put_escaped(out, serve_text(ui, "action.pdf"));
+	fputs("</a></li>\n", out);
+}
+
+static void put_document(FILE *out, const char *ui, int doc)
+{
+	char key[64];
+	snprintf(key, sizeof(key), "doc.%s", serve.doc_names[doc]);
+	fprintf(out, "<section class=\"document\" id=\"doc-%s\">\n<h2>", serve.doc_names[doc]);
+	serve_put_escaped(out, serve_text(ui, key));
+	fputs("</h2>\n<p>", out);
+	snprintf(key, sizeof(key), "about.%s", serve.doc_names[doc]);
+	serve_put_escaped(out, serve_text(ui, key));
+	fputs("</p>\n<div class=\"languages\">\n", out);
+	for (int l = 0; l < serve.cfg->n_languages; l++) {
+		struct wanted w = { doc, 0, 0, 0, { 0 } };
+		memcpy(w.lang, serve.cfg->languages[l], sizeof(w.lang));
+		snprintf(key, sizeof(key), "lang.%s", w.lang);
+		fprintf(out, "<div class=\"language\" lang=\"%s\">\n<h3>", w.lang);
+		serve_put_escaped(out, serve_text(ui, key));
+		fputs("</h3>\n<ul>\n", out);
+		put_variant_links(out, ui, &w, "print.normal");
+		if (has_large_print(doc)) {
+			w.large = 1;
+			put_variant_links(out, ui, &w, "print.large");
+			w.large = 0;
+		}
+		if (serve.has_booklet[doc]) {
+			w.booklet = 1;
+			put_variant_links(out, ui, &w, "variant.booklet");
+		}
+		fputs("</ul>\n</div>\n", out);
+	}
+	fputs("</div>\n</section>\n", out);
+}
+
+enum MHD_Result serve_docs_index(struct serve_request *r)
+{
+	char *list, *html;
+	size_t len;
+	FILE *out;
+	if (serve_take_lock() != 0)
+		return serve_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "error.busy");
+	out = open_memstream(&list, &len);
+	for (int i = 0; i < serve.n_docs; i++)
+		put_document(out, r->ui, i);
+	fclose(out);
+	serve_release_lock();
+	{
+		const char *vals[] = { "documents", list, NULL };
+		out = open_memstream(&html, &len);
+		serve_web_page(out, r->ui, "docs", vals);
+		fclose(out);
+	}
+	free(list);
+	return serve_page(r, MHD_HTTP_OK, serve_text(r->ui, "nav.documents"), html);
+}
+
+/* The rendered variant or an error page (which needs no lock). */
+static struct rendered *take_rendered(struct serve_request *r, struct wanted *w, int with_page,
+				      enum MHD_Result *answered)
+{
+	struct rendered *v;
+	if (serve_take_lock() != 0) {
+		*answered = serve_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "error.busy");
+		return NULL;
+	}
+	if (parse_wanted(r, w, with_page) != 0) {
+		serve_release_lock();
+		*answered = MHD_YES;
+		return NULL;
+	}
+	v = rendered(w);
+	if (!v->pages) {
+		char *html;
+		size_t len;
+		FILE *out = open_memstream(&html, &len);
+		fprintf(out, "<h1>%s</h1>\n", serve_text(r->ui, "error.render"));
+		put_messages(out, v->messages);
+		fclose(out);
+		serve_release_lock();
+		*answered = serve_page(r, MHD_HTTP_UNPROCESSABLE_CONTENT,
+				       serve_text(r->ui, "error.render"), html);
+		return NULL;
+	}
+	if (with_page && w->page > v->pages->n_pages) {
+		serve_release_lock();
+		*answered = serve_error(r, MHD_HTTP_NOT_FOUND, "error.no_page");
+		return NULL;
+	}
+	return v;
+}
+
+enum MHD_Result serve_docs_pdf(struct serve_request *r)
+{
+	struct wanted w;
+	enum MHD_Result answered;
+	struct rendered *v = take_rendered(r, &w, 0, &answered);
+	char disposition[160];
+	unsigned char *copy;
+	size_t len;
+	if (!v)
+		return answered;
+	len = v->pdf_len;
+	copy = xmalloc(len);
+	memcpy(copy, v->pdf, len);
+	serve_release_lock();
+	snprintf(disposition, sizeof(disposition), "attachment; filename=\"%s%s%s-%s.pdf\"",
+		 serve.doc_names[w.doc], w.large ? "-large" : "", w.booklet ? "-booklet" : "", w.lang);
+	return serve_respond(r, MHD_HTTP_OK, "application/pdf", copy, len, 1, disposition);
+}
+
+/* Page PAGE's SVG, made once; with PROLOG, as a file on its own (the XML
+ * declaration and the fonts' stylesheet first). Returns a copy. */
+static char *page_svg(struct rendered *v, int page, int prolog, size_t *len)
+{
+	char *svg;
+	FILE *out;
+	if (!v->svg) {
+		v->svg = xcalloc((size_t)v->pages->n_pages, sizeof(*v->svg));
+		v->svg_len = xcalloc((size_t)v->pages->n_pages, sizeof(*v->svg_len));
+	}
+	if (!v->svg[page - 1]) {
+		out = open_memstream(&v->svg[page - 1], &v->svg_len[page - 1]);
+		svg_write_page(v->pages, page - 1, NULL, out);
+		fclose(out);
+	}
+	out = open_memstream(&svg, len);
+	if (prolog)
+		svg_write_prolog("/static/fonts.css", out);
+	fwrite(v->svg[page - 1], 1, v->svg_len[page - 1], out);
+	fclose(out);
+	return svg;
+}
+
+enum MHD_Result serve_docs_svg(struct serve_request *r)
+{
+	struct wanted w;
+	enum MHD_Result answered;
+	struct rendered *v = take_rendered(r, &w, 1, &answered);
+	char *svg;
+	size_t len;
+	if (!v)
+		return answered;
+	svg = page_svg(v, w.page, 1, &len);
+	serve_release_lock();
+	return serve_respond(r, MHD_HTTP_OK, "image/svg+xml; charset=utf-8", svg, len, 1, NULL);
+}
+
+static void put_page_nav(FILE *out, const char *ui, const struct wanted *w, int n_pages)
+{
+	fputs("<nav class=\"pages\">", out);
+	if (w->page > 1) {
+		fputs("<a rel=\"prev\" href=\"/preview?", out);
+		put_query(out, w, w->page - 1);
+		fprintf(out, "\">%s</a> ", serve_text(ui, "action.previous"));
+	}
+	fprintf(out, "<span class=\"page-number\">%s %d / %d</span>", serve_text(ui, "label.page"),
+		w->page, n_pages);
+	if (w->page < n_pages) {
+		fputs(" <a rel=\"next\" href=\"/preview?", out);
+		put_query(out, w, w->page + 1);
+		fprintf(out, "\">%s</a>", serve_text(ui, "action.next"));
+	}
+	fputs("</nav>\n", out);
+}
+
+enum MHD_Result serve_docs_preview(struct serve_request *r)
+{
+	struct wanted w;
+	enum MHD_Result answered;
+	struct rendered *v = take_rendered(r, &w, 1, &answered);
+	char *title, *nav, *svg, *download, *messages, *html;
+	size_t len;
+	FILE *out;
+	if (!v)
+		return answered;
+	out = open_memstream(&title, &len);
+	put_title(out, r->ui, &w);
+	fclose(out);
+	out = open_memstream(&nav, &len);
+	put_page_nav(out, r->ui, &w, v->pages->n_pages);
+	fclose(out);
+	out = open_memstream(&download, &len);
+	put_query(out, &w, 0);
+	fclose(out);
+	out = open_memstream(&messages, &len);
+	put_messages(out, v->messages);
+	fclose(out);
+	svg = page_svg(v, w.page, 0, &len);
+	serve_release_lock();
+	{
+		const char *vals[] = { "title", title, "nav", nav, "query", download, "svg", svg,
+				       "messages", messages, NULL };
+		out = open_memstream(&html, &len);
+		serve_web_page(out, r->ui, "preview", vals);
+		fclose(out);
+	}
+	free(nav);
+	free(download);
+	free(messages);
+	free(svg);
+	{
+		enum MHD_Result ok;
+		char *plain = xstrdup(serve_text(r->ui, "nav.preview"));
+		ok = serve_page(r, MHD_HTTP_OK, plain, html);
+		free(plain);
+		free(title);
+		return ok;
+	}
+}

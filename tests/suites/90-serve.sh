@@ -1,0 +1,306 @@
+# kaikuprint serve (issue 17): every route with its status and headers, the
+# bad requests (oversized body and upload, unknown routes, '..' and encoded
+# paths, wrong methods, a wrong Host, missing or wrong token, cross-origin
+# POST, malformed multipart, a CSV with bad rows, a slow client), the region
+# editor (a change by line, comments kept, .bak, the preview changes), card
+# sheets from an upload that never touches the disk, and SIGTERM.
+S=$OUT/serve
+mkdir -p "$S/tmp"
+. tests/serve/lib.sh
+cp config/esimerkkila.ini "$S/region.ini"
+POST_FORM="-H Content-Type:application/x-www-form-urlencoded"
+
+# 1. The command line
+"$KP" serve > "$S/noc.out" 2>&1
+check "serve without -c is a usage error" test $? -eq 2
+"$KP" serve -c "$S/region.ini" --listen 0.0.0.0:18999 > "$S/open.out" 2>&1
+check "serve off loopback without a token file refuses to start" test $? -eq 2
+contains "serve off loopback names --token-file" "$S/open.out" "--token-file"
+"$KP" serve -c "$S/region.ini" --listen nowhere > "$S/badlisten.out" 2>&1
+check "serve --listen without a port is a usage error" test $? -eq 2
+printf 'short\n' > "$S/short.token"
+"$KP" serve -c "$S/region.ini" --token-file "$S/short.token" > "$S/short.out" 2>&1
+check "serve refuses a short token" test $? -eq 1
+printf '[region]\nyear = abc\n' > "$S/bad.ini"
+"$KP" serve -c "$S/bad.ini" > "$S/badini.out" 2>&1
+check "serve refuses a region file with errors" test $? -eq 1
+contains "serve names the bad key as check does" "$S/badini.out" "[region] year: error: not a whole number: abc"
+
+if ! start_server "$S/log" -- -c "$S/region.ini" --timeout 3; then
+	fail "serve starts" "$(cat "$S/log")"
+	return 0 2>/dev/null || exit 0
+fi
+pass "serve starts"
+
+# 2. The documents page, its headers and the session cookie
+req "serve GET / 200" 200 "$U/"
+header "serve / is HTML" '^Content-Type: text/html; charset=utf-8'
+header "serve / strict CSP" "^Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'"
+header "serve / CSP forbids framing" "frame-ancestors 'none'"
+header "serve / nosniff" '^X-Content-Type-Options: nosniff'
+header "serve / X-Frame-Options" '^X-Frame-Options: DENY'
+header "serve / Referrer-Policy" '^Referrer-Policy: same-origin'
+header "serve / no-store" '^Cache-Control: no-store'
+header "serve / session cookie HttpOnly SameSite=Strict" '^Set-Cookie: kp_session=[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Strict'
+for d in checklist card-inserts leaflet registration-form registration-form-sheet; do
+	contains "serve / lists $d" "$S/b" "id=\"doc-$d\""
+done
+contains "serve / links the Swedish large-print leaflet" "$S/b" "/pdf?doc=leaflet&amp;lang=sv&amp;print=large"
+contains "serve / links the booklet" "$S/b" "/preview?doc=leaflet&amp;lang=en&amp;variant=booklet"
+contains "serve / has no page scripts inline" "$S/b" '<script src="/static/app.js" defer></script>'
+if grep -q '<script>' "$S/b" || grep -q 'style=' "$S/b"; then fail "serve / nothing inline"; else pass "serve / nothing inline"; fi
+req "serve HEAD / 200" 200 -I "$U/"
+check "serve HEAD has no body" test "$(grep -c '<html' "$S/b")" -eq 0
+req "serve /ui/sv 303" 303 "$U/ui/sv"
+header "serve /ui/sv sets the page language" '^Set-Cookie: kp_ui=sv; Path=/; HttpOnly; SameSite=Strict'
+req "serve / in Swedish" 200 "$U/"
+contains "serve / in Swedish says Dokument" "$S/b" '<html lang="sv">'
+contains "serve / in Swedish has Swedish text" "$S/b" "Områdets dokument"
+req "serve /ui/en 303" 303 "$U/ui/en"
+
+# 3. PDFs: the same text as the command line makes
+req "serve GET /pdf checklist fi 200" 200 "$U/pdf?doc=checklist&lang=fi"
+header "serve /pdf is a PDF" '^Content-Type: application/pdf'
+header "serve /pdf is a download" '^Content-Disposition: attachment; filename="checklist-fi.pdf"'
+header "serve /pdf no-store" '^Cache-Control: no-store'
+cp "$S/b" "$S/checklist-fi.pdf"
+check "serve /pdf qpdf --check" qpdf --check "$S/checklist-fi.pdf"
+"$KP" render -c "$S/region.ini" -t templates/checklist.xml -l fi -o "$S/cli-checklist-fi.pdf" 2> /dev/null
+pdftotext -q "$S/checklist-fi.pdf" "$S/served.txt"
+pdftotext -q "$S/cli-checklist-fi.pdf" "$S/cli.txt"
+same_file "serve /pdf has the text of kaikuprint render" "$S/cli.txt" "$S/served.txt"
+req "serve /pdf leaflet sv large booklet 200" 200 "$U/pdf?doc=leaflet&lang=sv&print=large&variant=booklet"
+header "serve /pdf names the variant" 'filename="leaflet-large-booklet-sv.pdf"'
+cp "$S/b" "$S/booklet.pdf"
+"$KP" render -c "$S/region.ini" -t templates/leaflet.xml -l sv --large-print -o "$S/cli-leaflet-sv.pdf" 2> /dev/null
+check "serve /pdf booklet has the pages of the command line's" test \
+	"$(pdfinfo "$S/booklet.pdf" | grep Pages)" = "$(pdfinfo "$S/cli-leaflet-booklet-sv.pdf" | grep Pages)"
+req "serve /pdf unknown document 404" 404 "$U/pdf?doc=secret&lang=fi"
+req "serve /pdf language the region lacks 404" 404 "$U/pdf?doc=checklist&lang=de"
+req "serve /pdf no booklet of the checklist 404" 404 "$U/pdf?doc=checklist&lang=fi&variant=booklet"
+req "serve /pdf unknown print size 400" 400 "$U/pdf?doc=checklist&lang=fi&print=huge"
+req "serve /pdf without a document 404" 404 "$U/pdf"
+
+# 4. Previews: SVG drawn from the same pages, in the same fonts
+req "serve GET /svg 200" 200 "$U/svg?doc=checklist&lang=fi&page=1"
+header "serve /svg is SVG" '^Content-Type: image/svg\+xml'
+cp "$S/b" "$S/page1.svg"
+check "serve /svg is well-formed XML" xmllint --noout "$S/page1.svg"
+contains "serve /svg links the fonts" "$S/page1.svg" 'href="/static/fonts.css"'
+contains "serve /svg sets text in Noto Sans Bold" "$S/page1.svg" 'font-family="kp-NotoSans-Bold"'
+contains "serve /svg has the checklist's words" "$S/page1.svg" '>kortinjakajille</tspan>'
+if grep -q 'style=' "$S/page1.svg"; then fail "serve /svg no style attributes (CSP)"; else pass "serve /svg no style attributes (CSP)"; fi
+req "serve /preview 200" 200 "$U/preview?doc=leaflet&lang=fi&page=2"
+contains "serve /preview has the page inline" "$S/b" '<svg xmlns="http://www.w3.org/2000/svg" class="page"'
+contains "serve /preview links the previous page" "$S/b" 'rel="prev" href="/preview?doc=leaflet&amp;lang=fi&amp;page=1"'
+contains "serve /preview links the download" "$S/b" 'href="/pdf?doc=leaflet&amp;lang=fi"'
+req "serve /preview page past the end 404" 404 "$U/preview?doc=leaflet&lang=fi&page=999"
+req "serve /preview page not a number 400" 400 "$U/preview?doc=leaflet&lang=fi&page=2x"
+req "serve /preview page 0 400" 400 "$U/preview?doc=leaflet&lang=fi&page=0"
+
+# 5. Static files under fixed routes only
+req "serve /static/style.css 200" 200 "$U/static/style.css"
+header "serve style.css is CSS" '^Content-Type: text/css'
+header "serve style.css may be cached" '^Cache-Control: private, max-age=3600'
+req "serve /static/app.js 200" 200 "$U/static/app.js"
+header "serve app.js is JavaScript" '^Content-Type: text/javascript'
+req "serve /fonts/NotoSans-Regular.ttf 200" 200 "$U/fonts/NotoSans-Regular.ttf"
+header "serve font is font/ttf" '^Content-Type: font/ttf'
+check "serve font is the font file" cmp -s "$S/b" fonts/NotoSans-Regular.ttf
+req "serve unknown route 404" 404 "$U/nope"
+req "serve font licence is not a route 404" 404 "$U/fonts/OFL.txt"
+req "serve .. in the path 404" 404 --path-as-is "$U/static/../README.md"
+req "serve .. at the top 404" 404 --path-as-is "$U/../../etc/passwd"
+req "serve encoded .. 404" 404 "$U/static/%2e%2e/%2e%2e/README.md"
+req "serve encoded slash 404" 404 "$U/fonts/..%2fOFL.txt"
+req "serve trailing slash 404" 404 "$U/static/style.css/"
+req "serve double slash 404" 404 "$U//static/style.css"
+req "serve a template is not served 404" 404 "$U/templates/leaflet.xml"
+req "serve the region file is not served 404" 404 "$U/region.ini"
+
+# 6. Methods, Host, headers
+req "serve PUT / 405" 405 -X PUT "$U/"
+header "serve 405 says what is allowed" '^Allow: GET, HEAD$'
+req "serve DELETE /region 405" 405 -X DELETE "$U/region"
+header "serve /region allows GET and POST" '^Allow: GET, HEAD, POST$'
+req "serve POST / 405" 405 -X POST -d x=1 "$U/"
+req "serve POST /pdf 405" 405 -X POST -d x=1 "$U/pdf"
+req "serve wrong Host 421 (DNS rebinding)" 421 -H "Host: evil.example" "$U/"
+req "serve localhost Host 200" 200 -H "Host: localhost:$PORT" "$U/static/style.css"
+head -c 40000 /dev/zero | tr '\0' 'a' > "$S/pad"
+_code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 20 -H "X-Pad: $(cat "$S/pad")" "$U/")
+case $_code in 413|431|400) pass "serve oversized headers refused ($_code)" ;;
+*) fail "serve oversized headers refused" "status $_code" ;; esac
+
+# 7. State-changing requests: same origin and the form token
+req "serve GET /region 200" 200 "$U/region"
+cp "$S/b" "$S/region.html"
+TOKEN=$(form_token "$S/region.html")
+check "serve /region has a form token" test ${#TOKEN} -eq 64
+contains "serve /region shows the comments' file unchanged" "$S/region.html" 'name="base" value="; Esimerkkilä'
+python3 tests/serve/form.py "$S/region.html" "f|region|year=2028" action=save > "$S/body"
+req "serve POST without Origin 403" 403 $POST_FORM --data-binary @"$S/body" "$U/region"
+req "serve cross-origin POST 403" 403 $POST_FORM -H "Origin: http://evil.example" --data-binary @"$S/body" "$U/region"
+req "serve POST from another port 403" 403 $POST_FORM -H "Origin: http://127.0.0.1:1" --data-binary @"$S/body" "$U/region"
+sed 's/form_token=[0-9a-f]*/form_token=00/' "$S/body" > "$S/body-badtoken"
+req "serve POST with a wrong form token 403" 403 $POST_FORM -H "Origin: $U" --data-binary @"$S/body-badtoken" "$U/region"
+_code=$(curl -s -o /dev/null -w '%{http_code}' $POST_FORM -H "Origin: $U" --data-binary @"$S/body" "$U/region")
+check "serve POST without the session cookie 403" test "$_code" = 403
+req "serve POST as JSON 415" 415 -H "Content-Type: application/json" -H "Origin: $U" -d '{}' "$U/region"
+check "serve refused POSTs left the file alone" cmp -s config/esimerkkila.ini "$S/region.ini"
+
+# 8. Bodies: too large, malformed
+head -c 1100000 /dev/zero | tr '\0' 'a' > "$S/big"
+req "serve oversized body 413" 413 $POST_FORM -H "Origin: $U" --data-binary @"$S/big" "$U/region"
+head -c 4300000 /dev/zero | tr '\0' 'a' > "$S/big.csv"
+req "serve oversized upload 413" 413 -H "Origin: $U" -F "form_token=$TOKEN" -F "holders=@$S/big.csv" "$U/cards"
+curl -s -o /dev/null --max-time 20 -H "Origin: $U" -H "Transfer-Encoding: chunked" $POST_FORM \
+	--data-binary @"$S/big" -b "$S/jar" "$U/region"
+check "serve oversized chunked body: connection closed, 413 in the log" grep -q "POST /region 413" "$S/log"
+req "serve multipart without a boundary 400" 400 -H "Origin: $U" \
+	-H "Content-Type: multipart/form-data" --data-binary "form_token=$TOKEN" "$U/cards"
+printf -- '--XX\r\nContent-Disposition: form-data; name="form_token"\r\n\r\n%s\r\n--XX\r\nContent-Disposition: form-data; name="holders"; filename="a.csv"\r\n\r\nname,issued\r\nA' "$TOKEN" > "$S/cut.multipart"
+req "serve multipart cut short 400" 400 -H "Origin: $U" \
+	-H "Content-Type: multipart/form-data; boundary=XX" --data-binary @"$S/cut.multipart" "$U/cards"
+printf 'garbage with no boundary at all\r\n' > "$S/garbage.multipart"
+req "serve multipart garbage 400" 400 -H "Origin: $U" \
+	-H "Content-Type: multipart/form-data; boundary=XX" --data-binary @"$S/garbage.multipart" "$U/cards"
+
+# 9. The region editor: checked as check does, written by line
+python3 tests/serve/form.py "$S/region.html" "f|region|year=abc" action=save > "$S/body"
+req "serve save with a bad value 422" 422 $POST_FORM -H "Origin: $U" --data-binary @"$S/body" "$U/region"
+contains "serve bad value: the message of check next to the field" "$S/b" '<span class="problem">error: not a whole number: abc</span>'
+check "serve bad value: nothing saved" cmp -s config/esimerkkila.ini "$S/region.ini"
+python3 tests/serve/form.py "$S/region.html" "f|venue.kaupunginteatteri|name=Qoxo" action=save > "$S/body"
+req "serve save a venue's name 303" 303 $POST_FORM -H "Origin: $U" --data-binary @"$S/body" "$U/region"
+header "serve save goes back to the editor" '^Location: /region\?saved=1'
+diff config/esimerkkila.ini "$S/region.ini" > "$S/save.diff"
+printf '81c81\n< name = Esimerkkilän kaupunginteatteri\n---\n> name = Qoxo\n' > "$S/save.expected"
+same_file "serve save changed that one line only" "$S/save.expected" "$S/save.diff"
+check "serve save kept the previous version as .bak" cmp -s config/esimerkkila.ini "$S/region.ini.bak"
+req "serve the leaflet's PDF after the save" 200 "$U/pdf?doc=leaflet&lang=fi"
+pdftotext -q "$S/b" "$S/after.txt"
+contains "serve the new venue is in the leaflet at once" "$S/after.txt" "Qoxo"
+found=0
+for p in 1 2 3 4; do
+	# a word is one <text>, in runs split at kerning pairs
+	curl -s -b "$S/jar" "$U/svg?doc=leaflet&lang=fi&page=$p" | sed 's/<[^>]*>//g' | grep -qx 'Qoxo' && found=1
+done
+check "serve the new venue is in the preview at once" test $found -eq 1
+python3 tests/serve/form.py "$S/region.html" "f|region|year=2029" action=save > "$S/body"
+req "serve save from a page older than the file 409" 409 $POST_FORM -H "Origin: $U" --data-binary @"$S/body" "$U/region"
+req "serve GET /region after the save" 200 "$U/region?saved=1"
+cp "$S/b" "$S/region2.html"
+contains "serve the editor says it saved" "$S/region2.html" 'id="note"'
+python3 tests/serve/form.py "$S/region2.html" "new|venue=qoxohalli" action=add:venue > "$S/body"
+req "serve add a venue 200 (not saved yet)" 200 $POST_FORM -H "Origin: $U" --data-binary @"$S/body" "$U/region"
+contains "serve the new venue's fields are shown" "$S/b" 'name="f|venue.qoxohalli|name"'
+cp "$S/b" "$S/region3.html"
+python3 tests/serve/form.py "$S/region3.html" action=save > "$S/body"
+req "serve save a venue without its required keys 422" 422 $POST_FORM -H "Origin: $U" --data-binary @"$S/body" "$U/region"
+contains "serve the missing key is named as check names it" "$S/b" "error: required key is missing"
+python3 tests/serve/form.py "$S/region2.html" action=remove:question.first_card > "$S/body"
+req "serve remove a question 200" 200 $POST_FORM -H "Origin: $U" --data-binary @"$S/body" "$U/region"
+cp "$S/b" "$S/region4.html"
+python3 tests/serve/form.py "$S/region4.html" action=up:venue.kirjasto > "$S/body"
+req "serve move a venue up 200" 200 $POST_FORM -H "Origin: $U" --data-binary @"$S/body" "$U/region"
+cp "$S/b" "$S/region5.html"
+python3 tests/serve/form.py "$S/region5.html" action=save > "$S/body"
+req "serve save the removal and the move 303" 303 $POST_FORM -H "Origin: $U" --data-binary @"$S/body" "$U/region"
+check "serve the question is gone" test -z "$(grep -n 'question.first_card' "$S/region.ini")"
+check "serve every comment line is kept" test "$(grep -c '^;' "$S/region.ini")" -eq "$(grep -c '^;' config/esimerkkila.ini)"
+"$KP" check -c "$S/region.ini" > "$S/check.out" 2>&1
+check "serve the saved file passes kaikuprint check" test $? -eq 0
+# a change made by hand elsewhere is taken when the editor opens, if valid
+sed 's/^year = 2027$/year = 2030/' "$S/region.ini" > "$S/edited.ini" && cat "$S/edited.ini" > "$S/region.ini"
+req "serve the editor after an edit by hand" 200 "$U/region"
+contains "serve an edit by hand is taken" "$S/b" 'name="f|region|year" value="2030"'
+sed 's/^year = 2030$/year = 20x0/' "$S/region.ini" > "$S/edited.ini" && cat "$S/edited.ini" > "$S/region.ini"
+req "serve the editor after a bad edit by hand" 200 "$U/region"
+contains "serve a bad edit by hand: its problem is shown" "$S/b" 'error: not a whole number: 20x0'
+contains "serve a bad edit by hand: the last good details stay" "$S/b" 'name="f|region|year" value="2030"'
+sed 's/^year = 20x0$/year = 2027/' "$S/region.ini" > "$S/edited.ini" && cat "$S/edited.ini" > "$S/region.ini"
+
+# 10. Card sheets from a holder list
+req "serve GET /cards 200" 200 "$U/cards"
+TOKEN=$(form_token "$S/b")
+req "serve POST /cards with the example list 200" 200 -H "Origin: $U" -F "form_token=$TOKEN" \
+	-F "lang=fi" -F "holders=@config/esimerkkila-holders.csv;type=text/csv" "$U/cards"
+header "serve cards are a PDF" '^Content-Type: application/pdf'
+header "serve cards are never cached" '^Cache-Control: no-store'
+cp "$S/b" "$S/cards.pdf"
+pdftotext -q "$S/cards.pdf" "$S/cards.txt"
+contains "serve cards carry the holders' names" "$S/cards.txt" "Marja-Liisa Väänänen-Åkerström"
+printf 'name,issued,children\nZyxwvu Qwertyson,2027-03-01,1\nYvonne Plumtree,2027-02-30,1\nXaver Quux,2027-03-01,many\n' > "$S/bad.csv"
+req "serve a list with bad rows 422" 422 -H "Origin: $U" -F "form_token=$TOKEN" -F "holders=@$S/bad.csv" "$U/cards"
+contains "serve bad rows: row 3 named" "$S/b" "holders.csv:3: error:"
+contains "serve bad rows: row 4 named" "$S/b" "holders.csv:4: error:"
+if grep -q -e Plumtree -e Quux -e Qwertyson "$S/b" "$S/h"; then fail "serve bad rows: no name in the answer"; else pass "serve bad rows: no name in the answer"; fi
+req "serve POST /cards without a file 400" 400 -H "Origin: $U" -F "form_token=$TOKEN" "$U/cards"
+
+# 11. Slow clients: a connection that stops sending is closed after --timeout,
+#     and others are answered meanwhile.
+python3 - "$PORT" > "$S/slow.out" 2>&1 <<'PY' &
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nX-Slow: " % sys.argv[1].encode())
+start = time.time()
+s.settimeout(20)
+try:
+    data = s.recv(100)
+except socket.timeout:
+    data = b"timeout"
+print("closed after %.0f s: %r" % (time.time() - start, data[:20]))
+PY
+SLOW=$!
+sleep 0.5
+req "serve answers while a slow client hangs" 200 "$U/static/style.css"
+wait $SLOW
+check "serve closes a slow client after the timeout" grep -Eq "closed after [2-6] s: b''" "$S/slow.out"
+
+# 12. The access log: method, route, status, time; no query, body or name
+check "serve log lines: time method route status ms" grep -Eq '^[0-9-]{10}T[0-9:]{8}Z GET /pdf 200 [0-9]+ms$' "$S/log"
+if grep -q -e 'doc=' -e 'token' -e Qoxo -e Qwertyson -e Plumtree -e Marja-Liisa "$S/log"; then
+	fail "serve log has no query, body or name"; else pass "serve log has no query, body or name"; fi
+check "serve log has the unknown route as (unknown)" grep -q "GET (unknown) 404" "$S/log"
+
+# 13. SIGTERM ends it cleanly
+kill -TERM "$SERVER_PID"
+wait "$SERVER_PID"
+check "serve SIGTERM: exit status 0" test $? -eq 0
+SERVER_PID=""
+contains "serve SIGTERM: says it stops" "$S/log" "kaikuprint: stopping (SIGTERM)"
+
+# 14. The access token (needed off loopback; here on loopback, same rules)
+printf 'k3y-0f-the-test-server-2e9c41a7\n' > "$S/token"
+if start_server "$S/tlog" -- -c "$S/region.ini" --token-file "$S/token"; then
+	rm -f "$S/jar"
+	req "serve token: none 401" 401 "$U/"
+	req "serve token: wrong 401" 401 "$U/?token=k3y-0f-the-test-server-00000000"
+	req "serve token: static files too 401" 401 "$U/static/style.css"
+	header "serve token: a refused file is not cached" '^Cache-Control: no-store'
+	req "serve token: right 303" 303 "$U/?token=k3y-0f-the-test-server-2e9c41a7"
+	header "serve token: the URL loses the token" '^Location: /$'
+	header "serve token: kept in an HttpOnly SameSite=Strict cookie" '^Set-Cookie: kp_session=[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Strict'
+	req "serve token: the cookie opens the page" 200 "$U/"
+	_code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: kp_session=$(printf '%064d' 0)" "$U/")
+	check "serve token: a made-up cookie 401" test "$_code" = 401
+	if grep -q "k3y-0f" "$S/tlog"; then fail "serve token: never in the log"; else pass "serve token: never in the log"; fi
+	stop_server
+else
+	fail "serve token: server starts" "$(cat "$S/tlog")"
+fi
+
+# 15. The holder list never touches the disk: every file the server opens
+#     for writing while it makes the cards, seen by strace.
+if start_server "$S/slog" strace -f -qq -e trace=open,openat,creat,rename,renameat,renameat2,unlink,unlinkat -o "$S/strace.log" -- -c "$S/region.ini"; then
+	req "serve strace: GET /cards" 200 "$U/cards"
+	TOKEN=$(form_token "$S/b")
+	req "serve strace: POST /cards 200" 200 -H "Origin: $U" -F "form_token=$TOKEN" \
+		-F "holders=@config/esimerkkila-holders.csv" "$U/cards"
+	stop_server
+	grep -E 'O_WRONLY|O_RDWR|O_CREAT|creat\(|rename|unlink' "$S/strace.log" | grep -v -e '/dev/' -e ENOENT > "$S/writes" || true
+	check "serve strace: no file written while making cards" test ! -s "$S/writes"
+else
+	fail "serve strace: server starts" "$(cat "$S/slog")"
+fi
