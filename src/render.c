@@ -167,14 +167,24 @@ int render_document(const struct config *cfg, const struct template *t,
 	return rc;
 }
 
-/* The document information points into the document tree: copy it into the
- * pages, which outlive the tree. */
+static void keep_string(struct pages *p, const char **s)
+{
+	if (*s)
+		*s = pages_strndup(p, *s, strlen(*s));
+}
+
+/* The document information and the structure elements' texts may point into
+ * the document tree: copy them into the pages, which outlive the tree. */
 static void keep_info(struct pages *p)
 {
 	const char **fields[] = { &p->title, &p->subject, &p->author, &p->keywords, &p->lang };
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
-		if (*fields[i])
-			*fields[i] = pages_strndup(p, *fields[i], strlen(*fields[i]));
+		keep_string(p, fields[i]);
+	for (int i = 0; i < p->n_elems; i++) {
+		keep_string(p, &p->elems[i].lang);
+		keep_string(p, &p->elems[i].alt);
+		keep_string(p, &p->elems[i].uri);
+	}
 }
 
 struct pages *render_pages(const struct config *cfg, const struct template *t,
