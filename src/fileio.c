@@ -46,6 +46,16 @@ void input_note(const char *path)
 		remember_input(&st);
 }
 
+void input_forget(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return;
+	for (int i = 0; i < n_inputs; i++)
+		if (inputs[i].dev == st.st_dev && inputs[i].ino == st.st_ino)
+			inputs[i] = inputs[--n_inputs];
+}
+
 int input_open(const char *path, const char **why)
 {
 	struct stat st;

@@ -32,6 +32,9 @@ int input_open(const char *path, const char **why);
 /* Remember PATH, read by a library (the schema, dictionaries), as an input of
  * this run; a path that does not exist is ignored. */
 void input_note(const char *path);
+/* PATH is no longer an input: a program that edits a file it read (the web
+ * server's region editor) may then replace it. */
+void input_forget(const char *path);
 
 /* An output being written: either a temporary file renamed on commit, or a
  * direct stream (standard output). */

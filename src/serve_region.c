@@ -516,6 +516,7 @@ static int write_region(const char *text, size_t len)
 	out = output_open(bak);
 	if (!out || output_write(out, serve.region_text, serve.region_len) != 0 || output_commit(out) != 0)
 		return -1;
+	input_forget(serve.opt.config_path); /* replaced on purpose: it is what is edited */
 	out = output_open(serve.opt.config_path);
 	if (!out)
 		return -1;
