@@ -193,8 +193,6 @@ struct pages *render_pages(const struct config *cfg, const struct template *t,
 	struct layout_options lo;
 	struct doc *d = NULL;
 	struct pages *pages;
-	if (hyph_region_load(cfg, opt->lang ? opt->lang : cfg->languages[0]) != 0)
-		return NULL;
 	if (booklet) {
 		pages = render_booklet_pages(cfg, t, opt, &d);
 	} else {
