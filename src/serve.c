@@ -198,7 +198,7 @@ static int load_region(void)
 		snprintf(path, sizeof(path), "%s/%s.xml", serve.opt.templates_dir, render_documents[i]);
 		if (access(path, F_OK) != 0)
 			continue;
-		t = template_load(path);
+		t = render_load_template(path); /* with the privacy guard, as the command line */
 		if (!t)
 			return -1;
 		serve.templates[serve.n_docs] = t;
