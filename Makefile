@@ -24,9 +24,25 @@ OBJS = $(SRCS:src/%.c=$(BUILD)/%.o)
 REGION ?= config/esimerkkila.ini
 HOLDERS ?= config/esimerkkila-holders.csv
 
-.PHONY: all deps run serve test unit FORCE check-sanitize bench typo-report fuzz install uninstall clean cppcheck
+.PHONY: all deps run serve test unit FORCE check-sanitize bench typo-report fuzz install uninstall clean cppcheck help
 
 all: kaikuprint
+
+help:
+	@echo 'make                 build ./kaikuprint'
+	@echo 'make run             install missing build dependencies, build, render every document into out/'
+	@echo 'make serve           the web page: kaikuprint serve on the example region (SERVE_LISTEN)'
+	@echo 'make test            build and run the whole test suite (sh tests/run NAME: one suite)'
+	@echo 'make unit            build the unit tests (build/unit/test_*)'
+	@echo 'make check-sanitize  the whole test suite on an ASan + UBSan build (build-san/)'
+	@echo 'make cppcheck        static analysis of src and tests/unit'
+	@echo 'make fuzz            libFuzzer targets, FUZZ_SECONDS each (build-fuzz/)'
+	@echo 'make bench           speed and memory against bare libharu (tests/bench)'
+	@echo 'make typo-report     typography figures of a fixed corpus; fails when a target is missed'
+	@echo 'make install         install under PREFIX (/usr/local), DESTDIR for packaging'
+	@echo 'make uninstall       remove what make install put there'
+	@echo 'make deps            install missing build dependencies (.ci/install-deps)'
+	@echo 'make clean           remove builds, out/ and test output'
 
 deps:
 	@sh .ci/install-deps
