@@ -166,7 +166,8 @@ void columns_layout(struct layout *lo, const struct doc_node *n)
 	start.n_pages = lo->pages->n_pages;
 	start.n_boxes = lo->pages->pages[lo->page_index].n_boxes;
 	start.y = lo->y;
-	lo->flow = &f;
+	/* layout_restore below takes it back before F goes out of scope */
+	lo->flow = &f; /* cppcheck-suppress autoVariables */
 	/* trial runs report nothing; the final run reports what it finds once */
 	lo->trial = 1;
 	flow_once(lo, n, &f, &start);
