@@ -175,7 +175,7 @@ static int has_problem(const struct form *f, const char *section, const char *ke
 static void put_field(struct form *f, const char *section, const struct cfg_key_spec *k,
 		      const char *lang)
 {
-	char key[96], label_lang[32];
+	char key[96], label_lang[32], label_key[96];
 	char *value;
 	int id = ++f->field_no;
 	if (lang)
@@ -185,14 +185,17 @@ static void put_field(struct form *f, const char *section, const struct cfg_key_
 	value = ini_edit_get(f->doc, section, key);
 	fprintf(f->out, "<div class=\"field%s\">\n<label for=\"f%d\">",
 		has_problem(f, section, key) ? " has-problem" : "", id);
-	serve_put_escaped(f->out, key);
+	snprintf(label_key, sizeof(label_key), "key.%s", k->key);
+	serve_put_escaped(f->out, serve_text(f->ui, label_key));
 	if (lang) {
 		snprintf(label_lang, sizeof(label_lang), "lang.%s", lang);
 		fputs(" (", f->out);
 		serve_put_escaped(f->out, serve_text(f->ui, label_lang));
 		fputs(")", f->out);
 	}
-	fprintf(f->out, "</label>\n<input id=\"f%d\" name=\"f|", id);
+	fputs(" <code>", f->out); /* the key as in the file and in check's messages */
+	serve_put_escaped(f->out, key);
+	fprintf(f->out, "</code></label>\n<input id=\"f%d\" name=\"f|", id);
 	serve_put_escaped(f->out, section);
 	fputs("|", f->out);
 	serve_put_escaped(f->out, key);

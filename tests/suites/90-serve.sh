@@ -138,6 +138,8 @@ cp "$S/b" "$S/region.html"
 TOKEN=$(form_token "$S/region.html")
 check "serve /region has a form token" test ${#TOKEN} -eq 64
 contains "serve /region shows the comments' file unchanged" "$S/region.html" 'name="base" value="; Esimerkkilä'
+contains "serve /region labels a field in the page's language, with its key" "$S/region.html" '<label for="f1">Name <code>name</code></label>'
+contains "serve /region labels a translation with its language" "$S/region.html" '<label for="f2">Name (Swedish) <code>name_sv</code></label>'
 python3 tests/serve/form.py "$S/region.html" "f|region|year=2028" action=save > "$S/body"
 req "serve POST without Origin 403" 403 $POST_FORM --data-binary @"$S/body" "$U/region"
 req "serve cross-origin POST 403" 403 $POST_FORM -H "Origin: http://evil.example" --data-binary @"$S/body" "$U/region"
