@@ -96,12 +96,18 @@ static size_t string_size(const char *s, size_t len)
 	return s ? (len ? len : strlen(s)) + 1 : 0;
 }
 
-/* Bytes a box's own strings and glyphs take, glyphs first (aligned). */
+enum { ALIGN = 8 }; /* glyphs start on this boundary in a block */
+
+static size_t aligned(size_t n)
+{
+	return (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+}
+
+/* Bytes a box's own glyphs (with the padding before them) and strings take. */
 static size_t box_bytes(const struct box *b)
 {
 	size_t glyphs = b->glyphs ? b->n_glyphs * sizeof(*b->glyphs) : 0;
-	glyphs = (glyphs + 7) & ~(size_t)7;
-	return glyphs + string_size(b->text, b->len) +
+	return ALIGN + glyphs + string_size(b->text, b->len) +
 	       string_size(b->actual_text, b->actual_text ? strlen(b->actual_text) : 0);
 }
 
@@ -123,9 +129,10 @@ static void own_box(struct box *b, char *block, size_t *at)
 {
 	if (b->glyphs && b->n_glyphs) {
 		size_t n = b->n_glyphs * sizeof(*b->glyphs);
+		*at = aligned(*at); /* after the strings of the box before */
 		memcpy(block + *at, b->glyphs, n);
 		b->glyphs = (const struct font_glyph *)(void *)(block + *at);
-		*at += (n + 7) & ~(size_t)7;
+		*at += n;
 	}
 	b->text = copy_string(block, at, b->text, b->len);
 	if (b->actual_text)
