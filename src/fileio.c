@@ -297,6 +297,7 @@ static int make_temp(struct output_file *o)
 {
 	const char *slash = strrchr(o->path, '/');
 	size_t n = strlen(o->path) + 32;
+	sigset_t old;
 	int fd;
 	o->temp = xmalloc(n);
 	/* A short hidden name in the target's folder: rename() stays atomic, and
@@ -305,14 +306,19 @@ static int make_temp(struct output_file *o)
 		snprintf(o->temp, n, "%.*s/.kaikuprint-XXXXXX", (int)(slash - o->path), o->path);
 	else
 		snprintf(o->temp, n, ".kaikuprint-XXXXXX");
+	/* no signal between making the file and listing it for the handler (the
+	 * first listing installs the handler): it would leave the file behind */
+	block_signals(&old);
 	fd = mkstemp(o->temp);
+	if (fd >= 0)
+		temp_register(o->temp);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (fd < 0) {
 		diag_file(DIAG_FATAL, o->shown, 0, 0, "cannot write output: %s", strerror(errno));
 		free(o->temp);
 		o->temp = NULL;
 		return -1;
 	}
-	temp_register(o->temp);
 	o->fd = fd;
 	o->close_fd = 1;
 	return 0;
