@@ -23,6 +23,8 @@ SRCS = $(filter-out src/main.c,$(wildcard src/*.c))
 OBJS = $(SRCS:src/%.c=$(BUILD)/%.o)
 REGION ?= config/esimerkkila.ini
 HOLDERS ?= config/esimerkkila-holders.csv
+# The example batch is printed on this day (its cards must be valid then).
+TODAY ?= 2027-03-01
 
 .PHONY: all deps run serve test unit FORCE check-sanitize bench typo-report fuzz install uninstall clean cppcheck help
 
@@ -64,7 +66,7 @@ run: deps
 	mkdir -p out
 	./kaikuprint all -c $(REGION) -o out
 	./kaikuprint render -c $(REGION) -t templates/card-inserts.xml --data $(HOLDERS) \
-		-o out/card-inserts-batch-fi.pdf -l fi
+		--today $(TODAY) -o out/card-inserts-batch-fi.pdf -l fi
 	@ls out
 
 # The web page (kaikuprint serve) on a copy of the example region in out/, so

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 int date_is_leap(int year)
 {
@@ -90,4 +91,17 @@ void date_format(const struct date *d, const char *lang, char *buf, unsigned siz
 void date_format_iso(const struct date *d, char *buf, unsigned size)
 {
 	snprintf(buf, size, "%04d-%02d-%02d", d->year, d->month, d->day);
+}
+
+struct date date_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	struct date d = { 2000, 1, 1 };
+	if (localtime_r(&now, &tm)) {
+		d.year = tm.tm_year + 1900;
+		d.month = tm.tm_mon + 1;
+		d.day = tm.tm_mday;
+	}
+	return d;
 }

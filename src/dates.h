@@ -28,6 +28,8 @@ struct date date_card_expiry(struct date issued, int months, const struct date *
 /* Format for language LANG ("fi", "sv", "en") into BUF (at least 32 bytes):
  * 15.3.2027 in fi and sv, 15 March 2027 in en. */
 void date_format(const struct date *d, const char *lang, char *buf, unsigned size);
+/* Today's date on the local clock. */
+struct date date_today(void);
 /* ISO form YYYY-MM-DD. */
 void date_format_iso(const struct date *d, char *buf, unsigned size);
 

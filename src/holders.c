@@ -142,6 +142,32 @@ static int check_name(const char *file, int line, const char *s, struct holder *
 	return 0;
 }
 
+/* A card is printed on TODAY: not before its issue date, not after its last
+ * valid day (a coordinator printing ahead gives --today). */
+static int check_today(const char *file, int line, const struct holder *h,
+		       const struct date *today)
+{
+	char day[16], date[16];
+	if (!today)
+		return 0;
+	date_format_iso(today, day, sizeof(day));
+	if (date_compare(&h->issued, today) > 0) {
+		date_format_iso(&h->issued, date, sizeof(date));
+		diag_file(DIAG_ERROR, file, line, 0,
+			  "issued %s, later than the day of printing %s (--today sets that day)",
+			  date, day);
+		return 1;
+	}
+	if (date_compare(&h->expiry, today) < 0) {
+		date_format_iso(&h->expiry, date, sizeof(date));
+		diag_file(DIAG_ERROR, file, line, 0,
+			  "the card is already expired on the day of printing %s (last valid day %s)",
+			  day, date);
+		return 1;
+	}
+	return 0;
+}
+
 static int check_issued(const char *file, int line, const char *s, const struct config *cfg,
 			struct holder *h)
 {
@@ -181,13 +207,17 @@ static int check_children(const char *file, int line, const char *s, struct hold
 
 /* Check one row into H; returns the number of problems reported. */
 static int check_row(const struct csv_table *t, const struct csv_record *r,
-		     const struct columns *c, const struct config *cfg, struct holder *h)
+		     const struct columns *c, const struct config *cfg,
+		     const struct date *today, struct holder *h)
 {
 	char record[1100];
 	int errors = check_type(t->name, r->line, field(r, c, COL_TYPE), h);
 	if (errors == 0)
 		errors += check_name(t->name, r->line, field(r, c, COL_NAME), h);
-	errors += check_issued(t->name, r->line, field(r, c, COL_ISSUED), cfg, h);
+	if (check_issued(t->name, r->line, field(r, c, COL_ISSUED), cfg, h) != 0)
+		errors++;
+	else
+		errors += check_today(t->name, r->line, h, today);
 	errors += check_children(t->name, r->line, field(r, c, COL_CHILDREN), h);
 	if (bad_char(field(r, c, COL_ORGANISATION))) {
 		diag_file(DIAG_ERROR, t->name, r->line, 0,
@@ -201,7 +231,8 @@ static int check_row(const struct csv_table *t, const struct csv_record *r,
 	return errors;
 }
 
-static struct holders *check_table(const struct csv_table *t, const struct config *cfg)
+static struct holders *check_table(const struct csv_table *t, const struct config *cfg,
+				   const struct date *today)
 {
 	struct holders *hs = xcalloc(1, sizeof(*hs));
 	struct columns c;
@@ -218,7 +249,7 @@ static struct holders *check_table(const struct csv_table *t, const struct confi
 		/* the rows libcsv could read are checked even after other errors */
 		hs->items = xcalloc((size_t)t->n_rows + 1, sizeof(*hs->items));
 		for (hs->n = 0; hs->n < t->n_rows; hs->n++)
-			errors += check_row(t, &t->rows[hs->n], &c, cfg, &hs->items[hs->n]) != 0;
+			errors += check_row(t, &t->rows[hs->n], &c, cfg, today, &hs->items[hs->n]) != 0;
 	}
 	if (errors) {
 		holders_free(hs);
@@ -227,13 +258,14 @@ static struct holders *check_table(const struct csv_table *t, const struct confi
 	return hs;
 }
 
-struct holders *holders_load(const char *path, const struct config *cfg)
+struct holders *holders_load(const char *path, const struct config *cfg,
+			     const struct date *today)
 {
 	struct csv_table *t = csv_table_read(path);
 	struct holders *hs;
 	if (!t)
 		return NULL;
-	hs = check_table(t, cfg);
+	hs = check_table(t, cfg, today);
 	csv_table_free(t);
 	return hs;
 }
@@ -245,7 +277,7 @@ struct holders *holders_parse(const char *name, const char *text, size_t len,
 	struct holders *hs;
 	if (!t)
 		return NULL;
-	hs = check_table(t, cfg);
+	hs = check_table(t, cfg, NULL);
 	csv_table_free(t);
 	return hs;
 }

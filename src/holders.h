@@ -40,10 +40,14 @@ struct holders {
 };
 
 /* Read and check PATH ("-" = standard input) for region CFG. Reports every
- * bad row and returns NULL when there was any. */
-struct holders *holders_load(const char *path, const struct config *cfg);
+ * bad row and returns NULL when there was any. TODAY, the day of printing
+ * (NULL: no check), makes a row an error when its card would already be
+ * expired on that day or its issue date is later. */
+struct holders *holders_load(const char *path, const struct config *cfg,
+			     const struct date *today);
 /* The same from TEXT (LEN bytes) in memory, never written anywhere (the web
- * server's upload); NAME names it in messages. */
+ * server's upload), checked against the region's day of printing
+ * (CFG->today); NAME names it in messages. */
 struct holders *holders_parse(const char *name, const char *text, size_t len,
 			      const struct config *cfg);
 void holders_free(struct holders *h);

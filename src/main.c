@@ -40,6 +40,7 @@ struct cli {
 	int booklet_only;          /* --booklet: only the folded-booklet variant */
 	int split;                 /* --split N: a card batch in files of N sheets */
 	const char *data;          /* --data: card holders (CSV), "-" = standard input */
+	const char *today;         /* --today or $KAIKUPRINT_TODAY: the day of printing */
 	struct holders *holders;   /* read from data once, before any rendering */
 	struct serve_options serve; /* serve: --listen, --token-file, --timeout */
 };
@@ -63,6 +64,8 @@ static const char usage_text[] =
 	"                         input; without it the cards are blank (render, check)\n"
 	"      --split N          with --data: a numbered PDF every N sheets (cards-001.pdf, ...)\n"
 	"      --booklet          render only the folded booklet of a template that has one\n"
+	"      --today YYYY-MM-DD the day of printing for --data (default: today's date):\n"
+	"                         a card already expired then, or issued later, is an error\n"
 	"      --large-print      set body text at 14 pt or more\n"
 	"      --templates DIR    where the templates are\n"
 	"      --fonts DIR        where the fonts are\n"
@@ -133,7 +136,7 @@ static int split_count(const char *s)
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
 	enum { OPT_DUMP = 256, OPT_LARGE, OPT_TEMPLATES, OPT_FONTS, OPT_DATA, OPT_BOOKLET, OPT_SPLIT,
-	       OPT_LISTEN, OPT_TOKEN_FILE, OPT_TIMEOUT };
+	       OPT_LISTEN, OPT_TOKEN_FILE, OPT_TIMEOUT, OPT_TODAY };
 	static const struct option options[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "template", required_argument, NULL, 't' },
@@ -150,6 +153,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		{ "listen", required_argument, NULL, OPT_LISTEN },
 		{ "token-file", required_argument, NULL, OPT_TOKEN_FILE },
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ "today", required_argument, NULL, OPT_TODAY },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -172,6 +176,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		case OPT_LISTEN: cli->serve.listen = optarg; break;
 		case OPT_TOKEN_FILE: cli->serve.token_file = optarg; break;
 		case OPT_TIMEOUT: cli->serve.timeout = atoi(optarg); break;
+		case OPT_TODAY: cli->today = optarg; break;
 		case 'h': fputs(usage_text, stdout); exit(EXIT_OK);
 		case 'V': printf("kaikuprint %s\n", KP_VERSION); exit(EXIT_OK);
 		default: return -1;
@@ -308,7 +313,10 @@ static int run(struct cli *cli)
 	}
 	if (cli->data) {
 		/* read once: standard input cannot be read again for a second language */
-		cli->holders = holders_load(cli->data, cfg);
+		struct date today = date_today();
+		if (cli->today)
+			date_parse(cli->today, &today); /* checked in main() */
+		cli->holders = holders_load(cli->data, cfg, &today);
 		if (!cli->holders) {
 			config_free(cfg);
 			return diag_exit_status() ? diag_exit_status() : EXIT_INPUT;
@@ -336,6 +344,9 @@ int main(int argc, char **argv)
 	struct cli cli;
 	int rc;
 	memset(&cli, 0, sizeof(cli));
+	cli.today = getenv("KAIKUPRINT_TODAY");
+	if (cli.today && !*cli.today)
+		cli.today = NULL;
 	if (parse_args(argc, argv, &cli) != 0 || !cli.command)
 		return usage_error("expected a command: render, all or check");
 	if (strcmp(cli.command, "render") && strcmp(cli.command, "all") && strcmp(cli.command, "check") &&
@@ -364,6 +375,8 @@ int main(int argc, char **argv)
 		return usage_error("-o and --dump name the same file; give them different names");
 	if (cli.lang && !config_language_known(cli.lang))
 		return usage_error("--lang must be fi, sv or en");
+	if (cli.today && date_parse(cli.today, &(struct date){ 0, 0, 0 }) != 0)
+		return usage_error("--today (or KAIKUPRINT_TODAY) must be a date YYYY-MM-DD");
 	diag_set_quiet(cli.quiet);
 	rc = run(&cli);
 	template_cleanup();

@@ -60,7 +60,7 @@ static struct holders *holders_from_memory(const char *text, size_t len,
 		return NULL;
 	if (write(fd, text, len) == (ssize_t)len) {
 		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-		h = holders_load(path, cfg);
+		h = holders_load(path, cfg, NULL);
 	}
 	close(fd);
 	return h;
