@@ -365,6 +365,7 @@ static void fill_shortcuts(struct config *cfg)
 	cfg->validity_months = (int)region_number(cfg, "validity_months");
 	cfg->child_age_limit = (int)region_number(cfg, "child_age_limit");
 	cfg->large_print = size && strcmp(size, "large") == 0;
+	cfg->today = date_today();
 	if (te) {
 		cfg->has_trial_end = 1;
 		cfg->trial_end = te->date;

@@ -31,7 +31,8 @@ enum cfg_type {
 enum {
 	CFG_REQUIRED = 1,     /* must be present */
 	CFG_TRANSLATABLE = 2, /* key_fi, key_sv, key_en may be given too */
-	CFG_WARN_FALLBACK = 4 /* translatable: warn when a document uses the base text */
+	CFG_WARN_FALLBACK = 4, /* translatable: warn when a document uses the base text */
+	CFG_DEFAULT_TODAY = 8  /* date: absent, the day of printing (config->today) */
 };
 
 struct cfg_key_spec {
@@ -89,6 +90,7 @@ struct config {
 	int has_trial_end;
 	struct date trial_end;
 	int large_print;
+	struct date today;      /* the day of printing: the clock, or --today */
 };
 
 /* Load and check PATH. Returns NULL after reporting every problem. */

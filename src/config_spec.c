@@ -18,6 +18,25 @@ static const struct cfg_key_spec region_keys[] = {
 	{ "child_age_limit", CFG_INT, 0, 1, 25, NULL, "18" },
 	{ "text_size", CFG_CHOICE, 0, 0, 0, text_sizes, "normal" },
 	{ "qr_error_correction", CFG_CHOICE, 0, 0, 0, qr_levels, "M" },
+	/* the date the documents say they were updated; absent: the day of printing */
+	{ "updated", CFG_DATE, CFG_DEFAULT_TODAY, 0, 0, NULL, NULL },
+	/* what happens to a paper registration form once its details are in
+	 * Kaikukanta: the region's own rule; absent, the forms say to ask the
+	 * region's coordinator (the national material sets no rule) */
+	{ "paper_form_after", CFG_TEXT, CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
+};
+
+/* [national]: the addresses of the national service, the same for every
+ * region; a region file overrides one only when it moves. */
+static const struct cfg_key_spec national_keys[] = {
+	{ "web", CFG_URL, CFG_TRANSLATABLE, 0, 0, NULL, "https://www.kaikukortti.fi" },
+	{ "kaikukanta", CFG_URL, 0, 0, 0, NULL, "https://kaikukanta.fi/admin" },
+	{ "regions", CFG_URL, CFG_TRANSLATABLE, 0, 0, NULL, "https://www.kaikukortti.fi/alueet/" },
+	{ "operating_model", CFG_URL, CFG_TRANSLATABLE, 0, 0, NULL,
+	  "https://www.kaikukortti.fi/kortinjakajille/perehdytysmateriaali-kortinjakajille" },
+	{ "privacy_notice", CFG_URL, CFG_TRANSLATABLE, 0, 0, NULL,
+	  "https://www.kaikukortti.fi/tietosuojaseloste/" },
 	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
 };
 
@@ -77,6 +96,7 @@ static const struct cfg_key_spec hyphenation_keys[] = {
 const struct cfg_section_spec config_spec[] = {
 	{ "region", 0, NULL, 1, region_keys },
 	{ "organisation", 0, NULL, 1, organisation_keys },
+	{ "national", 0, NULL, 0, national_keys },
 	{ "coordinator", 1, "coordinators", 1, coordinator_keys },
 	{ "hyphenation", 0, NULL, 0, hyphenation_keys },
 	{ "venue", 1, "venues", 0, venue_keys },

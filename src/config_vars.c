@@ -34,6 +34,11 @@ static void add_key(struct var_scope *scope, const struct config *cfg,
 	snprintf(name, sizeof(name), "%s%s", prefix, ks->key);
 	snprintf(origin, sizeof(origin), "%s: [%s] %s", cfg->path, sec->name,
 		 cv ? cv->key : ks->key);
+	if (!cv && (ks->flags & CFG_DEFAULT_TODAY)) {
+		date_format(&cfg->today, lang, datebuf, sizeof(datebuf));
+		vars_add_text(scope, name, type, datebuf, origin)->date = cfg->today;
+		return;
+	}
 	if (!cv && !ks->fallback) {
 		vars_add_unset(scope, name, type, origin);
 		return;
@@ -87,8 +92,13 @@ struct var_scope *config_vars(const struct config *cfg, const char *lang)
 			continue;
 		}
 		sec = config_section(cfg, sp->kind);
-		if (!sec)
+		if (!sec) {
+			/* an absent optional section still gives its defaults */
+			struct config_section none = { (char *)sp->kind, "", sp, 0, NULL, 0 };
+			snprintf(prefix, sizeof(prefix), "%s.", sp->kind);
+			add_section(scope, cfg, &none, prefix, lang);
 			continue;
+		}
 		snprintf(prefix, sizeof(prefix), "%s.", sp->kind);
 		add_section(scope, cfg, sec, prefix, lang);
 	}

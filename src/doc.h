@@ -19,7 +19,7 @@ enum doc_kind {
 	DOC_ROOT,      /* the body */
 	DOC_HEADING,   /* level in ->level; kept with the next block */
 	DOC_PARA,      /* inline children */
-	DOC_LIST,      /* DOC_ITEM children; ->flags & DOC_ORDERED */
+	DOC_LIST,      /* DOC_ITEM children; ->flags & DOC_ORDERED, DOC_TICK_BOXES */
 	DOC_ITEM,      /* blocks (inline runs are wrapped in DOC_PARA) */
 	DOC_BLANK,     /* fill-in line: attrs label, width, lines */
 	DOC_RULE,      /* horizontal rule */
@@ -61,7 +61,8 @@ enum {
 	DOC_ITALIC = 2,     /* inline: italic face */
 	DOC_NOHYPH = 4,     /* inline: URL or e-mail; never hyphenated */
 	DOC_ORDERED = 8,    /* list: numbered */
-	DOC_PERSONAL = 16   /* inline: personal data (a holder's name) */
+	DOC_PERSONAL = 16,  /* inline: personal data (a holder's name) */
+	DOC_TICK_BOXES = 32 /* list: <ul marker="box">, a tick box before each item */
 };
 
 enum doc_align { ALIGN_LEFT, ALIGN_JUSTIFY, ALIGN_CENTER, ALIGN_RIGHT };

@@ -25,8 +25,9 @@
 #define LABEL_GAP (3 * MM_TO_PT)  /* between a label and its input */
 #define DATE_SEP (1.0 / 3)        /* dot between date groups, in boxes */
 #define DATE_WIDTH (8 + 2 * DATE_SEP) /* dd.mm.yyyy, in boxes */
-#define TICK_TEXT 0.35            /* tick box to its text, in boxes */
-#define TICK_SPACE 0.6            /* text to the next tick box, in boxes */
+#define TICK_SIDE (4.5 * MM_TO_PT) /* a tick box: visibly smaller than a character box */
+#define TICK_TEXT 0.25            /* tick box to its text, in boxes */
+#define TICK_SPACE 0.9            /* text to the next tick box, in boxes */
 enum { MAX_COLUMNS = 24 };
 
 /* The grid a field sits on: from the field itself, else the nearest <form>. */
@@ -166,7 +167,8 @@ static void flow_item(struct place *pl, struct flow *f, const char *text, const 
 {
 	const struct doc_style *st = doc_node_style(pl->lo->doc, n);
 	double box = pl->g->box, tw = layout_text_width(pl->lo, st, text);
-	double need = box + (tw > 0 ? box * TICK_TEXT + tw : 0);
+	double tick = box < TICK_SIDE ? box : TICK_SIDE;
+	double need = tick + (tw > 0 ? box * TICK_TEXT + tw : 0);
 	if (f->started && f->x + need > pl->x + pl->w + 0.01) {
 		f->x = pl->x;
 		f->y += box + box * 0.4;
@@ -175,10 +177,12 @@ static void flow_item(struct place *pl, struct flow *f, const char *text, const 
 		layout_report(pl->lo, DIAG_ERROR, pl->lo->doc->file, n->line, n->col,
 			      "option \"%s\" does not fit the width left for it", text);
 	if (pl->draw) {
-		layout_add_stroke(pl->lo, BOX_RECT, f->x, f->y, box, box, 0.8, "tick");
+		/* centred on the row of character boxes, its label right after it */
+		layout_add_stroke(pl->lo, BOX_RECT, f->x, f->y + (box - tick) / 2, tick, tick, 0.8,
+				  "tick");
 		if (tw > 0)
-			layout_text_line(pl->lo, st, f->x + box * (1 + TICK_TEXT), text_baseline(st, f->y, box),
-					 text, "option");
+			layout_text_line(pl->lo, st, f->x + tick + box * TICK_TEXT,
+					 text_baseline(st, f->y, box), text, "option");
 	}
 	f->x += need + box * TICK_SPACE;
 	f->started = 1;

@@ -114,6 +114,13 @@ double para_height(struct layout *lo, const struct doc_node *block, const struct
 		   double indent);
 /* Draw one line of TEXT at baseline Y from X in style ST (labels, page numbers);
  * returns its width. */
+/* The marker of a <ul marker="box"> item: an empty square to tick on paper,
+ * drawn as a stroked rectangle instead of a glyph. */
+extern const char layout_tick_box[];
+/* Draw MARKER (text, or layout_tick_box) of a list item whose first line sits
+ * on BASELINE, ending a small gap before TEXT_X. */
+void layout_list_marker(struct layout *lo, const struct doc_style *st, double text_x,
+			double baseline, const char *marker);
 double layout_text_line(struct layout *lo, const struct doc_style *st, double x, double y,
 			const char *text, const char *tag);
 /* The same for personal data (a holder's name): the box is marked personal

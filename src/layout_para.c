@@ -323,8 +323,7 @@ static void place_lines(struct layout *lo, const struct para_items *p, const int
 		layout_need(lo, st->leading * lines_to_keep(k, lines));
 		baseline = lo->y + (st->leading - st->size) / 2 + st->size * 0.8;
 		if (k == 0 && marker)
-			layout_text_line(lo, st, lo->x0 + indent - layout_text_width(lo, st, marker) -
-					 st->size * 0.45, baseline, marker, NULL);
+			layout_list_marker(lo, st, lo->x0 + indent, baseline, marker);
 		emit_line(lo, p, from, to, x, baseline, fill, &sp);
 		drawn = ls.natural + (fill.glue < 0 ? fill.glue * ls.glue_shrink : 0) +
 			(fill.expand < 0 ? fill.expand * ls.expand_shrink : 0) +

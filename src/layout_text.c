@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define BLANK_ROW (9 * MM_TO_PT) /* height of a handwriting line */
 
@@ -64,6 +65,25 @@ void para_layout(struct layout *lo, const struct doc_node *n)
 	layout_space(lo, st->space_before);
 	para_typeset(lo, n, st, st->indent, NULL);
 	lo->y += st->space_after;
+}
+
+const char layout_tick_box[] = "[ ]";
+
+void layout_list_marker(struct layout *lo, const struct doc_style *st, double text_x,
+			double baseline, const char *marker)
+{
+	double side = st->size * 0.8, gap = st->size * 0.45;
+	struct box *b;
+	if (marker != layout_tick_box) {
+		layout_text_line(lo, st, text_x - layout_text_width(lo, st, marker) - gap, baseline,
+				 marker, NULL);
+		return;
+	}
+	/* the square sits on the baseline, as tall as a capital letter and a bit */
+	b = layout_add_stroke(lo, BOX_RECT, text_x - side - gap, baseline - side + st->size * 0.05,
+			      side, side, 0.7, "tick-box");
+	if (b)
+		b->color = st->color;
 }
 
 static void item_marker(const struct doc_node *list, int number, int depth, char *buf,
@@ -147,6 +167,7 @@ void list_layout(struct layout *lo, const struct doc_node *n)
 	char marker[32];
 	layout_space(lo, depth ? 0 : st->space_before);
 	for (const struct doc_node *item = n->first; item; item = item->next) {
+		const char *mark = marker;
 		int pair = item == n->first || (item->next && !item->next->next);
 		if (pair && item->next && !lo->measure) {
 			double h = two_items_height(lo, item, st);
@@ -154,7 +175,9 @@ void list_layout(struct layout *lo, const struct doc_node *n)
 				layout_need(lo, h);
 		}
 		item_marker(n, number++, depth, marker, sizeof(marker));
-		item_layout(lo, item, marker, st->size * LIST_INDENT_EM);
+		if (n->flags & DOC_TICK_BOXES)
+			mark = layout_tick_box;
+		item_layout(lo, item, mark, st->size * LIST_INDENT_EM);
 		if (item->next)
 			lo->y += st->space_after * 0.5;
 	}

@@ -64,8 +64,9 @@ static const char usage_text[] =
 	"                         input; without it the cards are blank (render, check)\n"
 	"      --split N          with --data: a numbered PDF every N sheets (cards-001.pdf, ...)\n"
 	"      --booklet          render only the folded booklet of a template that has one\n"
-	"      --today YYYY-MM-DD the day of printing for --data (default: today's date):\n"
-	"                         a card already expired then, or issued later, is an error\n"
+	"      --today YYYY-MM-DD the day of printing (default: today's date): the date\n"
+	"                         'updated' when the region gives none; with --data, a\n"
+	"                         card already expired then, or issued later, is an error\n"
 	"      --large-print      set body text at 14 pt or more\n"
 	"      --templates DIR    where the templates are\n"
 	"      --fonts DIR        where the fonts are\n"
@@ -311,12 +312,11 @@ static int run(struct cli *cli)
 			template_free(render_load_template(cli->template_path));
 		return diag_exit_status();
 	}
+	if (cli->today)
+		date_parse(cli->today, &cfg->today); /* checked in main() */
 	if (cli->data) {
 		/* read once: standard input cannot be read again for a second language */
-		struct date today = date_today();
-		if (cli->today)
-			date_parse(cli->today, &today); /* checked in main() */
-		cli->holders = holders_load(cli->data, cfg, &today);
+		cli->holders = holders_load(cli->data, cfg, &cfg->today);
 		if (!cli->holders) {
 			config_free(cfg);
 			return diag_exit_status() ? diag_exit_status() : EXIT_INPUT;

@@ -377,6 +377,10 @@ void template_read_attrs(struct template_report *r, xmlNodePtr n, struct doc *d,
 	case DOC_COLUMNS: read_columns(&rd, &b->a.columns); break;
 	case DOC_QR: read_qr(&rd, &b->a.qr); break;
 	case DOC_FIT: read_fit(&rd, &b->a.fit); break;
+	case DOC_LIST:
+		if (given(&rd, "marker", "box"))
+			b->flags |= DOC_TICK_BOXES;
+		break;
 	default: break; /* no attributes but style */
 	}
 }

@@ -45,10 +45,10 @@ for phrase in \
 	"kalle.kulttuuri@example.fi · 040 000 0002" \
 	"Sanna Sosiaali-Åkerlund, sosiaali- ja terveyspalvelujen koordinaattori" \
 	"sanna.sosiaali@example.fi · 040 000 0003" \
-	"Paikallinen Kaikukortti-sivu: https://www.example.fi/kaikukortti" \
-	"Palaute: kaikukortti@example.fi" \
-	"Alueen kokeilu päättyy 31.12.2027" \
-	"alle 18-vuotiaat omat tai samassa taloudessa asuvat lapset"; do
+	"paikallisella Kaikukortti-verkkosivulla: https://www.example.fi/kaikukortti" \
+	"Päivitetty 1.12.2026" \
+	"enintään kokeilun loppuun 31.12.2027" \
+	"samassa taloudessa asuvat alle 18-vuotiaat lapset"; do
 	contains "foundation pdftotext has: $phrase" "$F/text.flat" "$phrase"
 done
 # Every character of every laid-out box comes back, in drawing order.
