@@ -43,12 +43,12 @@ for phrase in \
 	"Maija Meikäläinen-Esimerkki (maija.meikalainen@example.fi, 040 000 0001)" \
 	"Kalle Kulttuuri, kulttuurikoordinaattori" \
 	"kalle.kulttuuri@example.fi · 040 000 0002" \
-	"Sanna Sosiaali-Åkerlund, sosiaali- ja terveyspalvelujen koordinaattori" \
+	"Sanna Sosiaali-Åkerlund, sosiaali- ja terveyspalvelujen" \
 	"sanna.sosiaali@example.fi · 040 000 0003" \
-	"paikallisella Kaikukortti-verkkosivulla: https://www.example.fi/kaikukortti" \
+	"verkkosivulla: https://www.example.fi/kaikukortti" \
 	"Päivitetty 1.12.2026" \
 	"enintään kokeilun loppuun 31.12.2027" \
-	"samassa taloudessa asuvat alle 18-vuotiaat lapset"; do
+	"lapset ja lapsenlapset pääsevät samaan tapahtumaan"; do
 	contains "foundation pdftotext has: $phrase" "$F/text.flat" "$phrase"
 done
 # Every character of every laid-out box comes back, in drawing order.

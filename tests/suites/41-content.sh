@@ -51,7 +51,8 @@ check "content checklist: a tick box for every point (22 or more)" \
 grep -v '^contact_name\|^paper_form_after' $REGION > "$T/no-contact.ini"
 "$KP" render -c "$T/no-contact.ini" -t templates/checklist.xml -l fi -o "$T/no-contact.pdf" \
 	--dump "$T/no-contact.dump" 2> /dev/null
-check "content checklist: contact person from the region" sh -c "flat() { pdftotext -q -layout \"\$1\" - | tr '\n' ' '; }; flat '$T/checklist-fi.pdf' | grep -q 'yhteyshenkilö: Maija Meikäläinen-Esimerkki'"
+check "content checklist: contact person from the region" \
+	sh -c "tr -d ' \n' < '$T/checklist-fi.txt' | grep -q 'yhteyshenkilö:MaijaMeikäläinen-Esimerkki'"
 check "content checklist: no contact person, a fill-in line instead" \
 	test "$(grep -c 'line\[fill\]' "$T/no-contact.dump")" -gt "$(grep -c 'line\[fill\]' "$T/checklist.dump")"
 contains "content checklist: the coordinators from the region" "$T/checklist-fi.txt" "Sanna Sosiaali-Åkerlund"
