@@ -11,9 +11,12 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 /* Resource limits (tests/suites/70-hostile.sh checks each one): a region file
  * of at most 256 KiB (a real one is 2-20 KiB), lines of at most 1000 bytes
@@ -216,6 +219,27 @@ static const char *check_choice(const struct config_value *cv)
 	return "not one of the allowed values";
 }
 
+void config_file_path(const char *config_path, const char *name, char *buf, size_t size)
+{
+	const char *slash = strrchr(config_path, '/');
+	if (name[0] == '/' || !slash)
+		snprintf(buf, size, "%s", name);
+	else
+		snprintf(buf, size, "%.*s/%s", (int)(slash - config_path), config_path, name);
+}
+
+/* An image named relative to the region file: it exists and is PNG or JPEG
+ * by its name (its content is checked when a document draws it). */
+static const char *check_image(const char *config_path, const char *name)
+{
+	char path[PATH_MAX];
+	const char *dot = strrchr(name, '.');
+	if (!dot || (strcasecmp(dot, ".png") && strcasecmp(dot, ".jpg") && strcasecmp(dot, ".jpeg")))
+		return "not a PNG or JPEG file name (.png, .jpg)";
+	config_file_path(config_path, name, path, sizeof(path));
+	return access(path, R_OK) == 0 ? NULL : "no such file next to the region file";
+}
+
 /* Check one value by its type; returns what is wrong with it, or NULL. */
 static const char *check_value(struct loader *ld, struct config_value *cv)
 {
@@ -239,6 +263,8 @@ static const char *check_value(struct loader *ld, struct config_value *cv)
 		return check_choice(cv);
 	case CFG_HYPHENS:
 		return NULL; /* load_value: the parser's own message */
+	case CFG_IMAGE:
+		return check_image(ld->cfg->path, cv->text);
 	}
 	return NULL;
 }
@@ -304,6 +330,20 @@ static void check_required(struct loader *ld, struct config_section *sec)
 	}
 }
 
+/* A logo is read by people who cannot see it too: its text is required. */
+static void check_logo(struct loader *ld, struct config_section *sec)
+{
+	const struct config_value *logo = config_get(sec, "logo", NULL);
+	int has_alt = 0;
+	if (!logo)
+		return;
+	for (int i = 0; i < sec->n_values; i++)
+		has_alt |= strncmp(sec->values[i].key, "logo_alt", 8) == 0;
+	if (!has_alt)
+		report(ld, logo->line, sec->name, "logo_alt",
+		       "a logo needs its alternative text (logo_alt = what the logo shows)");
+}
+
 static void load_section(struct loader *ld, const char *name)
 {
 	struct config *cfg = ld->cfg;
@@ -330,6 +370,7 @@ static void load_section(struct loader *ld, const char *name)
 			load_value(ld, sec, keys[i]);
 	free(keys);
 	check_required(ld, sec);
+	check_logo(ld, sec);
 }
 
 static void check_counts(struct loader *ld)

@@ -25,7 +25,8 @@ enum cfg_type {
 	CFG_PHONE,  /* digits, spaces, +, -, () */
 	CFG_LANGS,  /* comma-separated list of fi, sv, en */
 	CFG_CHOICE, /* one of spec->choices */
-	CFG_HYPHENS /* words with hyphens at their points (hyph_exceptions_parse) */
+	CFG_HYPHENS, /* words with hyphens at their points (hyph_exceptions_parse) */
+	CFG_IMAGE    /* a PNG or JPEG file, relative to the region file's folder */
 };
 
 enum {
@@ -109,6 +110,10 @@ const char *config_get_text(const struct config *cfg, const char *section,
 			    const char *key, const char *lang);
 /* Does the region list LANG? */
 int config_has_language(const struct config *cfg, const char *lang);
+
+/* NAME (a file a region file names) relative to the folder of CONFIG_PATH,
+ * or NAME itself when absolute, into BUF. */
+void config_file_path(const char *config_path, const char *name, char *buf, size_t size);
 
 /* Template variables for LANG; owned by the caller (vars_free). */
 struct var_scope *config_vars(const struct config *cfg, const char *lang);

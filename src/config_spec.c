@@ -24,6 +24,12 @@ static const struct cfg_key_spec region_keys[] = {
 	 * Kaikukanta: the region's own rule; absent, the forms say to ask the
 	 * region's coordinator (the national material sets no rule) */
 	{ "paper_form_after", CFG_TEXT, CFG_TRANSLATABLE, 0, 0, NULL, NULL },
+	/* the region's logo on the leaflet and the checklist, and what it shows
+	 * in words (required with it) */
+	{ "logo", CFG_IMAGE, 0, 0, 0, NULL, NULL },
+	{ "logo_alt", CFG_TEXT, CFG_TRANSLATABLE | CFG_WARN_FALLBACK, 0, 0, NULL, NULL },
+	/* letters and digits of the card code: its boxes on the registration forms */
+	{ "card_code_length", CFG_INT, 0, 4, 20, NULL, "8" },
 	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
 };
 

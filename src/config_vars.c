@@ -2,6 +2,7 @@
 #include "config.h"
 #include "diag.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,13 @@ static void add_key(struct var_scope *scope, const struct config *cfg,
 	}
 	if (!cv && !ks->fallback) {
 		vars_add_unset(scope, name, type, origin);
+		return;
+	}
+	if (cv && ks->type == CFG_IMAGE) {
+		/* absolute: a template resolves a relative path from its own folder */
+		char path[PATH_MAX], full[PATH_MAX];
+		config_file_path(cfg->path, cv->text, path, sizeof(path));
+		vars_add_text(scope, name, type, realpath(path, full) ? full : path, origin);
 		return;
 	}
 	if (cv && ks->type == CFG_DATE) {

@@ -131,6 +131,7 @@ struct doc_frame_attrs {     /* <box> */
 };
 struct doc_image_attrs {     /* <image>: the file probed at expansion */
 	const char *path;        /* relative to the working folder */
+	const char *alt;         /* alt="...": what it shows, in words; NULL: none */
 	double width, height;    /* its size on the page, aspect ratio kept */
 	enum doc_align align;    /* left, center or right */
 };
@@ -237,6 +238,7 @@ struct doc {
 	const char *name;        /* document name: "checklist" */
 	const char *lang;        /* "fi", "sv", "en" */
 	const char *title, *subject, *author, *keywords;
+	const char *print_note;  /* <meta><print-note>: on every imposed sheet (print_note.h) */
 	struct doc_page page;
 	int has_booklet;         /* <booklet>: the template has a folded-booklet variant */
 	struct doc_page booklet_page; /* its page, before imposition (booklet.c) */

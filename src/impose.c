@@ -119,6 +119,17 @@ static void make_sheets(struct pages *out, const struct pages *in, const struct 
 	}
 }
 
+int impose_first_card(const struct doc_impose *imp, double card_w, double card_h, double *x0,
+		      double *y0, double *width)
+{
+	struct grid g;
+	int rc = plan_grid(imp, card_w, card_h, "", &g); /* after impose_pages: it fits */
+	*x0 = g.x0;
+	*y0 = g.y0;
+	*width = g.card_w;
+	return rc;
+}
+
 int impose_cards_per_sheet(const struct doc_impose *imp, double card_w, double card_h,
 			   const char *file)
 {

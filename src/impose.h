@@ -29,6 +29,12 @@ struct box_groups;
 int impose_pages(struct pages *p, const struct doc_impose *imp, const char *file, int fill_sheet,
 		 struct box_groups *gs);
 
+/* Where the first card of a sheet goes: its top-left corner (X0, Y0) and its
+ * width; 0, or -1 after reporting that the cards do not fit (call it after
+ * impose_pages has placed them). */
+int impose_first_card(const struct doc_impose *imp, double card_w, double card_h, double *x0,
+		      double *y0, double *width);
+
 /* How many cards of CARD_W x CARD_H one sheet holds, or -1 after reporting
  * that they do not fit. A batch imposed in groups of this many cards gives
  * the same sheets as the whole batch imposed at once. */

@@ -6,6 +6,7 @@
 #include "dump.h"
 #include "hyph.h"
 #include "impose.h"
+#include "print_note.h"
 #include "layout.h"
 #include "pdf.h"
 #include "privacy.h"
@@ -148,6 +149,8 @@ int render_document(const struct config *cfg, const struct template *t,
 		pages_free(pages);
 		pages = NULL;
 	}
+	if (pages && d->impose.enabled)
+		print_note_on_cards(pages, d, opt->fonts_dir);
 	if (!pages) {
 		progress_end();
 		box_groups_free(groups);

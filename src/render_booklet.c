@@ -8,6 +8,7 @@
  * layout.dump -> layout-booklet.dump. Standard output gets no booklet. */
 #include "render.h"
 #include "booklet.h"
+#include "print_note.h"
 #include "diag.h"
 #include "dump.h"
 #include "pagefit.h"
@@ -141,6 +142,7 @@ struct pages *render_booklet_pages(const struct config *cfg, const struct templa
 	}
 	sheet_size(&d->booklet_page, &sheet_w, &sheet_h);
 	sheets = booklet_impose(pages, sheet_w, sheet_h, d->booklet_back_cover);
+	print_note_on_booklet(sheets, d, opt->fonts_dir);
 	pages_free(pages);
 	*dp = d;
 	return sheets;

@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "dump.h"
 #include "impose.h"
+#include "print_note.h"
 #include "layout.h"
 #include "pdf.h"
 #include "fileio.h"
@@ -83,6 +84,8 @@ static void render_group(struct batch *b, int first, int n)
 		pages_free(sheets);
 		sheets = NULL;
 	}
+	if (sheets)
+		print_note_on_cards(sheets, d, b->opt->fonts_dir);
 	if (!sheets)
 		b->failed = 1;
 	if (!b->failed && !b->started) {

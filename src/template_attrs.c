@@ -295,14 +295,18 @@ static const char *image_path(struct reader *rd, const char *src)
 
 /* The file is probed here, once: its pixel size and the width and/or height
  * asked for give its size on the page, aspect ratio kept. */
-static void read_image(struct reader *rd, struct doc_image_attrs *a)
+void template_read_image(struct template_report *r, xmlNodePtr n, struct doc *d,
+			 struct doc_node *b, const char *src, const char *alt)
 {
-	const char *src = text(rd, "src"), *why = NULL;
+	struct reader rr = { r, n, d, b }, *rd = &rr;
+	struct doc_image_attrs *a = &b->a.image;
+	const char *why = NULL;
 	double want_w = 0, want_h = 0, scale;
 	int px_w, px_h;
 	a->align = given(rd, "align", "center") ? ALIGN_CENTER
 		   : given(rd, "align", "right") ? ALIGN_RIGHT : ALIGN_LEFT;
 	a->path = image_path(rd, src ? src : "");
+	a->alt = alt;
 	if (template_length(rd->r, rd->n, "width", MM(1), page_width(rd), UNIT_MM, &want_w) != 0 ||
 	    template_length(rd->r, rd->n, "height", MM(1), page_height(rd), UNIT_MM, &want_h) != 0)
 		return;
@@ -373,7 +377,7 @@ void template_read_attrs(struct template_report *r, xmlNodePtr n, struct doc *d,
 	case DOC_TABLE: read_table(&rd, &b->a.table); break;
 	case DOC_ROW: case DOC_CELL: read_cell(&rd, &b->a.cell); break;
 	case DOC_FRAME: read_frame(&rd, &b->a.frame); break;
-	case DOC_IMAGE: read_image(&rd, &b->a.image); break;
+	case DOC_IMAGE: template_read_image(r, n, d, b, text(&rd, "src"), text(&rd, "alt")); break;
 	case DOC_COLUMNS: read_columns(&rd, &b->a.columns); break;
 	case DOC_QR: read_qr(&rd, &b->a.qr); break;
 	case DOC_FIT: read_fit(&rd, &b->a.fit); break;

@@ -407,6 +407,33 @@ static void expand_heading(struct expander *x, xmlNodePtr n, struct doc_node *ou
 	expand_children(x, n, h, 0);
 }
 
+/* A card code field or column without boxes="N": as many boxes as the
+ * region's card codes have characters ([region] card_code_length). */
+static void card_code_boxes(const struct expander *x, struct doc_node *b)
+{
+	const struct var *v;
+	if ((b->kind != DOC_FORM_FIELD && b->kind != DOC_FORM_COLUMN) || b->a.form.boxes ||
+	    strcmp(b->a.form.kind, "card-code") != 0)
+		return;
+	v = lookup(x, "region.card_code_length");
+	if (v && v->set)
+		b->a.form.boxes = (int)v->num;
+}
+
+/* <logo>: the region's logo ([region] logo) as an image with its text;
+ * nothing when the region has none. */
+static void expand_logo(struct expander *x, xmlNodePtr n, struct doc_node *out)
+{
+	const struct var *src = lookup(x, "region.logo"), *alt = lookup(x, "region.logo_alt");
+	struct doc_node *b;
+	if (!src || !src->set)
+		return;
+	b = doc_node_new(x->d, DOC_IMAGE, line_of(n), template_node_column(x->t, n));
+	doc_node_append(out, b);
+	template_read_image(&x->rep, n, x->d, b, src->text,
+			    alt && alt->set ? doc_strdup(x->d, alt->text) : NULL);
+}
+
 /* Block elements whose content is expanded into a new node of KIND. */
 static const struct {
 	const char *name;
@@ -500,6 +527,10 @@ static void expand_qr(struct expander *x, xmlNodePtr n, struct doc_node *out)
 
 static int expand_block(struct expander *x, xmlNodePtr n, struct doc_node *out)
 {
+	if (is_named(n, "logo")) {
+		expand_logo(x, n, out);
+		return 1;
+	}
 	if (is_named(n, "qr")) {
 		expand_qr(x, n, out);
 		return 1;
@@ -510,6 +541,7 @@ static int expand_block(struct expander *x, xmlNodePtr n, struct doc_node *out)
 		if (is_named(n, simple_blocks[i].name)) {
 			struct doc_node *b = block(x, n, out, simple_blocks[i].kind);
 			b->flags |= simple_blocks[i].flags;
+			card_code_boxes(x, b);
 			expand_children(x, n, b, 0);
 			return 1;
 		}
@@ -612,6 +644,8 @@ static void expand_meta(struct expander *x, xmlNodePtr meta)
 			x->d->author = meta_text(x, n);
 		else if (is_named(n, "keywords"))
 			x->d->keywords = meta_text(x, n);
+		else if (is_named(n, "print-note"))
+			x->d->print_note = meta_text(x, n);
 	}
 }
 

@@ -61,6 +61,10 @@ void template_report_free(struct template_report *r);
 
 /* Parse, range-check and store the attributes of element N in B->a, which
  * is already in the tree (template_attrs.c); problems go to R. */
+/* <image> (and <logo>, whose SRC and ALT come from the region): the file
+ * probed, its size on the page from width and/or height. */
+void template_read_image(struct template_report *r, xmlNodePtr n, struct doc *d,
+			 struct doc_node *b, const char *src, const char *alt);
 void template_read_attrs(struct template_report *r, xmlNodePtr n, struct doc *d,
 			 struct doc_node *b);
 /* The unit a range is told in: millimetres, or points for font sizes and

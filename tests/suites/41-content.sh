@@ -101,3 +101,82 @@ check "content today: nothing written for a future row" test ! -e "$T/future.pdf
 check "content today: --today 2027-13-01 is a usage error" test $? -eq 2
 check "content today: the example holders pass on the example's day" "$KP" check -c $REGION \
 	-t templates/card-inserts.xml --data config/esimerkkila-holders.csv --today 2027-03-01
+
+# 7. The print instruction: one line on every sheet, in the document's
+#    language, outside the cut area (card sheets) or at a booklet sheet's foot.
+note_fi="Tulosta 100 % (ei sovitusta sivulle), kaksipuolisesti, kääntö pitkältä reunalta"
+note_sv="Skriv ut i 100 % (inte anpassat till sidan), dubbelsidigt, vänd längs långsidan"
+note_en="Print at 100 % (no “fit to page”), two-sided, flip on the long edge"
+every_page_has() { # PDF TEXT: every page's text contains TEXT (spaces of any kind)
+	_n=$(pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p')
+	_want=$(printf '%s' "$2" | tr -d ' \302\240')
+	[ "${_n:-0}" -gt 0 ] || return 1
+	for _p in $(seq 1 "$_n"); do
+		pdftotext -q -f "$_p" -l "$_p" "$1" - | tr -d ' \n\302\240' | grep -qF -- "$_want" || return 1
+	done
+}
+for l in fi sv en; do
+	eval "note=\$note_$l"
+	"$KP" render -c $REGION -t templates/card-inserts.xml -l $l -o "$T/cards-$l.pdf" \
+		--dump "$T/cards-$l.dump"
+	check "content print note $l: on every card sheet, front and back" every_page_has "$T/cards-$l.pdf" "$note"
+done
+"$KP" render -c $REGION -t templates/card-inserts.xml -l fi --data config/esimerkkila-holders.csv \
+	-o "$T/batch-fi.pdf" --dump "$T/batch-fi.dump"
+check "content print note: on every sheet of the example batch" every_page_has "$T/batch-fi.pdf" "$note_fi"
+# outside the cut area: above the cards' top cut line (11 mm = 31.2 pt from the
+# sheet's top), between the first column's crop marks (20 and 105 mm)
+check "content print note: outside the cut area, clear of the crop marks" awk '
+	/^  text\[print-note\]/ { n++
+		x = $0; sub(/.* x=/, "", x); sub(/ .*/, "", x)
+		y = $0; sub(/.* y=/, "", y); sub(/ .*/, "", y)
+		w = $0; sub(/.* w=/, "", w); sub(/ .*/, "", w)
+		if (y + 0 >= 31.2 - 2 || x + 0 <= 56.7 || x + w >= 297.6) bad++ }
+	END { exit !(n >= 2 && bad == 0) }' "$T/batch-fi.dump"
+book_fi="Tulosta 100 % (ei sovitusta sivulle), kaksipuolisesti, kääntö lyhyeltä reunalta; taita keskeltä"
+book_sv="Skriv ut i 100 % (inte anpassat till sidan), dubbelsidigt, vänd längs kortsidan; vik på mitten"
+book_en="Print at 100 % (no “fit to page”), two-sided, flip on the short edge; fold in the middle"
+for l in fi sv en; do
+	eval "note=\$book_$l"
+	"$KP" render -c $REGION -t templates/leaflet.xml -l $l -o "$T/leaflet-$l.pdf" 2> /dev/null
+	check "content print note $l: on every booklet sheet, short edge" every_page_has "$T/leaflet-booklet-$l.pdf" "$note"
+	check "content print note $l: none on the A4 leaflet" sh -c "! pdftotext -q '$T/leaflet-$l.pdf' - | grep -q 'fit to page\|sovitusta\|anpassat'"
+done
+
+# 8. The community card: its own front and back, without the children rule.
+printf 'issued,name,children,type,organisation\n2027-01-10,,,community,Testiyhdistys ry\n2027-01-10,Aino Testi,2,,\n' > "$T/community.csv"
+for l in fi sv en; do
+	"$KP" render -c $REGION -t templates/card-inserts.xml -l $l --data "$T/community.csv" \
+		-o "$T/community-$l.pdf"
+	# sheet 2 is the backs: the community card's back is mirrored to the right column
+	pdftotext -q -f 2 -l 2 -x 300 -y 0 -W 300 -H 170 "$T/community-$l.pdf" "$T/community-back-$l.txt"
+	pdftotext -q -f 2 -l 2 -x 0 -y 0 -W 300 -H 170 "$T/community-$l.pdf" "$T/personal-back-$l.txt"
+done
+contains "content community back fi: its own title" "$T/community-back-fi.txt" "Näin käytät yhteisön Kaikukorttia"
+contains "content community back sv: its own title" "$T/community-back-sv.txt" "Så används gemenskapskortet"
+contains "content community back en: its own title" "$T/community-back-en.txt" "How to use the community card"
+for l in fi sv en; do
+	check "content community back $l: no children rule" sh -c "! grep -qi 'lapsenlap\|barnbarn\|grandchildren' '$T/community-back-$l.txt'"
+	check "content personal back $l: the children rule" grep -qi 'lapsenlap\|barnbarn\|grandchildren' "$T/personal-back-$l.txt"
+done
+contains "content community back: everyone carries their own card" "$T/community-back-en.txt" "everyone carries their own card"
+
+# 9. The region's logo with its alternative text; the card code length.
+cp config/esimerkkila-logo.png "$T/"
+sed 's/^;   \(logo.*\)/\1/' $REGION > "$T/logo.ini"
+for doc in checklist leaflet; do
+	"$KP" render -c "$T/logo.ini" -t templates/$doc.xml -l sv -o "$T/logo-$doc.pdf" --dump "$T/logo-$doc.dump"
+	check "content logo: on the $doc" grep -q 'image.*file=esimerkkila-logo.png' "$T/logo-$doc.dump"
+done
+check "content logo: none when the region names none" sh -c "! grep -q 'file=esimerkkila-logo.png' '$T/checklist.dump'"
+grep -v '^logo_alt' "$T/logo.ini" > "$T/no-alt.ini"
+"$KP" check -c "$T/no-alt.ini" 2> "$T/no-alt.err"
+check "content logo: a logo without its alternative text is an error" grep -q '\[region\] logo_alt: error: a logo needs its alternative text' "$T/no-alt.err"
+sed 's/^logo = .*/logo = missing-logo.png/' "$T/logo.ini" > "$T/bad-logo.ini"
+"$KP" check -c "$T/bad-logo.ini" 2> "$T/bad-logo.err"
+check "content logo: a missing file is an error with its line" grep -q 'bad-logo.ini:[0-9]*: \[region\] logo: error: no such file' "$T/bad-logo.err"
+{ cat $REGION; } | sed 's/^\[region\]$/[region]\ncard_code_length = 12/' > "$T/code12.ini"
+"$KP" render -c "$T/code12.ini" -t templates/registration-form.xml -l fi -o "$T/code12.pdf" --dump "$T/code12.dump"
+"$KP" render -c $REGION -t templates/registration-form.xml -l fi -o "$T/code8.pdf" --dump "$T/code8.dump"
+check "content card code: 12 boxes from the region (8 by default)" \
+	test "$(grep -c 'rect\[box\]' "$T/code12.dump")" -eq "$(( $(grep -c 'rect\[box\]' "$T/code8.dump") + 4 ))"
