@@ -164,7 +164,8 @@ booklet_pages_seen() { # PDF
 		else _side=$((_n - 1 - _i)); _right=$((_side % 2 == 1)); fi
 		_x=$((_right * 421))
 		_body=$(pdftotext -f $((_side + 1)) -l $((_side + 1)) -x $_x -y 0 -W 421 -H 555 "$1" - 2> /dev/null | tr -d ' \n\f')
-		_foot=$(pdftotext -f $((_side + 1)) -l $((_side + 1)) -x $_x -y 556 -W 421 -H 39 "$1" - 2> /dev/null | tr -d ' \n\f')
+		# (the sheet's print instruction, "... 100 % ...", is not a folio)
+		_foot=$(pdftotext -f $((_side + 1)) -l $((_side + 1)) -x $_x -y 556 -W 421 -H 39 "$1" - 2> /dev/null | grep -v '%' | tr -d ' \n\f')
 		echo "$((_i + 1)) $([ -n "$_body" ] && echo text || echo blank) ${_foot:--}"
 		_i=$((_i + 1))
 	done
