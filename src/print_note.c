@@ -25,12 +25,12 @@ static struct font *note_font(const struct doc *d, const char *fonts_dir)
 	return font_get(path);
 }
 
-/* The note on every page of SHEETS from X (measured from the page's middle
- * when FROM_MIDDLE) with its baseline at Y, no wider than MAX_W: set at
- * PRINT_NOTE_SIZE, smaller to fit, with a warning when even the smallest
+/* The note on every STEP-th page of SHEETS from X (measured from the page's
+ * middle when FROM_MIDDLE) with its baseline at Y, no wider than MAX_W: set
+ * at PRINT_NOTE_SIZE, smaller to fit, with a warning when even the smallest
  * size is too wide. */
 static void place(struct pages *sheets, const struct doc *d, const char *fonts_dir, double x,
-		  double y, double max_w, int from_middle)
+		  double y, double max_w, int from_middle, int step)
 {
 	const char *text = d->print_note;
 	struct font *font;
@@ -48,7 +48,7 @@ static void place(struct pages *sheets, const struct doc *d, const char *fonts_d
 		diag_file(DIAG_WARNING, d->file, 0, 0,
 			  "<print-note> is %.1f mm too long for the sheet's margin even at %.0f pt",
 			  (w - max_w) / MM_TO_PT, PRINT_NOTE_MIN);
-	for (int i = 0; i < sheets->n_pages; i++) {
+	for (int i = 0; i < sheets->n_pages; i += step) {
 		struct page *pg = &sheets->pages[i];
 		struct box *b = page_add_shape(pg, BOX_TEXT, x + (from_middle ? pg->width / 2 : 0), y,
 					       w, size);
@@ -66,7 +66,9 @@ void print_note_on_cards(struct pages *sheets, const struct doc *d, const char *
 	double x0, y0, card_w;
 	if (impose_first_card(&d->impose, d->page.width, d->page.height, &x0, &y0, &card_w) != 0)
 		return;
-	place(sheets, d, fonts_dir, x0 + NOTE_INSET, y0 - NOTE_ABOVE, card_w - 2 * NOTE_INSET, 0);
+	/* once a sheet: on its front (a back sheet is all cards, drawn once) */
+	place(sheets, d, fonts_dir, x0 + NOTE_INSET, y0 - NOTE_ABOVE, card_w - 2 * NOTE_INSET, 0,
+	      d->impose.back ? 2 : 1);
 }
 
 void print_note_on_booklet(struct pages *sheets, const struct doc *d, const char *fonts_dir)
@@ -77,5 +79,5 @@ void print_note_on_booklet(struct pages *sheets, const struct doc *d, const char
 	half = sheets->pages[0].width / 2;
 	height = sheets->pages[0].height;
 	place(sheets, d, fonts_dir, NOTE_INSET, height - NOTE_FROM_FOOT,
-	      half - 2 * NOTE_INSET - NOTE_FOLIO, 1);
+	      half - 2 * NOTE_INSET - NOTE_FOLIO, 1, 1);
 }

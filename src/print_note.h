@@ -2,8 +2,9 @@
  * print_note: the one-line print instruction of an imposed document ("print
  * at 100 %, two-sided, flip on the long edge"), from the template's
  * <meta><print-note>, added to every sheet after imposition, outside what is
- * cut or read: above the first column of cards, between its crop marks; at
- * the foot of the right half of a booklet sheet, below its folio. It belongs
+ * cut or read: on the front of a card sheet, above the first column of
+ * cards, between its crop marks; on both sides of a booklet sheet, at the
+ * foot of the right half, below its folio. It belongs
  * to no card and no page.
  */
 #ifndef KP_PRINT_NOTE_H

@@ -107,11 +107,11 @@ check "content today: the example holders pass on the example's day" "$KP" check
 note_fi="Tulosta 100 % (ei sovitusta sivulle), kaksipuolisesti, kääntö pitkältä reunalta"
 note_sv="Skriv ut i 100 % (inte anpassat till sidan), dubbelsidigt, vänd längs långsidan"
 note_en="Print at 100 % (no “fit to page”), two-sided, flip on the long edge"
-every_page_has() { # PDF TEXT: every page's text contains TEXT (spaces of any kind)
+every_page_has() { # PDF TEXT [STEP]: every (STEP-th) page's text contains TEXT
 	_n=$(pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p')
 	_want=$(printf '%s' "$2" | tr -d ' \302\240')
 	[ "${_n:-0}" -gt 0 ] || return 1
-	for _p in $(seq 1 "$_n"); do
+	for _p in $(seq 1 "${3:-1}" "$_n"); do
 		pdftotext -q -f "$_p" -l "$_p" "$1" - | tr -d ' \n\302\240' | grep -qF -- "$_want" || return 1
 	done
 }
@@ -119,11 +119,11 @@ for l in fi sv en; do
 	eval "note=\$note_$l"
 	"$KP" render -c $REGION -t templates/card-inserts.xml -l $l -o "$T/cards-$l.pdf" \
 		--dump "$T/cards-$l.dump"
-	check "content print note $l: on every card sheet, front and back" every_page_has "$T/cards-$l.pdf" "$note"
+	check "content print note $l: on every card sheet (its front)" every_page_has "$T/cards-$l.pdf" "$note" 2
 done
 "$KP" render -c $REGION -t templates/card-inserts.xml -l fi --data config/esimerkkila-holders.csv \
 	-o "$T/batch-fi.pdf" --dump "$T/batch-fi.dump"
-check "content print note: on every sheet of the example batch" every_page_has "$T/batch-fi.pdf" "$note_fi"
+check "content print note: on every sheet of the example batch" every_page_has "$T/batch-fi.pdf" "$note_fi" 2
 # outside the cut area: above the cards' top cut line (11 mm = 31.2 pt from the
 # sheet's top), between the first column's crop marks (20 and 105 mm)
 check "content print note: outside the cut area, clear of the crop marks" awk '
@@ -132,7 +132,7 @@ check "content print note: outside the cut area, clear of the crop marks" awk '
 		y = $0; sub(/.* y=/, "", y); sub(/ .*/, "", y)
 		w = $0; sub(/.* w=/, "", w); sub(/ .*/, "", w)
 		if (y + 0 >= 31.2 - 2 || x + 0 <= 56.7 || x + w >= 297.6) bad++ }
-	END { exit !(n >= 2 && bad == 0) }' "$T/batch-fi.dump"
+	END { exit !(n == 5 && bad == 0) }' "$T/batch-fi.dump"
 book_fi="Tulosta 100 % (ei sovitusta sivulle), kaksipuolisesti, kääntö lyhyeltä reunalta; taita keskeltä"
 book_sv="Skriv ut i 100 % (inte anpassat till sidan), dubbelsidigt, vänd längs kortsidan; vik på mitten"
 book_en="Print at 100 % (no “fit to page”), two-sided, flip on the short edge; fold in the middle"
