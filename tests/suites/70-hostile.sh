@@ -336,3 +336,13 @@ PY
 printf '%s\n<document name="x"><body><image src="pixels.png" width="100mm"/></body></document>\n' \
 	"$xml_head" > "$W/pixels.xml"
 bounded pixels 0 render -c $REGION -t "$W/pixels.xml" -l fi -o "$W/pixels.pdf"
+
+# --- Lines past 65,535 (where libxml2's own count for elements stops) and
+# the column of the element itself, not of the first one of its name.
+awk -v h="$xml_head" 'BEGIN { print h; print "<document name=\"x\"><body>"
+	for (i = 0; i < 70000; i++) print "<p>a</p>"; print "<p>b</p><p style=\"nope\">c</p></body></document>" }' \
+	> "$W/long.xml"
+"$KP" check -c $REGION -t "$W/long.xml" -l fi 2> "$W/long.stderr"
+same_file "hostile line 70,003 and its column" - "$W/long.stderr" <<MSG
+kaikuprint: $W/long.xml:70003:9: error: unknown style "nope"
+MSG
