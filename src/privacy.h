@@ -11,7 +11,8 @@
  * A label="..." attribute (<blank>) is checked like label text.
  *
  * Label text is compared after normalising (privacy_text.c): soft hyphens,
- * zero-width and other format characters removed, letters lower-cased,
+ * zero-width and other format characters removed, letters lower-cased (a
+ * decomposed ä, ö, ü or å composed),
  * {variable} references, braces, punctuation and markup (<b>, <i>) ignored;
  * every word is also compared in its Finnish base form (libvoikko's
  * analysis: "nimesi" -> "nimi") and with a Swedish or English ending taken

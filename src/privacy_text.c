@@ -79,7 +79,15 @@ char *privacy_normalise(const char *s)
 			space = 1;
 			continue;
 		}
-		o += utf8_encode(fold_case(cp), o);
+		cp = fold_case(cp);
+		if ((cp == 0x308 || cp == 0x30A) && o > out && strchr("aou", o[-1])) {
+			/* a decomposed ä, ö, ü or å (letter + combining mark) */
+			uint32_t base = (unsigned char)o[-1];
+			o--;
+			cp = cp == 0x30A ? (base == 'a' ? 0xE5 : base) :
+			     base == 'a' ? 0xE4 : base == 'o' ? 0xF6 : 0xFC;
+		}
+		o += utf8_encode(cp, o);
 		space = 0;
 	}
 	if (o > out && o[-1] == ' ')
