@@ -127,14 +127,17 @@ struct form {
 
 static void put_hint(struct form *f, const struct cfg_key_spec *k, int translation)
 {
+	/* one per enum cfg_type, in its order (config.h) */
 	static const char *const type_keys[] = { "hint.text", "hint.int", "hint.date", "hint.url",
-						  "hint.email", "hint.phone", "hint.langs", "hint.choice" };
+						  "hint.email", "hint.phone", "hint.langs", "hint.choice",
+						  "hint.hyphens", "hint.image" };
 	fputs("<span class=\"hint\">", f->out);
 	if ((k->flags & CFG_REQUIRED) && !translation) {
 		serve_put_escaped(f->out, serve_text(f->ui, "hint.required"));
 		fputs(" · ", f->out);
 	}
-	serve_put_escaped(f->out, serve_text(f->ui, type_keys[k->type]));
+	if ((size_t)k->type < sizeof(type_keys) / sizeof(type_keys[0]))
+		serve_put_escaped(f->out, serve_text(f->ui, type_keys[k->type]));
 	if (k->type == CFG_INT)
 		fprintf(f->out, " %ld–%ld", k->min, k->max);
 	for (int i = 0; k->type == CFG_CHOICE && k->choices && k->choices[i]; i++)
