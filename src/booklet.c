@@ -43,15 +43,15 @@ static void fold_mark(struct page *side, double y, double h)
 }
 
 struct pages *booklet_impose(const struct pages *src, double sheet_w, double sheet_h,
-			     int back_cover)
+			     int back_cover, int press)
 {
 	struct pages *dst = pages_new();
 	int n = (src->n_pages + 3) / 4 * 4;
 	double w = src->n_pages ? src->pages[0].width : 0, h = src->n_pages ? src->pages[0].height : 0;
 	double dx, dy;
-	if (sheet_w < 2 * w)
+	if (sheet_w < 2 * w || press)
 		sheet_w = 2 * w;
-	if (sheet_h < h)
+	if (sheet_h < h || press)
 		sheet_h = h;
 	dx = (sheet_w - 2 * w) / 2;
 	dy = (sheet_h - h) / 2;
@@ -62,6 +62,8 @@ struct pages *booklet_impose(const struct pages *src, double sheet_w, double she
 	dst->lang = src->lang;
 	for (int s = 0; s < n / 2; s++) {
 		struct page *side = pages_add_page(dst, sheet_w, sheet_h);
+		if (press) /* press.c marks the fold outside the bleed */
+			continue;
 		fold_mark(side, FOLD_MARK_FROM, FOLD_MARK_TO - FOLD_MARK_FROM);
 		fold_mark(side, sheet_h - FOLD_MARK_TO, FOLD_MARK_TO - FOLD_MARK_FROM);
 	}

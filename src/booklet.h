@@ -24,9 +24,11 @@ void booklet_slot(int p, int n, int *side, int *right);
  * "page-number") of the front and the back cover are left out: a printed
  * booklet numbers its inside pages only, each with its place in the booklet
  * (SRC's folios, since the blank pages go after all numbered ones).
- * All SRC pages must be the same size.
+ * All SRC pages must be the same size. PRESS: print-shop sheets, exactly
+ * two pages in size and without fold marks (press_frame_pages adds them
+ * outside the bleed).
  * Free with pages_free; SRC is not changed. */
 struct pages *booklet_impose(const struct pages *src, double sheet_w, double sheet_h,
-			     int back_cover);
+			     int back_cover, int press);
 
 #endif

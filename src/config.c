@@ -3,6 +3,7 @@
 #include "hyph.h"
 #include "diag.h"
 #include "fileio.h"
+#include "color.h"
 #include "ini_scan.h"
 #include "utf8.h"
 
@@ -265,6 +266,11 @@ static const char *check_value(struct loader *ld, struct config_value *cv)
 		return NULL; /* load_value: the parser's own message */
 	case CFG_IMAGE:
 		return check_image(ld->cfg->path, cv->text);
+	case CFG_COLOR: {
+		struct doc_color c;
+		return color_parse(cv->text, &c)
+			? "not a colour such as #1a5c8e or cmyk(90,40,20,10)" : NULL;
+	}
 	}
 	return NULL;
 }
@@ -319,6 +325,8 @@ static void load_value(struct loader *ld, struct config_section *sec, const char
 		report(ld, line, sec->name, key, "%s: %s", bad, cv->text);
 	else if (ks->type == CFG_HYPHENS)
 		check_hyphens(ld, cv, sec->name);
+	else if (ks->type == CFG_COLOR)
+		config_check_color_ink(ld->cfg, cv, sec->name);
 }
 
 static void check_required(struct loader *ld, struct config_section *sec)
@@ -397,6 +405,29 @@ static long region_number(const struct config *cfg, const char *key)
 	return v ? v->num : 0;
 }
 
+/* [print], or its fallbacks when the region file has none. */
+static void fill_print(struct config *cfg)
+{
+	const struct cfg_key_spec *keys = NULL;
+	const char *press = config_get_text(cfg, "print", "press", NULL);
+	const char *bleed = config_get_text(cfg, "print", "bleed", NULL);
+	const char *cond = config_get_text(cfg, "print", "output_condition", NULL);
+	for (int i = 0; config_spec[i].kind; i++)
+		if (strcmp(config_spec[i].kind, "print") == 0)
+			keys = config_spec[i].keys;
+	for (int i = 0; keys && keys[i].key; i++) {
+		if (!press && strcmp(keys[i].key, "press") == 0)
+			press = keys[i].fallback;
+		if (!bleed && strcmp(keys[i].key, "bleed") == 0)
+			bleed = keys[i].fallback;
+		if (!cond && strcmp(keys[i].key, "output_condition") == 0)
+			cond = keys[i].fallback;
+	}
+	cfg->press = press && strcmp(press, "yes") == 0;
+	cfg->bleed_mm = bleed ? (int)strtol(bleed, NULL, 10) : 3;
+	cfg->output_condition = cond ? cond : "FOGRA39";
+}
+
 static void fill_shortcuts(struct config *cfg)
 {
 	const char *size = config_get_text(cfg, "region", "text_size", NULL);
@@ -407,6 +438,7 @@ static void fill_shortcuts(struct config *cfg)
 	cfg->child_age_limit = (int)region_number(cfg, "child_age_limit");
 	cfg->large_print = size && strcmp(size, "large") == 0;
 	cfg->today = date_today();
+	fill_print(cfg);
 	if (te) {
 		cfg->has_trial_end = 1;
 		cfg->trial_end = te->date;

@@ -26,7 +26,8 @@ enum cfg_type {
 	CFG_LANGS,  /* comma-separated list of fi, sv, en */
 	CFG_CHOICE, /* one of spec->choices */
 	CFG_HYPHENS, /* words with hyphens at their points (hyph_exceptions_parse) */
-	CFG_IMAGE    /* a PNG or JPEG file, relative to the region file's folder */
+	CFG_IMAGE,   /* a PNG or JPEG file, relative to the region file's folder */
+	CFG_COLOR   /* #RRGGBB or cmyk(C,M,Y,K) (color.h) */
 };
 
 enum {
@@ -92,6 +93,10 @@ struct config {
 	struct date trial_end;
 	int large_print;
 	struct date today;      /* the day of printing: the clock, or --today */
+	/* [print]: the print-shop variant (press.h) */
+	int press;              /* press = yes */
+	int bleed_mm;           /* bleed, whole millimetres */
+	const char *output_condition; /* registered printing condition, "FOGRA39" */
 };
 
 /* Load and check PATH. Returns NULL after reporting every problem. */
@@ -114,6 +119,14 @@ int config_has_language(const struct config *cfg, const char *lang);
 /* NAME (a file a region file names) relative to the folder of CONFIG_PATH,
  * or NAME itself when absolute, into BUF. */
 void config_file_path(const char *config_path, const char *name, char *buf, size_t size);
+/* Give the styles of D the colours of the region's [style.NAME] sections
+ * (config_colors.c); a style the template does not have is left alone. */
+struct doc;
+void config_apply_colors(const struct config *cfg, struct doc *d);
+/* Warn when the colour value V of SECTION needs more ink than a press
+ * prints well (config_colors.c). */
+void config_check_color_ink(const struct config *cfg, const struct config_value *v,
+			    const char *section);
 
 /* Template variables for LANG; owned by the caller (vars_free). */
 struct var_scope *config_vars(const struct config *cfg, const char *lang);

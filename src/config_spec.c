@@ -6,6 +6,11 @@
 static const char *const text_sizes[] = { "normal", "large", NULL };
 static const char *const qr_levels[] = { "L", "M", "Q", "H", NULL };
 static const char *const coordinator_roles[] = { "culture", "social", NULL };
+static const char *const yes_no[] = { "yes", "no", NULL };
+/* Characterised printing conditions of the ICC registry (color.org) that a
+ * PDF/X OutputIntent may name without an embedded profile. */
+static const char *const output_conditions[] = { "FOGRA39", "FOGRA51", "FOGRA52", "FOGRA47",
+						 "FOGRA29", "CGATS TR 006", "CGATS TR 001", NULL };
 
 static const struct cfg_key_spec region_keys[] = {
 	{ "name", CFG_TEXT, CFG_REQUIRED | CFG_TRANSLATABLE, 0, 0, NULL, NULL },
@@ -99,6 +104,21 @@ static const struct cfg_key_spec hyphenation_keys[] = {
 	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
 };
 
+/* [print]: the print-shop variant (--press): CMYK, bleed, PDF/X-1a. */
+static const struct cfg_key_spec print_keys[] = {
+	{ "press", CFG_CHOICE, 0, 0, 0, yes_no, "no" },
+	{ "bleed", CFG_INT, 0, 0, 10, NULL, "3" },
+	{ "output_condition", CFG_CHOICE, 0, 0, 0, output_conditions, "FOGRA39" },
+	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
+};
+
+/* [style.NAME]: the region's colour for the template style NAME (its
+ * house colours), e.g. color = cmyk(100,45,0,30). */
+static const struct cfg_key_spec style_keys[] = {
+	{ "color", CFG_COLOR, CFG_REQUIRED, 0, 0, NULL, NULL },
+	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
+};
+
 const struct cfg_section_spec config_spec[] = {
 	{ "region", 0, NULL, 1, region_keys },
 	{ "organisation", 0, NULL, 1, organisation_keys },
@@ -108,6 +128,8 @@ const struct cfg_section_spec config_spec[] = {
 	{ "venue", 1, "venues", 0, venue_keys },
 	{ "issuer", 1, "issuers", 0, issuer_keys },
 	{ "question", 1, "questions", 0, question_keys },
+	{ "print", 0, NULL, 0, print_keys },
+	{ "style", 1, NULL, 0, style_keys },
 	{ NULL, 0, NULL, 0, NULL }
 };
 

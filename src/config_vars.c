@@ -96,7 +96,8 @@ struct var_scope *config_vars(const struct config *cfg, const char *lang)
 		const struct cfg_section_spec *sp = &config_spec[i];
 		const struct config_section *sec;
 		if (sp->is_list) {
-			add_list(scope, cfg, sp, lang);
+			if (sp->list_var) /* [style.NAME] is no template variable */
+				add_list(scope, cfg, sp, lang);
 			continue;
 		}
 		sec = config_section(cfg, sp->kind);

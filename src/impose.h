@@ -15,6 +15,7 @@
 #include "units.h"
 
 struct box_groups;
+struct press_options;
 
 #define IMPOSE_MARK_OFFSET (2 * MM_TO_PT) /* from the card edge to the mark */
 #define IMPOSE_MARK_LENGTH (5 * MM_TO_PT)
@@ -24,10 +25,13 @@ struct box_groups;
  * messages). FILL_SHEET: when there is one card (one page, or a front and a
  * back), repeat it in every slot of one sheet (blank inserts).
  * What repeats (the same card side, the crop marks) is shared through GS
- * (box_group.h; NULL: nothing shared).
+ * (box_group.h; NULL: nothing shared). PO: print-shop sheets (press.h):
+ * the gap between cards at least twice the bleed, each card's backgrounds
+ * grown into its own bleed, marks outside the bleed in registration colour,
+ * the grid as TrimBox, a slug line; NULL: office sheets.
  * Returns 0, or -1 after reporting (the cards do not fit on the sheet). */
 int impose_pages(struct pages *p, const struct doc_impose *imp, const char *file, int fill_sheet,
-		 struct box_groups *gs);
+		 struct box_groups *gs, const struct press_options *po);
 
 /* Where the first card of a sheet goes: its top-left corner (X0, Y0) and its
  * width; 0, or -1 after reporting that the cards do not fit (call it after
@@ -37,8 +41,8 @@ int impose_first_card(const struct doc_impose *imp, double card_w, double card_h
 
 /* How many cards of CARD_W x CARD_H one sheet holds, or -1 after reporting
  * that they do not fit. A batch imposed in groups of this many cards gives
- * the same sheets as the whole batch imposed at once. */
+ * the same sheets as the whole batch imposed at once. PO as for impose_pages. */
 int impose_cards_per_sheet(const struct doc_impose *imp, double card_w, double card_h,
-			   const char *file);
+			   const char *file, const struct press_options *po);
 
 #endif

@@ -194,8 +194,12 @@ void layout_block(struct layout *lo, const struct doc_node *n)
 
 void layout_blocks(struct layout *lo, const struct doc_node *first)
 {
-	for (const struct doc_node *n = first; n; n = n->next)
+	int outer = lo->line;
+	for (const struct doc_node *n = first; n; n = n->next) {
+		lo->line = n->line; /* boxes remember their block's template line */
 		layout_block(lo, n);
+	}
+	lo->line = outer;
 }
 
 static void add_page_numbers(struct layout *lo)

@@ -31,6 +31,7 @@ struct layout {
 	int at_top;            /* nothing placed yet on this page (drop space before) */
 	struct column_flow *flow; /* layout_columns.c: the column flow in progress, or NULL */
 	int errors;
+	int line;              /* template line of the block being laid out */
 };
 
 /* The part of the state a block narrows or changes for its content and gives

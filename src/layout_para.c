@@ -127,6 +127,7 @@ static struct box *emit_text(struct layout *lo, const struct piece *pc, const ch
 	glyphs = pages_alloc(lo->pages, utf8_length(text, len) * sizeof(*glyphs));
 	b->n_glyphs = font_glyph_run(pc->font, text, len, glyphs);
 	b->glyphs = glyphs;
+	b->line = lo->line;
 	b->w = (pc->personal ? font_text_width_private(pc->font, text, len, pc->size)
 			     : font_text_width(pc->font, text, len, pc->size)) * l.hscale +
 	       l.char_space * (double)utf8_length(text, len);

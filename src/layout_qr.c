@@ -58,8 +58,11 @@ static void draw(struct layout *lo, const struct doc_node *n, const struct qr_co
 		 double x, double y, double size)
 {
 	struct page *pg = layout_page(lo);
+	int first = pg ? pg->n_boxes : 0;
 	if (pg)
 		qr_draw(pg, q, x, y, size, n->a.qr.color);
+	for (int i = first; pg && i < pg->n_boxes; i++) /* the template line, for press checks */
+		pg->boxes[i].line = n->line;
 }
 
 /* The code on the right (or left, side="left") of its text, both top-aligned;

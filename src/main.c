@@ -36,6 +36,7 @@ struct cli {
 	const char *templates_dir;
 	const char *fonts_dir;
 	int large_print;
+	int press;                 /* --press: print-shop variant */
 	int quiet;
 	int booklet_only;          /* --booklet: only the folded-booklet variant */
 	int split;                 /* --split N: a card batch in files of N sheets */
@@ -68,6 +69,8 @@ static const char usage_text[] =
 	"                         'updated' when the region gives none; with --data, a\n"
 	"                         card already expired then, or issued later, is an error\n"
 	"      --large-print      set body text at 14 pt or more\n"
+	"      --press            print-shop variant: CMYK, bleed, crop marks, PDF/X-1a\n"
+	"                         (render, all; with check: check it for print)\n"
 	"      --templates DIR    where the templates are\n"
 	"      --fonts DIR        where the fonts are\n"
 	"      --listen ADDR:PORT serve: where (default 127.0.0.1:8080)\n"
@@ -137,7 +140,7 @@ static int split_count(const char *s)
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
 	enum { OPT_DUMP = 256, OPT_LARGE, OPT_TEMPLATES, OPT_FONTS, OPT_DATA, OPT_BOOKLET, OPT_SPLIT,
-	       OPT_LISTEN, OPT_TOKEN_FILE, OPT_TIMEOUT, OPT_TODAY };
+	       OPT_LISTEN, OPT_TOKEN_FILE, OPT_TIMEOUT, OPT_TODAY, OPT_PRESS };
 	static const struct option options[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "template", required_argument, NULL, 't' },
@@ -145,6 +148,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		{ "output", required_argument, NULL, 'o' },
 		{ "dump", required_argument, NULL, OPT_DUMP },
 		{ "large-print", no_argument, NULL, OPT_LARGE },
+		{ "press", no_argument, NULL, OPT_PRESS },
 		{ "templates", required_argument, NULL, OPT_TEMPLATES },
 		{ "fonts", required_argument, NULL, OPT_FONTS },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -168,6 +172,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		case 'o': cli->output = optarg; break;
 		case OPT_DUMP: cli->dump = optarg; break;
 		case OPT_LARGE: cli->large_print = 1; break;
+		case OPT_PRESS: cli->press = 1; break;
 		case OPT_TEMPLATES: cli->templates_dir = optarg; break;
 		case OPT_FONTS: cli->fonts_dir = optarg; break;
 		case 'q': cli->quiet = 1; break;
@@ -216,7 +221,8 @@ static int command_all(const struct cli *cli, const struct config *cfg, const ch
 		}
 		for (int l = 0; l < cfg->n_languages; l++) {
 			struct render_options ro = { cfg->languages[l], cli->large_print, fdir, opath, NULL,
-						       NULL, 0, 0, 0 };
+						       NULL, 0, 0, 0,
+					       cli->press };
 			if (cli->lang && strcmp(cli->lang, cfg->languages[l]) != 0)
 				continue;
 			snprintf(opath, sizeof(opath), "%s/%s-%s.pdf", cli->output, render_documents[i],
@@ -238,7 +244,8 @@ static int check_template(const struct cli *cli, const struct config *cfg, const
 		return -1;
 	for (int l = 0; l < cfg->n_languages; l++) {
 		struct render_options ro = { cfg->languages[l], cli->large_print, fdir, NULL, NULL,
-					       NULL, 0, 0, 0 };
+					       NULL, 0, 0, 0,
+					       cli->press };
 		if (cli->lang && strcmp(cli->lang, cfg->languages[l]) != 0)
 			continue; /* -l: that language only */
 		ro.holders = cli->holders;
@@ -269,7 +276,8 @@ static int command_check(const struct cli *cli, const struct config *cfg, const 
 
 static int command_render(const struct cli *cli, const struct config *cfg, const char *fdir)
 {
-	struct render_options ro = { cli->lang, cli->large_print, fdir, NULL, cli->dump, NULL, 0, 0, 0 };
+	struct render_options ro = { cli->lang, cli->large_print, fdir, NULL, cli->dump, NULL, 0, 0, 0,
+				     cli->press };
 	struct template *t;
 	int rc;
 	if (!cli->template_path)

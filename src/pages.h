@@ -78,6 +78,7 @@ struct box {
 	int filled, stroked;     /* BOX_RECT */
 	double line_width;       /* BOX_LINE, BOX_RECT stroke */
 	const char *tag;         /* what the box is, for the dump ("crop", "qr", ...) */
+	int line;                /* template line it comes from (press checks), 0 unknown */
 	int personal;            /* BOX_TEXT: a holder's name; the dump never shows it */
 	int grouped;             /* drawn by a BOX_GROUP of the same page (box_group.h) */
 	const struct box_group *group; /* BOX_GROUP */
@@ -96,6 +97,10 @@ struct page {
 	double width, height;
 	struct box *boxes;
 	int n_boxes, cap;
+	/* Print-shop output (press.h): the finished size (PDF TrimBox) at
+	 * (trim_x, trim_y) from the top-left corner, and the bleed around it
+	 * (BleedBox); trim_w == 0 on office output. */
+	double trim_x, trim_y, trim_w, trim_h, bleed;
 };
 
 struct pages {
@@ -103,6 +108,9 @@ struct pages {
 	int n_pages, cap;
 	/* document information for the PDF */
 	const char *title, *subject, *author, *keywords, *lang;
+	/* print-shop output (press.h): colours as DeviceCMYK, PDF/X-1a with an
+	 * OutputIntent naming this registered printing condition; NULL: office */
+	const char *press_condition;
 	struct pages_arena *arena; /* strings of text boxes */
 	/* the structure tree: elems[0] is the Document root */
 	struct pages_elem *elems;

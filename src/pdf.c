@@ -1,6 +1,7 @@
 /* pdf: pages of boxes to PDF; see pdf.h and pdf_internal.h. */
 #include "pdf.h"
 #include "pdf_internal.h"
+#include "pdf_press.h"
 #include "diag.h"
 #include "fileio.h"
 
@@ -54,7 +55,8 @@ void pdf_num(struct pdf_writer *w, double v)
 
 static int same_color(struct doc_color a, struct doc_color b)
 {
-	return a.r == b.r && a.g == b.g && a.b == b.b;
+	return a.r == b.r && a.g == b.g && a.b == b.b && a.cmyk == b.cmyk &&
+	       (!a.cmyk || (a.c == b.c && a.m == b.m && a.y == b.y && a.k == b.k));
 }
 
 /* Every colour the backend sets goes through here. */
@@ -62,10 +64,14 @@ void pdf_color(struct pdf_writer *w, struct doc_color c, int stroke)
 {
 	if (stroke ? w->stroke_set && same_color(w->stroke, c) : w->fill_set && same_color(w->fill, c))
 		return;
-	put_number(w, c.r, 5);
-	put_number(w, c.g, 5);
-	put_number(w, c.b, 5);
-	pdf_put(w, stroke ? "RG\n" : "rg\n");
+	if (w->press) {
+		pdf_press_color(w, c, stroke);
+	} else {
+		put_number(w, c.r, 5);
+		put_number(w, c.g, 5);
+		put_number(w, c.b, 5);
+		pdf_put(w, stroke ? "RG\n" : "rg\n");
+	}
 	if (stroke) {
 		w->stroke = c;
 		w->stroke_set = 1;
@@ -170,6 +176,12 @@ static void draw_image(struct pdf_writer *w, const struct box *b)
 			w->error = HPDF_INVALID_IMAGE;
 		return;
 	}
+	if (w->press && pdf_press_image_ok(img, b->text) != 0) {
+		w->refused = 1;
+		if (!w->error)
+			w->error = HPDF_INVALID_IMAGE;
+		return;
+	}
 	pdf_put(w, "q ");
 	pdf_num(w, b->w);
 	pdf_put(w, "0 0 ");
@@ -205,7 +217,7 @@ static void draw_box(struct pdf_writer *w, const struct box *b)
 	}
 	link = pdf_link_of(w->pages, b);
 	pdf_struct_box(w, b);
-	if (link)
+	if (link && !w->press) /* PDF/X: no annotations on the printed area */
 		pdf_link_box(w, link, b);
 	if (b->kind == BOX_TEXT)
 		pdf_outline_box(w, b);
@@ -239,6 +251,8 @@ static void draw_page(struct pdf_writer *w, const struct page *pg)
 	HPDF_Page_SetWidth(w->page, (HPDF_REAL)pg->width);
 	HPDF_Page_SetHeight(w->page, (HPDF_REAL)pg->height);
 	w->page_height = pg->height;
+	if (w->press)
+		pdf_press_boxes(w, pg);
 	reset_state(w);
 	for (int i = 0; i < pg->n_boxes && !w->error; i++)
 		draw_box(w, &pg->boxes[i]);
@@ -269,7 +283,12 @@ struct pdf_writer *pdf_begin(const struct pages *info)
 	w->info.author = copy(info->author);
 	w->info.keywords = copy(info->keywords);
 	w->info.lang = copy(info->lang);
-	w->info.tagged = info->tagged;
+	w->info.tagged = info->tagged && !info->press_condition;
+	if (info->press_condition) { /* PDF/X-1a:2001 is PDF 1.3 */
+		w->press = 1;
+		w->press_condition = xstrdup(info->press_condition);
+		w->doc->pdf_version = HPDF_VER_13;
+	}
 	if (info->tagged)
 		w->st = pdf_struct_new();
 	return w;
@@ -304,6 +323,7 @@ void pdf_cancel(struct pdf_writer *w)
 	free(w->info.author);
 	free(w->info.keywords);
 	free(w->info.lang);
+	free(w->press_condition);
 	HPDF_Free(w->doc);
 	free(w);
 }
@@ -334,6 +354,8 @@ static int complete(struct pdf_writer *w)
 	pdf_struct_finish(w);
 	pdf_meta_write(w);
 	pdf_outline_write(w);
+	if (w->press && pdf_press_document(w) != 0 && !w->error)
+		w->error = HPDF_FAILD_TO_ALLOC_MEM;
 	return w->error ? -1 : 0;
 }
 
@@ -344,7 +366,7 @@ int pdf_finish_buffer(struct pdf_writer *w, const char *name, unsigned char **da
 	*size = 0;
 	if (rc == 0)
 		rc = save_to_buffer(w, data, size);
-	if (rc != 0 && (w->error || !*data))
+	if (rc != 0 && (w->error || !*data) && !w->refused) /* refused input: reported */
 		diag_file(DIAG_FATAL, name, 0, 0, "cannot make the PDF (libharu error 0x%04X, %u)",
 			  (unsigned)w->error, (unsigned)w->detail);
 	pdf_cancel(w);

@@ -11,6 +11,7 @@
  *   pdf_struct.c  marked content, structure tree, parent tree
  *   pdf_link.c    link annotations of Link elements
  *   pdf_meta.c    /Lang, document information, XMP, outline
+ *   pdf_press.c   print-shop output: CMYK, TrimBox/BleedBox, PDF/X keys
  */
 #ifndef KP_PDF_INTERNAL_H
 #define KP_PDF_INTERNAL_H
@@ -70,6 +71,10 @@ struct pdf_writer {
 	int n_pages, cap_pages;
 	struct pdf_heading *headings; /* for the outline (pdf_meta.c) */
 	int n_headings;
+	/* print-shop output (pdf_press.c): CMYK, page boxes, PDF/X-1a */
+	int press;
+	char *press_condition;     /* the registered printing condition */
+	int refused;               /* an input was refused (reported already) */
 	HPDF_STATUS error;         /* first libharu error, 0 = none */
 	HPDF_STATUS detail;
 };

@@ -127,13 +127,16 @@ static void write_xmp(struct pdf_writer *w)
 void pdf_meta_write(struct pdf_writer *w)
 {
 	const struct pdf_info *p = &w->info;
-	HPDF_Dict prefs = HPDF_Dict_New(w->doc->mmgr);
+	HPDF_Dict prefs;
 	HPDF_SetInfoAttr(w->doc, HPDF_INFO_CREATOR, "kaikuprint");
 	HPDF_SetInfoAttr(w->doc, HPDF_INFO_PRODUCER, "kaikuprint with libharu");
 	set_info(w, "Title", p->title);
 	set_info(w, "Subject", p->subject);
 	set_info(w, "Author", p->author);
 	set_info(w, "Keywords", p->keywords);
+	if (w->press) /* PDF 1.3 (PDF/X-1a:2001) has no /Lang, DisplayDocTitle or XMP */
+		return;
+	prefs = HPDF_Dict_New(w->doc->mmgr);
 	if (p->lang)
 		HPDF_Dict_Add(w->doc->catalog, "Lang", HPDF_String_New(w->doc->mmgr, p->lang, NULL));
 	HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);

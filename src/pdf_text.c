@@ -99,7 +99,7 @@ void pdf_draw_text(struct pdf_writer *w, const struct box *b)
 		n = font_glyph_run(b->font, b->text, b->len, own);
 		g = own;
 	}
-	if (b->actual_text) {
+	if (b->actual_text && !w->press) { /* ActualText is PDF 1.5; press output is 1.3 */
 		pdf_put(w, "/Span <</ActualText ");
 		put_text_string(w, b->actual_text);
 		pdf_put(w, ">> BDC\n");
@@ -113,7 +113,7 @@ void pdf_draw_text(struct pdf_writer *w, const struct box *b)
 	pdf_put(w, "Tm\n");
 	put_glyphs(w, face, b, g, n);
 	pdf_put(w, "ET\n");
-	if (b->actual_text)
+	if (b->actual_text && !w->press)
 		pdf_put(w, "EMC\n");
 	free(own);
 }

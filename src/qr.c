@@ -127,7 +127,7 @@ static void add_rect(struct page *pg, double x, double y, double w, double h,
 void qr_draw(struct page *pg, const struct qr_code *q, double x, double y, double size,
 	     struct doc_color color)
 {
-	const struct doc_color white = { 1, 1, 1 };
+	const struct doc_color white = { 1, 1, 1, 0, 0, 0, 0, 0 };
 	double m = size / qr_total_modules(q);
 	double x0 = x + QR_QUIET_ZONE * m, y0 = y + QR_QUIET_ZONE * m;
 	add_rect(pg, x, y, size, size, white, "qr-quiet");

@@ -9,6 +9,7 @@
 #include "print_note.h"
 #include "layout.h"
 #include "pdf.h"
+#include "press.h"
 #include "privacy.h"
 #include "progress.h"
 
@@ -64,6 +65,8 @@ struct doc *render_expand(const struct config *cfg, const struct template *t,
 		doc_free(d);
 		return NULL;
 	}
+	if (d)
+		config_apply_colors(cfg, d);
 	return d;
 }
 
@@ -103,10 +106,31 @@ void render_layout_end(struct layout_options *lo)
 	lo->hyph_exceptions = NULL;
 }
 
+/* The print-shop variant of PAGES, laid out from D (press.h): warnings for
+ * text near a trim, then sheets with bleed, marks and slug. Returns PAGES,
+ * or NULL after reporting (PAGES freed). */
+static struct pages *press_pages(struct pages *pages, const struct doc *d,
+				 const struct press_options *po, int fill_sheet,
+				 struct box_groups *groups)
+{
+	press_check_safe_area(pages, d->file); /* on the finished pages, before marks */
+	if (!d->impose.enabled)
+		press_frame_pages(pages, po, 0);
+	else if (impose_pages(pages, &d->impose, d->file, fill_sheet, groups, po) != 0) {
+		pages_free(pages);
+		return NULL;
+	}
+	pages->press_condition = po->output_condition;
+	if (!pages->title) /* PDF/X needs a title */
+		pages->title = d->name;
+	return pages;
+}
+
 int render_document(const struct config *cfg, const struct template *t,
 		    const struct render_options *opt)
 {
 	struct layout_options lo;
+	struct press_options po;
 	struct doc *d;
 	struct pages *pages;
 	struct box_groups *groups = NULL; /* the repeated card of blank inserts */
@@ -125,6 +149,11 @@ int render_document(const struct config *cfg, const struct template *t,
 	d = render_expand(cfg, t, opt, opt->holders);
 	if (!d)
 		return -1;
+	if (render_press(cfg, opt) &&
+	    press_options_init(&po, cfg, d, d->name, opt->fonts_dir) != 0) {
+		doc_free(d);
+		return -1;
+	}
 	if (opt->booklet_only) { /* --booklet: the normal variant is not laid out at all */
 		if (!d->has_booklet)
 			diag_file(DIAG_ERROR, d->file, 0, 0, "--booklet: the template has no <booklet>");
@@ -137,10 +166,16 @@ int render_document(const struct config *cfg, const struct template *t,
 		       opt->progress && opt->holders && opt->holders->n > PROGRESS_MIN_ROWS);
 	pages = pagefit_layout(d, &lo); /* as layout_run, fitted to <page pages> (pagefit.h) */
 	render_layout_end(&lo);
-	if (pages && d->impose.enabled) {
-		progress_stage("placing the cards on sheets");
+	if (pages && render_press(cfg, opt))
+		pages->tagged = 0; /* print-shop output is PDF 1.3, untagged (pdf_press.h) */
+	if (pages && d->impose.enabled)
 		groups = box_groups_new(pages->tagged);
-		if (impose_pages(pages, &d->impose, d->file, !opt->holders, groups) != 0) {
+	if (pages && render_press(cfg, opt)) {
+		progress_stage("placing the pages on press sheets");
+		pages = press_pages(pages, d, &po, !opt->holders, groups);
+	} else if (pages && d->impose.enabled) {
+		progress_stage("placing the cards on sheets");
+		if (impose_pages(pages, &d->impose, d->file, !opt->holders, groups, NULL) != 0) {
 			pages_free(pages);
 			pages = NULL;
 		}
@@ -209,7 +244,8 @@ struct pages *render_pages(const struct config *cfg, const struct template *t,
 		pages = pagefit_layout(d, &lo);
 		render_layout_end(&lo);
 		if (pages && ((d->impose.enabled &&
-			       impose_pages(pages, &d->impose, d->file, !opt->holders, NULL) != 0) ||
+			       impose_pages(pages, &d->impose, d->file, !opt->holders, NULL,
+					    NULL) != 0) ||
 			      render_check_pages(pages, d->file) != 0)) {
 			pages_free(pages);
 			pages = NULL;
@@ -219,4 +255,9 @@ struct pages *render_pages(const struct config *cfg, const struct template *t,
 		keep_info(pages);
 	doc_free(d);
 	return pages;
+}
+
+int render_press(const struct config *cfg, const struct render_options *opt)
+{
+	return opt->press || cfg->press;
 }

@@ -23,6 +23,7 @@ struct render_options {
 	int progress;            /* 1: may show a progress indicator (a terminal, no --quiet) */
 	int booklet_only;        /* 1: only the booklet variant, written to pdf_path itself */
 	int split;               /* card batch: a numbered file every SPLIT sheets; 0 = one file */
+	int press;               /* --press: the print-shop variant (see render_press) */
 };
 
 /* Layout options for OPT: its fonts, and the region's hyphenation exceptions
@@ -82,6 +83,8 @@ struct pages *render_pages(const struct config *cfg, const struct template *t,
  * NULL after reporting. */
 struct pages *render_booklet_pages(const struct config *cfg, const struct template *t,
 				   const struct render_options *opt, struct doc **dp);
+/* Is the print-shop variant wanted (--press, or [print] press = yes)? */
+int render_press(const struct config *cfg, const struct render_options *opt);
 
 /* The documents "kaikuprint all" renders, in order; NULL-terminated. */
 extern const char *const render_documents[];

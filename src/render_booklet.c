@@ -14,6 +14,7 @@
 #include "pagefit.h"
 #include "layout.h"
 #include "pdf.h"
+#include "press.h"
 #include "units.h"
 
 #include <limits.h>
@@ -113,8 +114,10 @@ struct pages *render_booklet_pages(const struct config *cfg, const struct templa
 	struct layout_options lo;
 	struct var_scope *vars;
 	struct pages *pages, *sheets;
+	struct press_options po;
 	struct doc *d;
 	double sheet_w, sheet_h;
+	int press = render_press(cfg, opt);
 	eo.lang = opt->lang ? opt->lang : cfg->languages[0];
 	eo.large_print = opt->large_print || cfg->large_print;
 	vars = config_vars(cfg, eo.lang);
@@ -127,6 +130,11 @@ struct pages *render_booklet_pages(const struct config *cfg, const struct templa
 	vars_free(vars);
 	if (!d)
 		return NULL;
+	if (press && press_options_init(&po, cfg, d, "leaflet-booklet", opt->fonts_dir) != 0) {
+		doc_free(d);
+		return NULL;
+	}
+	config_apply_colors(cfg, d);
 	d->page = d->booklet_page;
 	d->max_columns = d->booklet_columns;
 	render_layout_begin(cfg, opt, &lo);
@@ -141,9 +149,15 @@ struct pages *render_booklet_pages(const struct config *cfg, const struct templa
 		return NULL;
 	}
 	sheet_size(&d->booklet_page, &sheet_w, &sheet_h);
-	sheets = booklet_impose(pages, sheet_w, sheet_h, d->booklet_back_cover);
+	if (press) /* its warnings are those of the normal variant: only the booklet's pages */
+		press_check_safe_area(pages, d->file);
+	sheets = booklet_impose(pages, sheet_w, sheet_h, d->booklet_back_cover, press);
 	print_note_on_booklet(sheets, d, opt->fonts_dir);
 	pages_free(pages);
+	if (press) {
+		press_frame_pages(sheets, &po, 1);
+		sheets->press_condition = po.output_condition;
+	}
 	*dp = d;
 	return sheets;
 }

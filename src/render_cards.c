@@ -17,6 +17,7 @@
 #include "layout.h"
 #include "pdf.h"
 #include "fileio.h"
+#include "press.h"
 #include "progress.h"
 
 #include <limits.h>
@@ -38,7 +39,27 @@ struct batch {
 	/* --split: the parts written so far, committed together at the end */
 	struct output_file **parts;
 	int n_parts, sheets_in_part;
+	int press;                /* print-shop sheets (render_press) */
+	int per_sheet, sheets;    /* cards on a sheet; sheets in the whole batch */
 };
+
+/* Print-shop sheets of group D starting at holder FIRST (press.h): the
+ * cards checked for text near their cut, then imposed with bleed, marks and
+ * a slug line numbered within the whole batch. Returns 0 or -1. */
+static int impose_press(struct batch *b, struct doc *d, struct pages *sheets, int first)
+{
+	struct press_options po;
+	int sides = d->impose.back ? 2 : 1;
+	if (press_options_init(&po, b->cfg, d, d->name, b->opt->fonts_dir) != 0)
+		return -1;
+	po.page_base = first / b->per_sheet * sides;
+	po.page_total = b->sheets * sides;
+	press_check_safe_area(sheets, d->file);
+	if (impose_pages(sheets, &d->impose, d->file, 0, b->groups, &po) != 0)
+		return -1;
+	sheets->press_condition = po.output_condition;
+	return 0;
+}
 
 /* PATH with "-NNN" (part K, from 1) before its extension: cards.pdf ->
  * cards-001.pdf. */
@@ -79,8 +100,9 @@ static void render_group(struct batch *b, int first, int n)
 	struct doc *d = render_expand(b->cfg, b->t, b->opt, &group);
 	struct pages *sheets = d ? layout_run(d, &b->lo) : NULL;
 	if (sheets && !b->groups)
-		b->groups = box_groups_new(sheets->tagged);
-	if (sheets && impose_pages(sheets, &d->impose, d->file, 0, b->groups) != 0) {
+		b->groups = box_groups_new(sheets->tagged && !b->press);
+	if (sheets && (b->press ? impose_press(b, d, sheets, first)
+				: impose_pages(sheets, &d->impose, d->file, 0, b->groups, NULL)) != 0) {
 		pages_free(sheets);
 		sheets = NULL;
 	}
@@ -113,11 +135,16 @@ static int cards_per_sheet(struct batch *b)
 {
 	struct holders none = { b->opt->holders->items, 0 };
 	struct doc *d = render_expand(b->cfg, b->t, b->opt, &none);
+	struct press_options po;
 	int n;
 	if (!d)
 		return -1;
+	if (b->press && press_options_init(&po, b->cfg, d, d->name, b->opt->fonts_dir) != 0) {
+		doc_free(d);
+		return -1;
+	}
 	n = d->impose.enabled ? impose_cards_per_sheet(&d->impose, d->page.width, d->page.height,
-							 d->file) : 0;
+							 d->file, b->press ? &po : NULL) : 0;
 	doc_free(d);
 	return n;
 }
@@ -169,9 +196,12 @@ int render_card_batch(const struct config *cfg, const struct template *t,
 	b.cfg = cfg;
 	b.t = t;
 	b.opt = opt;
+	b.press = render_press(cfg, opt);
 	render_layout_begin(cfg, opt, &b.lo);
 	diag_warn_once(1); /* each group repeats the template's warnings */
 	per_sheet = cards_per_sheet(&b);
+	b.per_sheet = per_sheet;
+	b.sheets = per_sheet > 0 ? (total + per_sheet - 1) / per_sheet : 0;
 	if (per_sheet <= 0 || check_split(opt, per_sheet) != 0) {
 		diag_warn_once(0);
 		render_layout_end(&b.lo);

@@ -132,7 +132,8 @@ static int color(struct reader *rd, const char *name, struct doc_color *out)
 	} else {
 		attr_needle(name, needle, sizeof(needle));
 		template_report(rd->r, DIAG_ERROR, rd->n, needle,
-				"%s=\"%.40s\" is not a colour such as #1a5c8e", name, v);
+				"%s=\"%.40s\" is not a colour such as #1a5c8e or cmyk(90,40,20,10)",
+				name, v);
 	}
 	xmlFree(v);
 	return ok;

@@ -88,4 +88,8 @@ int template_read_impose(struct template_report *r, xmlNodePtr root, struct doc 
 /* Does the template have <impose>, i.e. is it a card template? */
 int template_has_impose(const struct template *t, xmlNodePtr root);
 
+/* Warn about every colour that needs more ink than a press prints well
+ * (template_ink.c). Returns the number of warnings. */
+int template_check_inks(const struct template *t);
+
 #endif

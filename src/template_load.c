@@ -248,6 +248,7 @@ struct template *template_load_text(const char *path, const char *text, size_t l
 		return NULL;
 	}
 	t->name = template_attr(xmlDocGetRootElement(t->xml), "name");
+	template_check_inks(t);
 	return t;
 }
 

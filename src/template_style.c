@@ -164,7 +164,7 @@ static int read_style_flags(struct template_report *r, xmlNodePtr n, struct doc 
 		s->hyphenate = strcmp(hyph, "yes") == 0;
 	if (color && units_parse_color(color, &s->color)) {
 		template_report(r, DIAG_ERROR, n, "color=",
-				"color=\"%.80s\" is not a colour such as #1a5c8e", color);
+				"color=\"%.80s\" is not a colour such as #1a5c8e or cmyk(90,40,20,10)", color);
 		errors++;
 	}
 	xmlFree(font);

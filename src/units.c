@@ -1,5 +1,6 @@
 /* units: see units.h. */
 #include "units.h"
+#include "color.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -25,26 +26,9 @@ int units_parse_length(const char *s, double *pt)
 	return 0;
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = (char)tolower((unsigned char)c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 int units_parse_color(const char *s, struct doc_color *c)
 {
-	int v[6];
-	if (strlen(s) != 7 || s[0] != '#')
-		return -1;
-	for (int i = 0; i < 6; i++)
-		if ((v[i] = hex_digit(s[i + 1])) < 0)
-			return -1;
-	c->r = (v[0] * 16 + v[1]) / 255.0;
-	c->g = (v[2] * 16 + v[3]) / 255.0;
-	c->b = (v[4] * 16 + v[5]) / 255.0;
-	return 0;
+	return color_parse(s, c);
 }
 
 int units_paper_size(const char *name, double *w, double *h)

@@ -42,7 +42,7 @@ static void runs_cover_dark_modules(void)
 {
 	struct qr_code *q = qr_encode("https://liput.example.fi/haku?paikka=kipina&kortti=1", 1);
 	struct page pg;
-	struct doc_color black = { 0, 0, 0 };
+	struct doc_color black = { 0 };
 	double size = 100, m;
 	unsigned char *seen;
 	memset(&pg, 0, sizeof(pg));
