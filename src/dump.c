@@ -1,5 +1,6 @@
 /* dump: see dump.h. Numbers are points with two decimals, y from the top. */
 #include "dump.h"
+#include "color.h"
 #include "diag.h"
 #include "fileio.h"
 #include "font.h"
@@ -14,7 +15,16 @@ static const char *font_name(const struct font *f)
 	return slash ? slash + 1 : font_path(f);
 }
 
-static void dump_box(const struct box *b, FILE *out)
+/* Print-shop pages: the ink of a box as the PDF gets it, in percent
+ * (C/M/Y/K; a filled rectangle's fill). */
+static void dump_ink(const struct box *b, FILE *out)
+{
+	double v[4];
+	color_to_cmyk(b->kind == BOX_RECT && b->filled ? &b->fill : &b->color, v);
+	fprintf(out, " ink=%.0f/%.0f/%.0f/%.0f", v[0] * 100, v[1] * 100, v[2] * 100, v[3] * 100);
+}
+
+static void dump_box(const struct box *b, FILE *out, int press)
 {
 	static const char *const kinds[] = { "text", "line", "rect", "image" };
 	fprintf(out, "  %s", kinds[b->kind]);
@@ -39,6 +49,8 @@ static void dump_box(const struct box *b, FILE *out)
 	else
 		fprintf(out, " lw=%.2f%s%s", b->line_width, b->filled ? " filled" : "",
 			b->stroked ? " stroked" : "");
+	if (press && b->kind != BOX_IMAGE)
+		dump_ink(b, out);
 	fputc('\n', out);
 }
 
@@ -46,10 +58,14 @@ void dump_pages_from(const struct pages *pages, FILE *out, int first_number)
 {
 	for (int i = 0; i < pages->n_pages; i++) {
 		const struct page *pg = &pages->pages[i];
-		fprintf(out, "page %d %.2fx%.2f\n", first_number + i, pg->width, pg->height);
+		fprintf(out, "page %d %.2fx%.2f", first_number + i, pg->width, pg->height);
+		if (pg->trim_w > 0)
+			fprintf(out, " trim=%.2f,%.2f,%.2fx%.2f bleed=%.2f", pg->trim_x, pg->trim_y,
+				pg->trim_w, pg->trim_h, pg->bleed);
+		fputc('\n', out);
 		for (int j = 0; j < pg->n_boxes; j++)
 			if (pg->boxes[j].kind != BOX_GROUP) /* its boxes are on the page too */
-				dump_box(&pg->boxes[j], out);
+				dump_box(&pg->boxes[j], out, pg->trim_w > 0);
 	}
 }
 

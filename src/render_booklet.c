@@ -157,6 +157,8 @@ struct pages *render_booklet_pages(const struct config *cfg, const struct templa
 	if (press) {
 		press_frame_pages(sheets, &po, 1);
 		sheets->press_condition = po.output_condition;
+		if (!sheets->title)
+			sheets->title = d->name;
 	}
 	*dp = d;
 	return sheets;
