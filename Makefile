@@ -67,7 +67,17 @@ run: deps
 	./kaikuprint all -c $(REGION) -o out
 	./kaikuprint render -c $(REGION) -t templates/card-inserts.xml --data $(HOLDERS) \
 		--today $(TODAY) -o out/card-inserts-batch-fi.pdf -l fi
-	@ls out
+	@# the print-shop variant (--press) of the leaflet, its booklet and the card inserts
+	mkdir -p out/press
+	for l in $$(sed -n 's/^languages *= *//p' $(REGION) | tr ',' ' '); do \
+		./kaikuprint render --press -c $(REGION) -t templates/leaflet.xml -l $$l \
+			-o out/press/leaflet-$$l.pdf && \
+		./kaikuprint render --press -c $(REGION) -t templates/card-inserts.xml -l $$l \
+			-o out/press/card-inserts-$$l.pdf || exit 1; \
+	done
+	./kaikuprint render --press -c $(REGION) -t templates/card-inserts.xml --data $(HOLDERS) \
+		--today $(TODAY) -o out/press/card-inserts-batch-fi.pdf -l fi
+	@ls out out/press
 
 # The web page (kaikuprint serve) on a copy of the example region in out/, so
 # that saving in the editor leaves the committed file alone.

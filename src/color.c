@@ -40,6 +40,8 @@ static int parse_percent(const char **s, char sep, double *out)
 	if (!isdigit((unsigned char)**s))
 		return -1;
 	v = strtod(*s, &end);
+	if (strspn(*s, "0123456789.") != (size_t)(end - *s)) /* no exponents, as the schema */
+		return -1;
 	while (*end == ' ')
 		end++;
 	if (end == *s || *end != sep || !isfinite(v) || v < 0 || v > 100)

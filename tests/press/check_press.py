@@ -236,6 +236,8 @@ def check(args):
         if media[0] > trim[0] - room + EPS or media[1] > trim[1] - room + EPS or \
                 media[2] < trim[2] + room - EPS or media[3] < trim[3] + room - EPS:
             problem(f"{pname}: MediaBox {media} has no room for the marks")
+        if "/Annots" in page.obj:  # PDF/X-1a: no annotations on the printed area
+            problem(f"{pname}: annotations (links) on a print-shop page")
         w = Walk(pname, bb)
         w.stream(page, page.Resources, [1, 0, 0, 1, 0, 0])
         for what, pt in w.outside:
