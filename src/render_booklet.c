@@ -130,9 +130,13 @@ struct pages *render_booklet_pages(const struct config *cfg, const struct templa
 	vars_free(vars);
 	if (!d)
 		return NULL;
-	if (press && press_options_init(&po, cfg, d, "leaflet-booklet", opt->fonts_dir) != 0) {
-		doc_free(d);
-		return NULL;
+	if (press) { /* the slug line names the variant: leaflet-booklet */
+		char name[128];
+		snprintf(name, sizeof(name), "%s-booklet", d->name);
+		if (press_options_init(&po, cfg, d, doc_strdup(d, name), opt->fonts_dir) != 0) {
+			doc_free(d);
+			return NULL;
+		}
 	}
 	config_apply_colors(cfg, d);
 	d->page = d->booklet_page;
@@ -149,7 +153,7 @@ struct pages *render_booklet_pages(const struct config *cfg, const struct templa
 		return NULL;
 	}
 	sheet_size(&d->booklet_page, &sheet_w, &sheet_h);
-	if (press) /* its warnings are those of the normal variant: only the booklet's pages */
+	if (press) /* the booklet's own pages, before they are imposed */
 		press_check_safe_area(pages, d->file);
 	sheets = booklet_impose(pages, sheet_w, sheet_h, d->booklet_back_cover, press);
 	print_note_on_booklet(sheets, d, opt->fonts_dir);
