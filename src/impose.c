@@ -163,7 +163,9 @@ int impose_first_card(const struct doc_impose *imp, double card_w, double card_h
 		      double *y0, double *width)
 {
 	struct grid g;
-	int rc = plan_grid(imp, card_w, card_h, "", &g); /* after impose_pages: it fits */
+	int rc;
+	plan_margins(imp, NULL, &g); /* office sheets: the print note is not on press sheets */
+	rc = plan_grid(imp, card_w, card_h, "", &g); /* after impose_pages: it fits */
 	*x0 = g.x0;
 	*y0 = g.y0;
 	*width = g.card_w;

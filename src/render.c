@@ -184,7 +184,8 @@ int render_document(const struct config *cfg, const struct template *t,
 		pages_free(pages);
 		pages = NULL;
 	}
-	if (pages && d->impose.enabled)
+	/* the office printing instruction; a print shop's sheets carry the slug line */
+	if (pages && d->impose.enabled && !render_press(cfg, opt))
 		print_note_on_cards(pages, d, opt->fonts_dir);
 	if (!pages) {
 		progress_end();

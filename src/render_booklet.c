@@ -156,7 +156,8 @@ struct pages *render_booklet_pages(const struct config *cfg, const struct templa
 	if (press) /* the booklet's own pages, before they are imposed */
 		press_check_safe_area(pages, d->file);
 	sheets = booklet_impose(pages, sheet_w, sheet_h, d->booklet_back_cover, press);
-	print_note_on_booklet(sheets, d, opt->fonts_dir);
+	if (!press) /* press sheets carry the slug line instead */
+		print_note_on_booklet(sheets, d, opt->fonts_dir);
 	pages_free(pages);
 	if (press) {
 		press_frame_pages(sheets, &po, 1);

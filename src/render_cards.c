@@ -106,7 +106,7 @@ static void render_group(struct batch *b, int first, int n)
 		pages_free(sheets);
 		sheets = NULL;
 	}
-	if (sheets)
+	if (sheets && !b->press) /* press sheets carry the slug line instead */
 		print_note_on_cards(sheets, d, b->opt->fonts_dir);
 	if (!sheets)
 		b->failed = 1;
