@@ -134,6 +134,8 @@ struct doc_image_attrs {     /* <image>: the file probed at expansion */
 	const char *alt;         /* alt="...": what it shows, in words; NULL: none */
 	double width, height;    /* its size on the page, aspect ratio kept */
 	enum doc_align align;    /* left, center or right */
+	const char *alt;         /* what it shows (alternative text), or NULL when */
+	int decorative;          /* ... it says nothing: an artifact */
 };
 struct doc_columns_attrs {   /* <columns> */
 	int count;

@@ -54,6 +54,8 @@ static void dump_box(const struct box *b, FILE *out, int press)
 	fputc('\n', out);
 }
 
+static void dump_structure(const struct pages *p, FILE *out);
+
 void dump_pages_from(const struct pages *pages, FILE *out, int first_number)
 {
 	for (int i = 0; i < pages->n_pages; i++) {
@@ -67,6 +69,99 @@ void dump_pages_from(const struct pages *pages, FILE *out, int first_number)
 			if (pg->boxes[j].kind != BOX_GROUP) /* its boxes are on the page too */
 				dump_box(&pg->boxes[j], out, pg->trim_w > 0);
 	}
+	if (pages->tagged && pages->n_elems > 1)
+		dump_structure(pages, out);
+}
+
+static const char *const role_names[ROLE_COUNT] = {
+	[ROLE_DOCUMENT] = "Document", [ROLE_SECT] = "Sect",   [ROLE_H1] = "H1",
+	[ROLE_H2] = "H2",             [ROLE_H3] = "H3",       [ROLE_P] = "P",
+	[ROLE_L] = "L",               [ROLE_LI] = "LI",       [ROLE_LBL] = "Lbl",
+	[ROLE_LBODY] = "LBody",       [ROLE_TABLE] = "Table", [ROLE_TR] = "TR",
+	[ROLE_TH] = "TH",             [ROLE_TD] = "TD",       [ROLE_FIGURE] = "Figure",
+	[ROLE_LINK] = "Link",         [ROLE_FORM] = "Form",   [ROLE_SPAN] = "Span",
+};
+
+enum { STRUCT_TEXT_MAX = 60 }; /* characters of an element's text shown */
+
+/* The text an element reads as (its own runs, ActualText where set), cut. */
+static void element_text(const struct pages *p, int e, FILE *out)
+{
+	size_t shown = 0;
+	int any = 0;
+	for (int i = 0; i < p->n_pages; i++)
+		for (int j = 0; j < p->pages[i].n_boxes; j++) {
+			const struct box *b = &p->pages[i].boxes[j];
+			const char *t = b->actual_text ? b->actual_text : b->text;
+			size_t len = b->actual_text ? strlen(b->actual_text) : b->len;
+			if (b->kind != BOX_TEXT || b->elem != e || len == 0)
+				continue;
+			fputs(any ? "" : " \"", out);
+			any = 1;
+			if (b->personal) {
+				fputs("<personal data>", out);
+				continue;
+			}
+			for (size_t k = 0, step; k < len; k += step) {
+				uint32_t cp;
+				step = utf8_decode(t + k, len - k, &cp);
+				step = step ? step : 1;
+				if (shown++ == STRUCT_TEXT_MAX)
+					fputs("...", out);
+				if (shown <= STRUCT_TEXT_MAX)
+					fwrite(t + k, 1, step, out);
+			}
+			if (b->space_after && shown++ < STRUCT_TEXT_MAX)
+				fputc(' ', out);
+		}
+	if (any)
+		fputc('"', out);
+}
+
+static void dump_element(const struct pages *p, const int *first, int e, int depth, FILE *out)
+{
+	const struct pages_elem *el = &p->elems[e];
+	int last = -1;
+	fprintf(out, "%*s%s", 2 * depth, "", role_names[el->role]);
+	if (el->lang)
+		fprintf(out, " lang=%s", el->lang);
+	if (el->uri)
+		fprintf(out, " uri=%s", el->uri);
+	if (el->alt)
+		fprintf(out, " alt=\"%s\"", el->alt);
+	if (e > 0) /* the rest is artifacts */
+		element_text(p, e, out);
+	fputc('\n', out);
+	/* the elements inside, in the order their content is drawn */
+	for (;;) {
+		int next = -1;
+		for (int c = 1; c < p->n_elems; c++)
+			if (p->elems[c].parent == e && first[c] > last && first[c] >= 0 &&
+			    (next < 0 || first[c] < first[next]))
+				next = c;
+		if (next < 0)
+			break;
+		dump_element(p, first, next, depth + 1, out);
+		last = first[next];
+	}
+}
+
+/* The structure tree of tagged pages as the PDF writes it: elements without
+ * content left out, each after what is drawn before its first content. */
+static void dump_structure(const struct pages *p, FILE *out)
+{
+	int *first = xmalloc((size_t)(p->n_elems ? p->n_elems : 1) * sizeof(int));
+	int seq = 0;
+	for (int e = 0; e < p->n_elems; e++)
+		first[e] = -1;
+	for (int i = 0; i < p->n_pages; i++)
+		for (int j = 0; j < p->pages[i].n_boxes; j++, seq++)
+			for (int e = p->pages[i].boxes[j].elem; e > 0 && e < p->n_elems && first[e] < 0;
+			     e = p->elems[e].parent)
+				first[e] = seq;
+	fputs("structure\n", out);
+	dump_element(p, first, 0, 1, out);
+	free(first);
 }
 
 void dump_pages(const struct pages *pages, FILE *out)

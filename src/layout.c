@@ -185,11 +185,65 @@ static block_layout_fn *const block_layouts[DOC_KIND_COUNT] = {
 	[DOC_CARD] = card_layout,
 };
 
+/* What each block is in the structure tree; -1: nothing of its own (its
+ * content goes into the element around it; lines and frames are artifacts).
+ * Lists, tables, QR codes and images add their inner elements themselves. */
+static int block_role(const struct doc_node *n)
+{
+	switch (n->kind) {
+	case DOC_HEADING:
+		return n->level <= 1 ? ROLE_H1 : n->level == 2 ? ROLE_H2 : ROLE_H3;
+	case DOC_PARA:
+	case DOC_FIT:
+	case DOC_FORM_FIELD:
+	case DOC_FORM_DATE:
+	case DOC_FORM_CHOICE:
+		return ROLE_P;
+	case DOC_LIST:
+		return ROLE_L;
+	case DOC_TABLE:
+		return ROLE_TABLE;
+	case DOC_FORM:
+	case DOC_FORM_TABLE:
+	case DOC_CARD:
+		return ROLE_SECT;
+	default:
+		return -1;
+	}
+}
+
 void layout_block(struct layout *lo, const struct doc_node *n)
 {
 	block_layout_fn *fn = block_layouts[n->kind];
-	if (fn)
-		fn(lo, n);
+	int role = block_role(n), saved = lo->elem;
+	if (!fn)
+		return;
+	if (role >= 0)
+		saved = layout_begin_elem(lo, (enum pages_role)role);
+	fn(lo, n);
+	layout_end_elem(lo, saved);
+}
+
+int layout_begin_elem(struct layout *lo, enum pages_role role)
+{
+	int saved = lo->elem;
+	if (!lo->measure && lo->elem >= 0)
+		lo->elem = pages_add_elem(lo->pages, role, lo->elem);
+	return saved;
+}
+
+void layout_end_elem(struct layout *lo, int saved)
+{
+	lo->elem = saved;
+}
+
+int layout_begin_text(struct layout *lo)
+{
+	enum pages_role r = lo->elem >= 0 ? lo->pages->elems[lo->elem].role : ROLE_P;
+	if (r == ROLE_DOCUMENT || r == ROLE_SECT || r == ROLE_L || r == ROLE_LI ||
+	    r == ROLE_TABLE || r == ROLE_TR || r == ROLE_LBODY || r == ROLE_TH || r == ROLE_TD)
+		return layout_begin_elem(lo, ROLE_P);
+	return lo->elem;
 }
 
 void layout_blocks(struct layout *lo, const struct doc_node *first)
@@ -218,7 +272,9 @@ static void add_page_numbers(struct layout *lo)
 		x = (dp->width - w) / 2;
 		if (dp->page_numbers == DOC_FOLIOS)
 			x = (i + 1) % 2 == 0 ? dp->margin_left : dp->width - dp->margin_right - w;
+		lo->elem = -1; /* page numbers are artifacts */
 		layout_text_line(lo, st, x, y, buf, "page-number");
+		lo->elem = 0;
 	}
 }
 
@@ -238,6 +294,7 @@ struct pages *layout_run(const struct doc *d, const struct layout_options *opt)
 	lo.pages->subject = d->subject;
 	lo.pages->author = d->author;
 	lo.pages->keywords = d->keywords;
+	lo.pages->tagged = 1;
 	lo.pages->lang = d->lang;
 	layout_new_page(&lo);
 	layout_blocks(&lo, d->root->first);

@@ -54,6 +54,11 @@ void image_layout(struct layout *lo, const struct doc_node *n)
 		b->h = a->height;
 		b->text = pages_strndup(lo->pages, a->path, strlen(a->path));
 		b->len = strlen(a->path);
+		/* a Figure with its alternative text; a decorative image is an artifact */
+		if (!a->decorative && a->alt && lo->elem >= 0) {
+			b->elem = pages_add_elem(lo->pages, ROLE_FIGURE, lo->elem);
+			lo->pages->elems[b->elem].alt = pages_strndup(lo->pages, a->alt, strlen(a->alt));
+		}
 	}
 	lo->y += a->height + st->space_after;
 	lo->at_top = 0;

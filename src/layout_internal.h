@@ -32,6 +32,9 @@ struct layout {
 	struct column_flow *flow; /* layout_columns.c: the column flow in progress, or NULL */
 	int errors;
 	int line;              /* template line of the block being laid out */
+	int elem;              /* structure element content goes into (pages.h): 0 the
+				  Document, -1 none (an artifact: repeated headers, folios) */
+	int label_elem;        /* the Lbl element of the list item being set, or 0 */
 };
 
 /* The part of the state a block narrows or changes for its content and gives
@@ -60,6 +63,15 @@ double layout_measure_blocks(struct layout *lo, const struct doc_node *first, in
  * that draws finds the same again. */
 void layout_report(struct layout *lo, enum diag_level level, const char *file, int line,
 		   int col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Structure (tagged PDF): open an element of ROLE inside the current one
+ * and make it current; returns what layout_end_elem gives back. Nothing is
+ * opened while measuring or inside an artifact. */
+int layout_begin_elem(struct layout *lo, enum pages_role role);
+void layout_end_elem(struct layout *lo, int saved);
+/* Open a P for text set directly in a grouping element (a Sect, a list
+ * item, a table row, the Document), which holds elements only. */
+int layout_begin_text(struct layout *lo);
 
 /* The font for FAMILY with the given faces; NULL after reporting. */
 struct font *layout_font(struct layout *lo, const char *family, int bold, int italic);
@@ -158,6 +170,9 @@ struct piece {
 	size_t len;
 	int is_fill;
 	int personal;         /* personal data: the box is marked so (pages.h) */
+	const char *link;     /* a web or e-mail address this text is part of (its
+				 whole text, LINK_LEN bytes), or NULL */
+	size_t link_len;
 };
 
 /* The line-breaking items of one paragraph and what each draws. */
@@ -283,6 +298,8 @@ void table_row_frame(struct layout *lo, const struct table_geom *g, const struct
 		     double top, double h, int first_box);
 /* The header rows at lo->y. */
 void table_draw_headers(struct layout *lo, const struct table_geom *g);
+/* The header rows on top of a page the table goes on to (artifacts). */
+void table_repeat_headers(struct layout *lo, const struct table_geom *g);
 /* A row taller than a page: set whole, then cut between lines onto as many
  * pages as it needs, the header rows repeated on each (layout_table_split.c). */
 void table_split_row(struct layout *lo, const struct table_geom *g, const struct doc_node *row);

@@ -123,6 +123,7 @@ static struct box *emit_text(struct layout *lo, const struct piece *pc, const ch
 	b->char_space = l.char_space;
 	b->hscale = l.hscale;
 	b->personal = pc->personal;
+	b->elem = lo->elem > 0 ? lo->elem : 0;
 	/* the glyphs and kerning measured here travel to the backend as they are */
 	glyphs = pages_alloc(lo->pages, utf8_length(text, len) * sizeof(*glyphs));
 	b->n_glyphs = font_glyph_run(pc->font, text, len, glyphs);
@@ -137,57 +138,98 @@ static struct box *emit_text(struct layout *lo, const struct piece *pc, const ch
 
 /* A word split by a hyphen added at a line break: where its first part and
  * the hyphen were drawn, and the rest as it is drawn at the start of the
- * next line (one or more runs, up to the first space). The text layer then
- * reads the whole word at the first part, and nothing for the added hyphen
- * and the rest (ActualText). */
+ * next line (one or more runs, up to the first space). The text layer reads
+ * the whole word at the rest, and nothing for the first part and the added
+ * hyphen (ActualText): a line that ended in a hyphen would be joined to the
+ * next by readers that undo hyphenation, a word's own hyphen too. */
 struct split_word {
 	int pending;
 	int page, first, hyphen; /* page index; box indices of the first part, the hyphen */
-	char *rest;              /* the rest so far */
+	int rest_page, rest;     /* the first run of the rest */
+	char *text;              /* the whole word so far */
 	size_t len;
+	const char *link;        /* the address the Link element LINK_ELEM is for */
+	int link_elem;
 };
+
+/* Where an address leads: e-mail addresses by mailto:, www. by https:. */
+static const char *link_uri(struct layout *lo, const char *text, size_t len)
+{
+	char *uri = xmalloc(len + 16);
+	const char *r;
+	if (memchr(text, '@', len) && !memmem(text, len, "://", 3))
+		snprintf(uri, len + 16, "mailto:%.*s", (int)len, text);
+	else if (len > 4 && strncmp(text, "www.", 4) == 0)
+		snprintf(uri, len + 16, "https://%.*s", (int)len, text);
+	else
+		snprintf(uri, len + 16, "%.*s", (int)len, text);
+	r = pages_strndup(lo->pages, uri, strlen(uri));
+	free(uri);
+	return r;
+}
+
+/* The Link element of the address PC is part of: one for all its runs (an
+ * address broken over lines is one link). */
+static int link_elem(struct layout *lo, struct split_word *carry, const struct piece *pc)
+{
+	int e;
+	if (lo->elem < 0 || pc->personal)
+		return lo->elem > 0 ? lo->elem : 0;
+	if (carry->link == pc->link && carry->link_elem > 0)
+		return carry->link_elem;
+	e = pages_add_elem(lo->pages, ROLE_LINK, lo->elem);
+	lo->pages->elems[e].uri = link_uri(lo, pc->link, pc->link_len);
+	carry->link = pc->link;
+	carry->link_elem = e;
+	return e;
+}
 
 static void note_split(struct layout *lo, struct split_word *sp, int first, const struct box *hyphen)
 {
 	const struct page *pg = layout_page(lo);
-	sp->pending = first >= 0 && hyphen && !pg->boxes[first].personal;
+	const struct box *f = first >= 0 ? &pg->boxes[first] : NULL;
+	sp->pending = f && hyphen && !f->personal;
 	sp->len = 0;
+	sp->rest = -1;
 	if (!sp->pending)
 		return;
 	sp->page = lo->page_index;
 	sp->first = first;
 	sp->hyphen = (int)(hyphen - pg->boxes);
+	sp->text = xrealloc(sp->text, f->len + 1);
+	memcpy(sp->text, f->text, f->len);
+	sp->len = f->len;
 }
 
-static void add_rest(struct split_word *sp, struct box *rest)
+static void add_rest(struct layout *lo, struct split_word *sp, struct box *rest)
 {
-	sp->rest = xrealloc(sp->rest, sp->len + rest->len + 1);
-	memcpy(sp->rest + sp->len, rest->text, rest->len);
+	sp->text = xrealloc(sp->text, sp->len + rest->len + 1);
+	memcpy(sp->text + sp->len, rest->text, rest->len);
 	sp->len += rest->len;
 	rest->actual_text = "";
+	if (sp->rest < 0) {
+		sp->rest_page = lo->page_index;
+		sp->rest = (int)(rest - layout_page(lo)->boxes);
+	}
 }
 
-/* The rest is complete: the first part stands for the whole word. */
+/* The rest is complete: its first run stands for the whole word. */
 static void join_split(struct layout *lo, struct split_word *sp)
 {
 	struct page *pg = &lo->pages->pages[sp->page];
-	struct box *first = &pg->boxes[sp->first];
-	char *whole;
 	sp->pending = 0;
-	if (sp->len == 0)
+	if (sp->rest < 0)
 		return;
-	whole = xmalloc(first->len + sp->len + 1);
-	memcpy(whole, first->text, first->len);
-	memcpy(whole + first->len, sp->rest, sp->len);
-	first->actual_text = pages_strndup(lo->pages, whole, first->len + sp->len);
+	pg->boxes[sp->first].actual_text = "";
 	pg->boxes[sp->hyphen].actual_text = "";
-	free(whole);
+	lo->pages->pages[sp->rest_page].boxes[sp->rest].actual_text =
+		pages_strndup(lo->pages, sp->text, sp->len);
 }
 
 /* Emit the word starting at box I (the parts of a word split at hyphenation
  * points not taken are one text run); returns the item after it. */
 static int emit_word(struct layout *lo, const struct para_items *p, int i, int to, double *x,
-		     double y, struct line_fill fill, struct box **drawn)
+		     double y, struct line_fill fill, struct box **drawn, struct split_word *carry)
 {
 	struct letters l = letters_at(&p->pieces[i], fill);
 	const struct piece *pc = &p->pieces[i];
@@ -203,6 +245,8 @@ static int emit_word(struct layout *lo, const struct para_items *p, int i, int t
 		j = k + 1;
 	}
 	*drawn = emit_text(lo, pc, pc->text, len, *x, y, l);
+	if (*drawn && pc->link)
+		(*drawn)->elem = link_elem(lo, carry, pc);
 	for (int k = i; k < j; k++)
 		*x += p->items[k].kind == LB_BOX ? p->items[k].width * l.hscale : 0;
 	*x += l.char_space * (double)utf8_length(pc->text, len);
@@ -225,7 +269,9 @@ static void emit_line(struct layout *lo, const struct para_items *p, int from, i
 		if (it->kind == LB_GLUE) {
 			x += it->width + (fill.glue >= 0 ? fill.glue * it->stretch
 							 : fill.glue * it->shrink);
-			if (word >= 0 && i < to)
+			/* a line broken at a space ends with one too: text reflowed
+			 * or read aloud keeps the words apart */
+			if (word >= 0)
 				layout_page(lo)->boxes[word].space_after = 1;
 			word = -1;
 			i++;
@@ -251,14 +297,14 @@ static void emit_line(struct layout *lo, const struct para_items *p, int from, i
 			i++;
 		} else {
 			struct box *drawn = NULL;
-			i = emit_word(lo, p, i, to, &x, y, fill, &drawn);
+			i = emit_word(lo, p, i, to, &x, y, fill, &drawn, sp);
 			word = drawn ? (int)(drawn - layout_page(lo)->boxes) : -1;
 			if (drawn && sp->pending)
-				add_rest(sp, drawn);
+				add_rest(lo, sp, drawn);
 		}
 	}
 	/* a word that ends the line ends at its end */
-	if (sp->pending && sp->len > 0)
+	if (sp->pending && sp->rest >= 0)
 		join_split(lo, sp);
 }
 
@@ -323,8 +369,13 @@ static void place_lines(struct layout *lo, const struct para_items *p, const int
 			x += measure - ls.natural;
 		layout_need(lo, st->leading * lines_to_keep(k, lines));
 		baseline = lo->y + (st->leading - st->size) / 2 + st->size * 0.8;
-		if (k == 0 && marker)
+		if (k == 0 && marker) {
+			int saved = lo->elem;
+			if (lo->label_elem > 0 && lo->elem >= 0)
+				lo->elem = lo->label_elem;
 			layout_list_marker(lo, st, lo->x0 + indent, baseline, marker);
+			lo->elem = saved;
+		}
 		emit_line(lo, p, from, to, x, baseline, fill, &sp);
 		drawn = ls.natural + (fill.glue < 0 ? fill.glue * ls.glue_shrink : 0) +
 			(fill.expand < 0 ? fill.expand * ls.expand_shrink : 0) +
@@ -335,7 +386,7 @@ static void place_lines(struct layout *lo, const struct para_items *p, const int
 		lo->at_top = 0;
 		from = skip_discardable(p, to + 1);
 	}
-	free(sp.rest);
+	free(sp.text);
 }
 
 /* Does some line of the breaks need its letters compressed (its spaces at
@@ -403,7 +454,9 @@ void para_typeset(struct layout *lo, const struct doc_node *block, const struct 
 	struct para_items p = { 0 };
 	int *breaks = NULL;
 	int lines = break_para(lo, &p, block, st, indent, &breaks);
+	int saved = layout_begin_text(lo);
 	place_lines(lo, &p, breaks, lines, block, st, indent, marker);
+	layout_end_elem(lo, saved);
 	free(breaks);
 	free(p.items);
 	free(p.pieces);
@@ -432,13 +485,19 @@ static double text_line(struct layout *lo, const struct doc_style *st, double x,
 {
 	struct piece pc = { 0 };
 	struct page *pg = layout_page(lo);
+	struct box *b;
+	int saved;
 	pc.font = layout_font(lo, st->family, st->bold, st->italic);
 	pc.size = st->size;
 	pc.color = st->color;
 	pc.personal = personal;
 	if (!pc.font)
 		return 0;
-	emit_text(lo, &pc, text, strlen(text), x, y, letters_at(&pc, PARA_NATURAL));
+	saved = layout_begin_text(lo);
+	b = emit_text(lo, &pc, text, strlen(text), x, y, letters_at(&pc, PARA_NATURAL));
+	if (b) /* a label, an option, a list marker: apart from what follows */
+		b->space_after = 1;
+	layout_end_elem(lo, saved);
 	if (pg && pg->n_boxes > 0 && tag)
 		pg->boxes[pg->n_boxes - 1].tag = tag;
 	return personal ? font_text_width_private(pc.font, text, strlen(text), st->size)

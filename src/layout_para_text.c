@@ -241,6 +241,42 @@ static void check_glyphs(struct layout *lo, const struct doc_node *n, const stru
 	}
 }
 
+/* A web address (with :// or beginning www.) or an e-mail address: the
+ * text is a link. */
+static int is_address(const char *s, size_t len)
+{
+	const char *at = memchr(s, '@', len);
+	if (has(s, len, "://") || (len > 4 && strncmp(s, "www.", 4) == 0))
+		return 1;
+	return at && at > s && memchr(at, '.', len - (size_t)(at - s)) != NULL;
+}
+
+/* Is S (N bytes) at its start (AT_END: its end) a quotation mark: ASCII,
+ * or one of U+2018, U+2019, U+201C, U+201D? Returns its length or 0. */
+static size_t quote_at(const char *s, size_t n, int at_end)
+{
+	const char *q = at_end && n >= 3 ? s + n - 3 : s;
+	if (n >= 3 && (unsigned char)q[0] == 0xE2 && (unsigned char)q[1] == 0x80 &&
+	    strchr("\x98\x99\x9C\x9D", q[2]))
+		return 3;
+	return n > 0 && strchr("\"'", at_end ? s[n - 1] : s[0]) ? 1 : 0;
+}
+
+/* The address without the punctuation around it in the sentence. */
+static void address_bounds(const char *s, size_t len, const char **start, size_t *n)
+{
+	size_t q;
+	while (len > 0 && (strchr("(<", *s) || (q = quote_at(s, len, 0)) > 0)) {
+		q = strchr("(<", *s) ? 1 : quote_at(s, len, 0);
+		s += q;
+		len -= q;
+	}
+	while (len > 0 && (strchr(".,;:!?)>", s[len - 1]) || quote_at(s, len, 1) > 0))
+		len -= strchr(".,;:!?)>", s[len - 1]) ? 1 : quote_at(s, len, 1);
+	*start = s;
+	*n = len;
+}
+
 static void add_word(struct layout *lo, struct para_items *p, const struct doc_node *n,
 		     const struct piece *pc, const char *s, size_t len)
 {
@@ -260,7 +296,13 @@ static void add_word(struct layout *lo, struct para_items *p, const struct doc_n
 		url_breaks(&w, has(s, len, "@") && !has(s, len, "://"));
 	else if (word_breaks(&w, p, p->hyphenate && !pc->personal) < 0) /* names: never */
 		lo->errors++;
-	push_word(p, pc, &w);
+	if (is_address(s, len)) {
+		struct piece linked = *pc;
+		address_bounds(s, len, &linked.link, &linked.link_len);
+		push_word(p, &linked, &w);
+	} else {
+		push_word(p, pc, &w);
+	}
 	/* "kulttuuri- ja": a line ending after a suspended hyphen ends with a
 	 * hyphen too, and counts as such for hyphens in a row */
 	if (!is_url && len > 1 && s[len - 1] == '-')

@@ -4,6 +4,8 @@
 #include "qr.h"
 #include "units.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MIN_TEXT (20 * MM_TO_PT) /* text beside a code needs at least this */
@@ -54,15 +56,50 @@ static double fitted_size(const struct layout *lo, const struct qr_code *q, doub
 	return least < size ? least : size;
 }
 
+/* "QR code: https://..." in the document's language. */
+static const char *qr_alt(struct layout *lo, const char *url)
+{
+	const char *lang = lo->doc->lang ? lo->doc->lang : "en";
+	const char *what = strcmp(lang, "fi") == 0 ? "QR-koodi" : strcmp(lang, "sv") == 0 ? "QR-kod"
+											   : "QR code";
+	size_t n = strlen(what) + strlen(url) + 3;
+	char *buf = xmalloc(n);
+	const char *alt;
+	snprintf(buf, n, "%s: %s", what, url);
+	alt = pages_strndup(lo->pages, buf, strlen(buf));
+	free(buf);
+	return alt;
+}
+
+/* A QR code is a Figure (its alternative text says where it leads) inside
+ * a Link to the same address; returns the Figure, or 0 in an artifact. */
+static int qr_elements(struct layout *lo, const char *url)
+{
+	int link, figure;
+	if (lo->elem < 0)
+		return 0;
+	link = pages_add_elem(lo->pages, ROLE_LINK, lo->elem);
+	lo->pages->elems[link].uri = pages_strndup(lo->pages, url, strlen(url));
+	figure = pages_add_elem(lo->pages, ROLE_FIGURE, link);
+	lo->pages->elems[figure].alt = qr_alt(lo, url);
+	lo->pages->elems[link].alt = lo->pages->elems[figure].alt;
+	return figure;
+}
+
 static void draw(struct layout *lo, const struct doc_node *n, const struct qr_code *q,
 		 double x, double y, double size)
 {
 	struct page *pg = layout_page(lo);
-	int first = pg ? pg->n_boxes : 0;
-	if (pg)
-		qr_draw(pg, q, x, y, size, n->a.qr.color);
-	for (int i = first; pg && i < pg->n_boxes; i++) /* the template line, for press checks */
-		pg->boxes[i].line = n->line;
+	int first, figure;
+	if (!pg)
+		return;
+	first = pg->n_boxes;
+	qr_draw(pg, q, x, y, size, n->a.qr.color);
+	figure = qr_elements(lo, n->a.qr.url);
+	for (int i = first; i < pg->n_boxes; i++) {
+		pg->boxes[i].elem = figure;
+		pg->boxes[i].line = n->line; /* the template line, for press checks */
+	}
 }
 
 /* The code on the right (or left, side="left") of its text, both top-aligned;
@@ -72,17 +109,23 @@ static void beside_text(struct layout *lo, const struct doc_node *n, const struc
 {
 	struct flow_state saved = layout_save(lo);
 	double gap = n->a.qr.gap, x0 = lo->x0, width = lo->width;
-	int left = n->a.qr.left;
+	int left = n->a.qr.left, page, now;
 	double y0, text_bottom, h;
 	lo->width = width - size - gap;
 	lo->x0 = left ? x0 + size + gap : x0;
 	h = layout_measure_blocks(lo, n->first, 1);
 	layout_need(lo, h > size ? h : size);
 	y0 = lo->y;
-	draw(lo, n, q, left ? lo->x0 - size - gap : lo->x0 + lo->width + gap, y0, size);
+	page = lo->page_index;
 	lo->at_top = 1; /* the text starts level with the code */
 	layout_blocks(lo, n->first);
 	text_bottom = lo->y;
+	/* drawn after its text, so that it is read after it: the text says
+	 * what the code leads to */
+	now = lo->page_index;
+	lo->page_index = page;
+	draw(lo, n, q, left ? lo->x0 - size - gap : lo->x0 + lo->width + gap, y0, size);
+	lo->page_index = now;
 	layout_restore(lo, &saved);
 	lo->y = text_bottom > y0 + size ? text_bottom : y0 + size;
 	lo->at_top = 0;

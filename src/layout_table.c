@@ -71,15 +71,18 @@ void table_row_content(struct layout *lo, const struct table_geom *g,
 		       const struct doc_node *row, double top)
 {
 	struct flow_state saved = layout_save(lo);
-	int c = 0;
+	int c = 0, outer = layout_begin_elem(lo, ROLE_TR);
 	lo->bottom = NO_BOTTOM;
 	for (const struct doc_node *cell = row->first; cell && c < g->n; cell = cell->next) {
+		int in_row = layout_begin_elem(lo, table_is_header(row) ? ROLE_TH : ROLE_TD);
 		lo->y = top + g->pad;
 		block_content_layout(lo, cell->first, lo->x0 + g->x[c] + g->pad,
 				     table_cell_width(g, c, cell) - 2 * g->pad);
+		layout_end_elem(lo, in_row);
 		c += table_cell_span(cell);
 	}
 	layout_restore(lo, &saved);
+	layout_end_elem(lo, outer);
 }
 
 /* Draw ROW, H points high, at lo->y: backgrounds, content, borders. */
@@ -101,6 +104,14 @@ void table_draw_headers(struct layout *lo, const struct table_geom *g)
 	for (const struct doc_node *row = g->table->first; row && table_is_header(row);
 	     row = row->next)
 		draw_row(lo, g, row, row_height(lo, g, row));
+}
+
+void table_repeat_headers(struct layout *lo, const struct table_geom *g)
+{
+	int saved = lo->elem;
+	lo->elem = -1; /* read once, where the table starts: here they are artifacts */
+	table_draw_headers(lo, g);
+	lo->elem = saved;
 }
 
 static int setup(struct layout *lo, const struct doc_node *table, struct table_geom *g)
@@ -129,7 +140,7 @@ static void break_before(struct layout *lo, const struct table_geom *g, double n
 		return;
 	layout_new_page(lo);
 	if (!in_head)
-		table_draw_headers(lo, g);
+		table_repeat_headers(lo, g);
 }
 
 /* Height of the header rows and the first body row: they start together. */

@@ -60,7 +60,7 @@ static double content_bottom(const struct page *pg, int first, double top)
 static void start_page(struct layout *lo, const struct table_geom *g)
 {
 	layout_new_page(lo);
-	table_draw_headers(lo, g);
+	table_repeat_headers(lo, g);
 }
 
 /* Close the row's part on this page: its boxes below the foot go to *MOVED

@@ -109,6 +109,10 @@ static void item_layout(struct layout *lo, const struct doc_node *item, const ch
 {
 	struct flow_state saved = layout_save(lo);
 	int first = 1;
+	/* LI: its marker (Lbl, drawn by the first paragraph) and its body */
+	int outer = layout_begin_elem(lo, ROLE_LI), label = lo->label_elem;
+	lo->label_elem = lo->elem > 0 && !lo->measure ? pages_add_elem(lo->pages, ROLE_LBL, lo->elem) : 0;
+	layout_begin_elem(lo, ROLE_LBODY);
 	lo->x0 += indent;
 	lo->width -= indent;
 	for (const struct doc_node *c = item->first; c; c = c->next) {
@@ -116,13 +120,17 @@ static void item_layout(struct layout *lo, const struct doc_node *item, const ch
 			const struct doc_style *st = style_of(lo, c);
 			if (!c->style && !item->style && !item->parent->style)
 				st = doc_style_find(lo->doc, "list");
+			int in_body = layout_begin_elem(lo, ROLE_P);
 			para_typeset(lo, c, st, 0, first ? marker : NULL);
+			layout_end_elem(lo, in_body);
 		} else {
 			layout_block(lo, c);
 		}
 		first = 0;
 	}
 	layout_restore(lo, &saved);
+	lo->label_elem = label;
+	layout_end_elem(lo, outer);
 }
 
 static const struct doc_style *list_style(struct layout *lo, const struct doc_node *n)

@@ -193,10 +193,11 @@ static void draw_image(struct pdf_writer *w, const struct box *b)
 	pdf_put(w, " Do Q\n");
 }
 
-void pdf_paint_box(struct pdf_writer *w, const struct box *b)
+/* SPANNED: the marked content around B carries its ActualText already. */
+static void paint(struct pdf_writer *w, const struct box *b, int spanned)
 {
 	if (b->kind == BOX_TEXT)
-		pdf_draw_text(w, b);
+		pdf_draw_text(w, b, spanned);
 	else if (b->kind == BOX_LINE)
 		draw_line(w, b);
 	else if (b->kind == BOX_RECT)
@@ -205,9 +206,14 @@ void pdf_paint_box(struct pdf_writer *w, const struct box *b)
 		draw_image(w, b);
 }
 
+void pdf_paint_box(struct pdf_writer *w, const struct box *b)
+{
+	paint(w, b, 0);
+}
+
 static void draw_box(struct pdf_writer *w, const struct box *b)
 {
-	int link;
+	int link, spanned;
 	if (b->grouped) /* drawn by its group's form */
 		return;
 	if (b->kind == BOX_GROUP) { /* an artifact, or untagged (box_group.h) */
@@ -216,12 +222,12 @@ static void draw_box(struct pdf_writer *w, const struct box *b)
 		return;
 	}
 	link = pdf_link_of(w->pages, b);
-	pdf_struct_box(w, b);
+	spanned = pdf_struct_box(w, b);
 	if (link && !w->press) /* PDF/X: no annotations on the printed area */
 		pdf_link_box(w, link, b);
 	if (b->kind == BOX_TEXT)
 		pdf_outline_box(w, b);
-	pdf_paint_box(w, b);
+	paint(w, b, spanned);
 }
 
 /* The state a new page starts with (PDF's defaults). */

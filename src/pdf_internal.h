@@ -102,8 +102,15 @@ void pdf_paint_box(struct pdf_writer *w, const struct box *b);
 void pdf_form_place(struct pdf_writer *w, const struct box *b);
 void pdf_forms_free(struct pdf_writer *w);
 
-/* Text (pdf_text.c). */
-void pdf_draw_text(struct pdf_writer *w, const struct box *b);
+/* Text (pdf_text.c). SPANNED: the marked content around it carries its
+ * ActualText already. */
+void pdf_draw_text(struct pdf_writer *w, const struct box *b, int spanned);
+/* A hex PDF text string (UTF-16BE after a byte order mark) of UTF-8 TEXT,
+ * and a space after it when SPACE. */
+void pdf_put_text_string(struct pdf_writer *w, const char *text, int space);
+/* The ActualText of text box B (with the word space that follows it). */
+void pdf_put_actual_text(struct pdf_writer *w, const struct box *b);
+void pdf_put_hex4(struct pdf_writer *w, unsigned v);
 
 /* Fonts (pdf_font.c). */
 struct pdf_face *pdf_face_get(struct pdf_writer *w, struct font *f);
@@ -119,8 +126,11 @@ void pdf_faces_free(struct pdf_writer *w);
 struct pdf_struct *pdf_struct_new(void);
 /* Before a part's pages are drawn: take over its structure elements. */
 void pdf_struct_add_part(struct pdf_writer *w, const struct pages *part);
-/* Before drawing box B: open the marked content it belongs in. */
-void pdf_struct_box(struct pdf_writer *w, const struct box *b);
+/* Before drawing box B: open the marked content it belongs in. Returns 1
+ * when that marked content carries B's ActualText (a run with ActualText
+ * gets a marked-content sequence of its own: poppler ends an MCID at the
+ * end of any marked content nested in it). */
+int pdf_struct_box(struct pdf_writer *w, const struct box *b);
 /* At the end of a page: close marked content, give the page its parent tree entry. */
 void pdf_struct_end_page(struct pdf_writer *w);
 /* Tie annotation ANNOT on the current page to the Link element ELEM (of

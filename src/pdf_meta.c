@@ -48,28 +48,26 @@ static void set_info(struct pdf_writer *w, const char *key, const char *value)
 		HPDF_Dict_Add(w->doc->info, key, pdf_text_string(w, value, strlen(value)));
 }
 
-/* Append VALUE to BUF with XML's special characters escaped. */
-static void xml_text(char **buf, size_t *len, size_t *cap, const char *value)
+/* Append N bytes of S to BUF, or with XML's special characters escaped. */
+static void append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
-	for (const char *c = value; *c; c++) {
-		const char *s = *c == '<' ? "&lt;" : *c == '>' ? "&gt;" : *c == '&' ? "&amp;" : NULL;
-		size_t n = s ? strlen(s) : 1;
-		if (*cap - *len < n + 1) {
-			*cap = (*cap + n + 1) * 2;
-			*buf = xrealloc(*buf, *cap);
-		}
-		memcpy(*buf + *len, s ? s : c, n);
-		*len += n;
+	if (*cap - *len < n + 1) {
+		*cap = (*cap + n + 1) * 2;
+		*buf = xrealloc(*buf, *cap);
 	}
+	memcpy(*buf + *len, s, n);
+	*len += n;
 }
 
 static void xml_put(char **buf, size_t *len, size_t *cap, const char *a, const char *value,
 		    const char *b)
 {
-	xml_text(buf, len, cap, a);
-	if (value)
-		xml_text(buf, len, cap, value);
-	xml_text(buf, len, cap, b);
+	append(buf, len, cap, a, strlen(a));
+	for (const char *c = value; c && *c; c++) {
+		const char *e = *c == '<' ? "&lt;" : *c == '>' ? "&gt;" : *c == '&' ? "&amp;" : NULL;
+		append(buf, len, cap, e ? e : c, e ? strlen(e) : 1);
+	}
+	append(buf, len, cap, b, strlen(b));
 }
 
 static char *xmp_packet(const struct pdf_info *p, size_t *len)

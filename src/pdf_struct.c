@@ -172,30 +172,37 @@ static int new_mcid(struct pdf_writer *w, int elem)
 	return pg->n_mcids++;
 }
 
-void pdf_struct_box(struct pdf_writer *w, const struct box *b)
+int pdf_struct_box(struct pdf_writer *w, const struct box *b)
 {
 	struct pdf_struct *st = w->st;
-	int elem;
+	int elem, mcid, own;
 	char buf[64];
-	int mcid;
 	if (!st)
-		return;
+		return 0;
 	elem = b->elem > 0 && b->elem < w->pages->n_elems ? global(st, b->elem) : 0;
-	if (st->open && st->open_elem == elem)
-		return;
+	own = b->kind == BOX_TEXT && b->actual_text && elem;
+	if (st->open && st->open_elem == elem && !own)
+		return 0;
 	if (st->open)
 		pdf_put(w, "EMC\n");
 	st->open = 1;
-	st->open_elem = elem;
+	st->open_elem = own ? -1 : elem; /* nothing continues a run of its own */
 	if (elem == 0) {
 		pdf_put(w, "/Artifact BMC\n");
-		return;
+		return 0;
 	}
 	mcid = new_mcid(w, elem);
 	attach(w, elem);
 	add_kid(&st->elems[elem], KID_MCR, mcid, w->page_index);
-	snprintf(buf, sizeof(buf), "/%s <</MCID %d>> BDC\n", role_names[st->elems[elem].role], mcid);
+	snprintf(buf, sizeof(buf), "/%s <</MCID %d", own ? "Span" : role_names[st->elems[elem].role],
+		 mcid);
 	pdf_put(w, buf);
+	if (own) {
+		pdf_put(w, " /ActualText ");
+		pdf_put_actual_text(w, b);
+	}
+	pdf_put(w, ">> BDC\n");
+	return own;
 }
 
 void pdf_struct_end_page(struct pdf_writer *w)

@@ -8,31 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void put_hex4(struct pdf_writer *w, unsigned v)
+void pdf_put_hex4(struct pdf_writer *w, unsigned v)
 {
 	char buf[5];
 	snprintf(buf, sizeof(buf), "%04X", v & 0xFFFF);
 	pdf_putn(w, buf, 4);
-}
-
-/* TEXT as a hex PDF text string: UTF-16BE after a byte order mark. */
-static void put_text_string(struct pdf_writer *w, const char *text)
-{
-	pdf_put(w, "<FEFF");
-	for (size_t i = 0, len = strlen(text); i < len;) {
-		uint32_t cp;
-		size_t n = utf8_decode(text + i, len - i, &cp);
-		if (n == 0)
-			n = 1, cp = 0xFFFD;
-		if (cp >= 0x10000) {
-			put_hex4(w, 0xD800 + ((cp - 0x10000) >> 10));
-			put_hex4(w, 0xDC00 + ((cp - 0x10000) & 0x3FF));
-		} else {
-			put_hex4(w, cp);
-		}
-		i += n;
-	}
-	pdf_put(w, ">");
 }
 
 /* Font, size, glyph scale and letter spacing, where they change. The PDF
@@ -71,7 +51,7 @@ static void put_glyphs(struct pdf_writer *w, struct pdf_face *face, const struct
 {
 	pdf_put(w, "[<");
 	for (size_t i = 0; i < n; i++) {
-		put_hex4(w, pdf_face_cid(face, g[i].gid, g[i].cp));
+		pdf_put_hex4(w, pdf_face_cid(face, g[i].gid, g[i].cp));
 		if (g[i].kern != 0 && i + 1 < n) {
 			pdf_put(w, "> ");
 			pdf_num(w, -g[i].kern);
@@ -81,12 +61,12 @@ static void put_glyphs(struct pdf_writer *w, struct pdf_face *face, const struct
 	if (b->space_after) {
 		struct font_glyph space;
 		if (font_glyph_run(b->font, " ", 1, &space) == 1)
-			put_hex4(w, pdf_face_cid(face, space.gid, space.cp));
+			pdf_put_hex4(w, pdf_face_cid(face, space.gid, space.cp));
 	}
 	pdf_put(w, ">] TJ\n");
 }
 
-void pdf_draw_text(struct pdf_writer *w, const struct box *b)
+void pdf_draw_text(struct pdf_writer *w, const struct box *b, int spanned)
 {
 	struct pdf_face *face = pdf_face_get(w, b->font);
 	const struct font_glyph *g = b->glyphs;
@@ -99,9 +79,9 @@ void pdf_draw_text(struct pdf_writer *w, const struct box *b)
 		n = font_glyph_run(b->font, b->text, b->len, own);
 		g = own;
 	}
-	if (b->actual_text && !w->press) { /* ActualText is PDF 1.5; press output is 1.3 */
+	if (b->actual_text && !spanned && !w->press) {
 		pdf_put(w, "/Span <</ActualText ");
-		put_text_string(w, b->actual_text);
+		pdf_put_actual_text(w, b);
 		pdf_put(w, ">> BDC\n");
 	}
 	pdf_put(w, "BT\n");
@@ -113,7 +93,35 @@ void pdf_draw_text(struct pdf_writer *w, const struct box *b)
 	pdf_put(w, "Tm\n");
 	put_glyphs(w, face, b, g, n);
 	pdf_put(w, "ET\n");
-	if (b->actual_text && !w->press)
+	if (b->actual_text && !spanned && !w->press)
 		pdf_put(w, "EMC\n");
 	free(own);
 }
+
+/* TEXT as a hex PDF text string: UTF-16BE after a byte order mark. */
+void pdf_put_actual_text(struct pdf_writer *w, const struct box *b)
+{
+	pdf_put_text_string(w, b->actual_text, *b->actual_text && b->space_after);
+}
+
+void pdf_put_text_string(struct pdf_writer *w, const char *text, int space)
+{
+	pdf_put(w, "<FEFF");
+	for (size_t i = 0, len = strlen(text); i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(text + i, len - i, &cp);
+		if (n == 0)
+			n = 1, cp = 0xFFFD;
+		if (cp >= 0x10000) {
+			pdf_put_hex4(w, 0xD800 + ((cp - 0x10000) >> 10));
+			pdf_put_hex4(w, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+		} else {
+			pdf_put_hex4(w, cp);
+		}
+		i += n;
+	}
+	if (space)
+		pdf_put_hex4(w, ' ');
+	pdf_put(w, ">");
+}
+

@@ -307,7 +307,8 @@ void template_read_image(struct template_report *r, xmlNodePtr n, struct doc *d,
 	a->align = given(rd, "align", "center") ? ALIGN_CENTER
 		   : given(rd, "align", "right") ? ALIGN_RIGHT : ALIGN_LEFT;
 	a->path = image_path(rd, src ? src : "");
-	a->alt = alt;
+	a->alt = alt ? alt : text(rd, "alt");
+	a->decorative = given(rd, "decorative", "yes");
 	if (template_length(rd->r, rd->n, "width", MM(1), page_width(rd), UNIT_MM, &want_w) != 0 ||
 	    template_length(rd->r, rd->n, "height", MM(1), page_height(rd), UNIT_MM, &want_h) != 0)
 		return;

@@ -76,7 +76,8 @@ for doc in registration-form registration-form-sheet; do
 		total=$(grep -a -c -E '^  rect\[(box|date-box|tick)\]' "$d")
 		if [ "$small" -eq 0 ] && [ "$total" -gt 20 ]; then pass "$doc-$lang boxes >= 6 mm ($total)"
 		else fail "$doc-$lang boxes >= 6 mm" "$small of $total too small"; fi
-		edge=$(awk '/^page /{ split($3, s, "x"); W = s[1]; H = s[2]; next }
+		edge=$(awk '/^structure$/ { exit } # the boxes end there
+			/^page /{ split($3, s, "x"); W = s[1]; H = s[2]; next }
 			{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 			  top = $1 ~ /^text/ ? v["y"] - v["h"] : v["y"]
 			  bottom = $1 ~ /^text/ ? v["y"] : v["y"] + v["h"]

@@ -1,0 +1,65 @@
+# Accessible PDFs (PDF/UA-1 as far as tools here can tell): every example
+# document in every language, as `kaikuprint all` writes them, passes
+# tests/a11y/check_pdf.py (tagged, /Lang, nothing untagged, Figure /Alt, link
+# annotations tied to Link elements with /Contents, outline, XMP with PDF/UA
+# identification, fonts embedded and subset with ToUnicode); the folded
+# booklet, for printing only, keeps language, title and text layer without a
+# structure tree. pdftotext reads every file without a warning and every
+# glyph back (no U+FFFD), the structure of the checklist and the leaflet reads
+# in the template's order (tests/a11y/reading_order.py), and a paragraph with
+# hyphenated lines comes back from pdftotext as its source text.
+A="$OUT/accessible"
+mkdir -p "$A"
+PY=/usr/bin/python3
+"$KP" all -c config/esimerkkila.ini -o "$A" 2> "$A/all.log"
+check "accessible all writes every document" test -s "$A/checklist-fi.pdf" -a -s "$A/leaflet-sv.pdf"
+
+for pdf in "$A"/*.pdf; do
+	name=$(basename "$pdf" .pdf)
+	lang=${name##*-}
+	case $name in
+	*-booklet-*) mode=--print ;;
+	*) mode= ;;
+	esac
+	check "accessible $name: check_pdf.py $mode" $PY tests/a11y/check_pdf.py $mode "$lang" "$pdf"
+	pdftotext -enc UTF-8 "$pdf" "$A/$name.txt" 2> "$A/$name.warnings"
+	check "accessible $name: no warning from pdftotext" test ! -s "$A/$name.warnings"
+	check "accessible $name: every glyph maps to text" sh -c "! grep -q '$(printf '\357\277\275')' '$A/$name.txt'"
+	pdffonts "$pdf" > "$A/$name.fonts" 2>&1
+	check "accessible $name: pdffonts shows every face embedded and subset" \
+		awk 'NR > 2 { n++; if ($(NF-4) != "yes" || $(NF-3) != "yes" || $(NF-2) != "yes") bad++ }
+		     END { exit !(n > 0 && bad == 0) }' "$A/$name.fonts"
+done
+
+# the checker can fail: the booklet has no structure tree
+check "accessible check_pdf.py refuses an untagged file" \
+	sh -c "! $PY tests/a11y/check_pdf.py fi '$A/leaflet-booklet-fi.pdf' > /dev/null"
+
+for doc in checklist leaflet; do
+	for lang in fi sv en; do
+		pdfinfo -struct-text "$A/$doc-$lang.pdf" > "$A/$doc-$lang.struct" 2>&1
+		check "accessible $doc-$lang: structure in the template's reading order" \
+			$PY tests/a11y/reading_order.py "templates/$doc.xml" "$lang" "$A/$doc-$lang.struct"
+	done
+done
+contains "accessible leaflet-fi: QR code's alternative text" "$A/leaflet-fi.struct" "Figure"
+check "accessible leaflet-fi: QR codes have Finnish alternative text" \
+	$PY -c "import pikepdf,sys; p=pikepdf.open('$A/leaflet-fi.pdf');
+alts=[str(o.get('/Alt')) for o in p.objects if isinstance(o, pikepdf.Dictionary) and o.get('/S') == '/Figure'];
+sys.exit(not alts or not all(a.startswith('QR-koodi: https://') for a in alts))"
+
+# A hyphen added at a line break is not in the text; a word's own hyphen is.
+C=tests/cases/typeset-text/justified-fi
+( cd "$C" && "$OLDPWD/$KP" render -c region.ini -t template.xml -o "$OLDPWD/$A/justified.pdf" \
+	--dump "$OLDPWD/$A/justified.dump" ) 2> "$A/justified.log"
+check "accessible justified-fi has hyphenated lines" grep -q '^  text\[hyphen\]' "$A/justified.dump"
+pdftotext -enc UTF-8 "$A/justified.pdf" - 2> /dev/null | tr -s ' \n' '  ' > "$A/justified.text"
+$PY -c "import re,sys,xml.etree.ElementTree as E
+for p in E.parse('$C/template.xml').iter('p'):
+    print(' '.join(''.join(p.itertext()).split()))" > "$A/justified.source"
+n=0
+while IFS= read -r para; do
+	n=$((n + 1))
+	contains "accessible pdftotext gives source paragraph $n of justified-fi" "$A/justified.text" "$para"
+done < "$A/justified.source"
+check "accessible justified-fi has paragraphs" test "$n" -ge 2
