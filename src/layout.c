@@ -193,7 +193,8 @@ static int block_role(const struct doc_node *n)
 	switch (n->kind) {
 	case DOC_HEADING:
 		return n->level <= 1 ? ROLE_H1 : n->level == 2 ? ROLE_H2 : ROLE_H3;
-	case DOC_PARA:
+	case DOC_PARA: /* a cell's text is its TH or TD's own */
+		return n->parent && n->parent->kind == DOC_CELL ? -1 : ROLE_P;
 	case DOC_FIT:
 	case DOC_FORM_FIELD:
 	case DOC_FORM_DATE:
@@ -241,7 +242,7 @@ int layout_begin_text(struct layout *lo)
 {
 	enum pages_role r = lo->elem >= 0 ? lo->pages->elems[lo->elem].role : ROLE_P;
 	if (r == ROLE_DOCUMENT || r == ROLE_SECT || r == ROLE_L || r == ROLE_LI ||
-	    r == ROLE_TABLE || r == ROLE_TR || r == ROLE_LBODY || r == ROLE_TH || r == ROLE_TD)
+	    r == ROLE_TABLE || r == ROLE_TR || r == ROLE_LBODY)
 		return layout_begin_elem(lo, ROLE_P);
 	return lo->elem;
 }

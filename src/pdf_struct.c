@@ -15,6 +15,7 @@
  */
 #include "pdf_internal.h"
 #include "diag.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,7 @@ struct kid {
 };
 
 struct st_elem {
+	struct pdf_writer *w;  /* for writing its kids (write_kids) */
 	enum pages_role role;
 	int parent;       /* -1 for the root */
 	char *lang, *alt;
@@ -56,6 +58,7 @@ struct pdf_struct {
 	int n_pages, cap_pages;
 	struct st_annot *annots;
 	int n_annots, cap_annots;
+	HPDF_Dict root;          /* the StructTreeRoot, once written */
 	int open;                /* a marked-content sequence is open on the page */
 	int open_elem;           /* ... for this element (0 = an artifact) */
 };
@@ -234,35 +237,11 @@ void pdf_struct_add_annot(struct pdf_writer *w, int elem, HPDF_Dict annot)
 	st->n_annots++;
 }
 
-/* Attributes an element needs beyond its type: language, alternative text,
- * the scope of a header cell. */
-static void add_attributes(struct pdf_writer *w, HPDF_Dict d, const struct st_elem *e)
-{
-	if (e->lang)
-		HPDF_Dict_Add(d, "Lang", HPDF_String_New(w->doc->mmgr, e->lang, NULL));
-	if (e->alt)
-		HPDF_Dict_Add(d, "Alt", pdf_text_string(w, e->alt, strlen(e->alt)));
-	if (e->role == ROLE_TH) {
-		HPDF_Dict a = HPDF_Dict_New(w->doc->mmgr);
-		HPDF_Dict_AddName(a, "O", "Table");
-		HPDF_Dict_AddName(a, "Scope", "Column");
-		HPDF_Dict_Add(d, "A", a);
-	}
-}
-
 static void make_dicts(struct pdf_writer *w)
 {
-	for (int i = 0; i < w->st->n_elems; i++) {
-		struct st_elem *e = &w->st->elems[i];
-		HPDF_Dict d;
-		if (!e->attached)
-			continue;
-		d = pdf_new_dict(w);
-		HPDF_Dict_AddName(d, "Type", "StructElem");
-		HPDF_Dict_AddName(d, "S", role_names[e->role]);
-		add_attributes(w, d, e);
-		e->dict = d;
-	}
+	for (int i = 0; i < w->st->n_elems; i++)
+		if (w->st->elems[i].attached)
+			w->st->elems[i].dict = pdf_new_dict(w);
 }
 
 /* The first page an element has content on: its /Pg, so that its MCIDs
@@ -275,43 +254,122 @@ static int first_page(const struct st_elem *e)
 	return -1;
 }
 
-static void *kid_object(struct pdf_writer *w, const struct kid *k, int pg)
+static void put_ref(HPDF_Stream out, const void *obj)
 {
-	HPDF_MMgr mm = w->doc->mmgr;
-	HPDF_Dict d;
-	if (k->kind == KID_ELEM)
-		return w->st->elems[k->index].dict;
-	if (k->kind == KID_MCR && k->page == pg)
-		return HPDF_Number_New(mm, k->index);
-	d = HPDF_Dict_New(mm);
-	HPDF_Dict_AddName(d, "Type", k->kind == KID_MCR ? "MCR" : "OBJR");
-	HPDF_Dict_Add(d, "Pg", w->page_objs[k->page]);
-	if (k->kind == KID_MCR)
-		HPDF_Dict_AddNumber(d, "MCID", k->index);
-	else
-		HPDF_Dict_Add(d, "Obj", w->st->annots[k->index].annot);
-	return d;
+	char buf[32];
+	snprintf(buf, sizeof(buf), "%u 0 R ", (unsigned)(((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF));
+	HPDF_Stream_WriteStr(out, buf);
+}
+
+/* TEXT as a hex PDF text string (UTF-16BE after a byte order mark). */
+static void put_text(HPDF_Stream out, const char *text)
+{
+	char buf[16];
+	HPDF_Stream_WriteStr(out, "<FEFF");
+	for (size_t i = 0, len = strlen(text); i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(text + i, len - i, &cp);
+		if (n == 0)
+			n = 1, cp = 0xFFFD;
+		if (cp >= 0x10000)
+			snprintf(buf, sizeof(buf), "%04X%04X", 0xD800 + ((cp - 0x10000) >> 10),
+				 0xDC00 + ((cp - 0x10000) & 0x3FF));
+		else
+			snprintf(buf, sizeof(buf), "%04X", cp);
+		HPDF_Stream_WriteStr(out, buf);
+		i += n;
+	}
+	HPDF_Stream_WriteStr(out, ">");
+}
+
+/* A structure element, written by libharu as its (empty) dictionary is:
+ * its type, parent, page, attributes and kids. Written so rather than as
+ * libharu objects: a dictionary entry costs libharu some 300 bytes (a table
+ * of 40,000 rows has 120,000 elements), and its arrays hold at most 32,767
+ * items (a long table has more rows). */
+static HPDF_STATUS write_elem(HPDF_Dict d, HPDF_Stream out)
+{
+	const struct st_elem *e = d->attr;
+	const struct pdf_struct *st = e->w->st;
+	int pg = first_page(e);
+	char buf[64];
+	snprintf(buf, sizeof(buf), "/Type /StructElem /S /%s /P ", role_names[e->role]);
+	HPDF_Stream_WriteStr(out, buf);
+	put_ref(out, e->parent < 0 ? (const void *)st->root : (const void *)st->elems[e->parent].dict);
+	if (pg >= 0) {
+		HPDF_Stream_WriteStr(out, "/Pg ");
+		put_ref(out, e->w->page_objs[pg]);
+	}
+	if (e->lang) {
+		HPDF_Stream_WriteStr(out, "/Lang ");
+		put_text(out, e->lang);
+	}
+	if (e->alt) {
+		HPDF_Stream_WriteStr(out, "/Alt ");
+		put_text(out, e->alt);
+	}
+	if (e->role == ROLE_TH)
+		HPDF_Stream_WriteStr(out, "/A <</O /Table /Scope /Column>> ");
+	HPDF_Stream_WriteStr(out, "/K [");
+	for (int k = 0; k < e->n_kids; k++) {
+		const struct kid *kid = &e->kids[k];
+		if (kid->kind == KID_ELEM) {
+			put_ref(out, st->elems[kid->index].dict);
+		} else if (kid->kind == KID_MCR && kid->page == pg) {
+			snprintf(buf, sizeof(buf), "%d ", kid->index);
+			HPDF_Stream_WriteStr(out, buf);
+		} else {
+			HPDF_Stream_WriteStr(out, kid->kind == KID_MCR ? "<</Type /MCR /Pg " : "<</Type /OBJR /Pg ");
+			put_ref(out, e->w->page_objs[kid->page]);
+			if (kid->kind == KID_MCR) {
+				snprintf(buf, sizeof(buf), "/MCID %d>> ", kid->index);
+				HPDF_Stream_WriteStr(out, buf);
+			} else {
+				HPDF_Stream_WriteStr(out, "/Obj ");
+				put_ref(out, st->annots[kid->index].annot);
+				HPDF_Stream_WriteStr(out, ">> ");
+			}
+		}
+	}
+	return HPDF_Stream_WriteStr(out, "]\n");
 }
 
 static void link_kids(struct pdf_writer *w, HPDF_Dict root)
 {
+	w->st->root = root;
 	for (int i = 0; i < w->st->n_elems; i++) {
 		struct st_elem *e = &w->st->elems[i];
-		int parent = e->parent;
-		int pg = first_page(e);
-		HPDF_Array kids;
 		if (!e->dict)
 			continue;
-		HPDF_Dict_Add(e->dict, "P", i == 0 ? root : w->st->elems[parent < 0 ? 0 : parent].dict);
-		if (pg >= 0)
-			HPDF_Dict_Add(e->dict, "Pg", w->page_objs[pg]);
-		kids = HPDF_Array_New(w->doc->mmgr);
-		for (int k = 0; k < e->n_kids; k++)
-			HPDF_Array_Add(kids, kid_object(w, &e->kids[k], pg));
-		HPDF_Dict_Add(e->dict, "K", kids);
-		free(e->kids);
-		e->kids = NULL;
+		e->w = w;
+		e->dict->attr = e;
+		e->dict->write_fn = write_elem;
 	}
+}
+
+/* The parent tree's /Nums, written as the kids are (write_kids). */
+static HPDF_STATUS write_nums(HPDF_Dict d, HPDF_Stream out)
+{
+	struct pdf_writer *w = d->attr;
+	struct pdf_struct *st = w->st;
+	char buf[32];
+	HPDF_Stream_WriteStr(out, "/Nums [");
+	for (int i = 0; i < st->n_pages; i++) {
+		const struct st_page *pg = &st->pages[i];
+		if (pg->n_mcids == 0)
+			continue;
+		snprintf(buf, sizeof(buf), "%d [", i);
+		HPDF_Stream_WriteStr(out, buf);
+		for (int m = 0; m < pg->n_mcids; m++)
+			put_ref(out, st->elems[pg->mcid_elem[m]].dict);
+		HPDF_Stream_WriteStr(out, "]\n");
+	}
+	for (int j = 0; j < st->n_annots; j++) {
+		snprintf(buf, sizeof(buf), "%d ", w->n_pages + j);
+		HPDF_Stream_WriteStr(out, buf);
+		put_ref(out, st->elems[st->annots[j].elem].dict);
+	}
+	return HPDF_Stream_WriteStr(out, "]\n");
 }
 
 /* Page i -> the elements of its MCIDs; annotation j -> its Link, under the
@@ -319,28 +377,11 @@ static void link_kids(struct pdf_writer *w, HPDF_Dict root)
 static HPDF_Dict parent_tree(struct pdf_writer *w, int *next_key)
 {
 	HPDF_Dict tree = pdf_new_dict(w);
-	HPDF_Array nums = HPDF_Array_New(w->doc->mmgr);
-	int n_pages = w->n_pages;
-	for (int i = 0; i < w->st->n_pages; i++) {
-		struct st_page *pg = &w->st->pages[i];
-		HPDF_Array a;
-		if (pg->n_mcids == 0)
-			continue;
-		a = HPDF_Array_New(w->doc->mmgr);
-		for (int m = 0; m < pg->n_mcids; m++)
-			HPDF_Array_Add(a, w->st->elems[pg->mcid_elem[m]].dict);
-		HPDF_Array_AddNumber(nums, i);
-		HPDF_Array_Add(nums, a);
-		free(pg->mcid_elem);
-		pg->mcid_elem = NULL;
-	}
-	for (int j = 0; j < w->st->n_annots; j++) {
-		HPDF_Array_AddNumber(nums, n_pages + j);
-		HPDF_Array_Add(nums, w->st->elems[w->st->annots[j].elem].dict);
-		HPDF_Dict_AddNumber(w->st->annots[j].annot, "StructParent", n_pages + j);
-	}
-	HPDF_Dict_Add(tree, "Nums", nums);
-	*next_key = n_pages + w->st->n_annots;
+	for (int j = 0; j < w->st->n_annots; j++)
+		HPDF_Dict_AddNumber(w->st->annots[j].annot, "StructParent", w->n_pages + j);
+	tree->attr = w;
+	tree->write_fn = write_nums;
+	*next_key = w->n_pages + w->st->n_annots;
 	return tree;
 }
 

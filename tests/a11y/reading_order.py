@@ -5,7 +5,7 @@ Usage: reading_order.py TEMPLATE.xml LANG STRUCT.txt
 
 STRUCT.txt is the output of `pdfinfo -struct-text` for the PDF made from
 TEMPLATE.xml in LANG. The headings (h1-h3) of the template whose text is
-fixed (no {variables}) must come in the structure tree as H1-H3 elements with
+fixed (no {variables}) and that are not inside an <if> must come in the structure tree as H1-H3 elements with
 that text, in the template's order; and the labels of numbered lists must
 count up (1., 2., ...) in each list. Prints the problems; exits 1 if any.
 """
@@ -31,12 +31,20 @@ def text_in(elem, lang):
 
 
 def template_headings(path, lang):
+    """Headings with fixed text, outside <if> (whose condition is not known here)."""
     want = []
-    for elem in ET.parse(path).iter():
+
+    def walk(elem):
+        if elem.tag == "if":
+            return
         if elem.tag in ("h1", "h2", "h3"):
             text = norm(text_in(elem, lang))
             if text and "{" not in text:
                 want.append((elem.tag.upper(), text))
+        for child in elem:
+            walk(child)
+
+    walk(ET.parse(path).getroot())
     return want
 
 

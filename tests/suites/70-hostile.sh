@@ -233,7 +233,7 @@ rm -f "$O/$long"
 # --- Inputs: a FIFO (no writer) as template, data or image is refused at
 # once, not waited on forever.
 mkfifo "$O/fifo.xml" "$O/fifo.csv" "$O/fifo.png"
-printf '<?xml version="1.0" encoding="UTF-8"?>\n<document name="x"><body>\n<image src="fifo.png" width="20mm"/>\n</body></document>\n' > "$O/image.xml"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<document name="x"><body>\n<image src="fifo.png" width="20mm" alt="Logo"/>\n</body></document>\n' > "$O/image.xml"
 for what in template data image; do
 	case $what in
 	template) args="-t $O/fifo.xml"; msg="$O/fifo.xml: error: cannot open template: not a regular file" ;;
@@ -333,7 +333,7 @@ data = b''.join(z.compress(row) for _ in range(h)) + z.flush()
 open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 16, 6, 0, 0, 0))
                               + chunk(b'IDAT', data) + chunk(b'IEND', b''))
 PY
-printf '%s\n<document name="x"><body><image src="pixels.png" width="100mm"/></body></document>\n' \
+printf '%s\n<document name="x"><body><image src="pixels.png" width="100mm" alt="Pixels"/></body></document>\n' \
 	"$xml_head" > "$W/pixels.xml"
 bounded pixels 0 render -c $REGION -t "$W/pixels.xml" -l fi -o "$W/pixels.pdf"
 
