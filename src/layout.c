@@ -295,7 +295,9 @@ struct pages *layout_run(const struct doc *d, const struct layout_options *opt)
 	lo.pages->subject = d->subject;
 	lo.pages->author = d->author;
 	lo.pages->keywords = d->keywords;
-	lo.pages->tagged = 1;
+	/* sheets of imposed cards are for printing, as the folded booklet is:
+	 * no structure tree (their repeated parts become form XObjects) */
+	lo.pages->tagged = !d->impose.enabled;
 	lo.pages->lang = d->lang;
 	layout_new_page(&lo);
 	layout_blocks(&lo, d->root->first);

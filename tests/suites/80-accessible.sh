@@ -3,8 +3,8 @@
 # tests/a11y/check_pdf.py (tagged, /Lang, nothing untagged, Figure /Alt, link
 # annotations tied to Link elements with /Contents, outline, XMP with PDF/UA
 # identification, fonts embedded and subset with ToUnicode); the folded
-# booklet, for printing only, keeps language, title and text layer without a
-# structure tree. pdftotext reads every file without a warning and every
+# booklet and the sheets of card inserts, for printing only, keep language,
+# title and text layer without a structure tree. pdftotext reads every file without a warning and every
 # glyph back (no U+FFFD), the structure of the checklist and the leaflet reads
 # in the template's order (tests/a11y/reading_order.py), and a paragraph with
 # hyphenated lines comes back from pdftotext as its source text.
@@ -18,7 +18,7 @@ for pdf in "$A"/*.pdf; do
 	name=$(basename "$pdf" .pdf)
 	lang=${name##*-}
 	case $name in
-	*-booklet-*) mode=--print ;;
+	*-booklet-* | card-inserts-*) mode=--print ;;
 	*) mode= ;;
 	esac
 	check "accessible $name: check_pdf.py $mode" $PY tests/a11y/check_pdf.py $mode "$lang" "$pdf"
