@@ -131,7 +131,6 @@ struct doc_frame_attrs {     /* <box> */
 };
 struct doc_image_attrs {     /* <image>: the file probed at expansion */
 	const char *path;        /* relative to the working folder */
-	const char *alt;         /* alt="...": what it shows, in words; NULL: none */
 	double width, height;    /* its size on the page, aspect ratio kept */
 	enum doc_align align;    /* left, center or right */
 	const char *alt;         /* what it shows (alternative text), or NULL when */
