@@ -130,7 +130,7 @@ static void put_hint(struct form *f, const struct cfg_key_spec *k, int translati
 	/* one per enum cfg_type, in its order (config.h) */
 	static const char *const type_keys[] = { "hint.text", "hint.int", "hint.date", "hint.url",
 						  "hint.email", "hint.phone", "hint.langs", "hint.choice",
-						  "hint.hyphens", "hint.image" };
+						  "hint.hyphens", "hint.image", "hint.color" };
 	fputs("<span class=\"hint\">", f->out);
 	if ((k->flags & CFG_REQUIRED) && !translation) {
 		serve_put_escaped(f->out, serve_text(f->ui, "hint.required"));
