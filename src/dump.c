@@ -73,15 +73,6 @@ void dump_pages_from(const struct pages *pages, FILE *out, int first_number)
 		dump_structure(pages, out);
 }
 
-static const char *const role_names[ROLE_COUNT] = {
-	[ROLE_DOCUMENT] = "Document", [ROLE_SECT] = "Sect",   [ROLE_H1] = "H1",
-	[ROLE_H2] = "H2",             [ROLE_H3] = "H3",       [ROLE_P] = "P",
-	[ROLE_L] = "L",               [ROLE_LI] = "LI",       [ROLE_LBL] = "Lbl",
-	[ROLE_LBODY] = "LBody",       [ROLE_TABLE] = "Table", [ROLE_TR] = "TR",
-	[ROLE_TH] = "TH",             [ROLE_TD] = "TD",       [ROLE_FIGURE] = "Figure",
-	[ROLE_LINK] = "Link",         [ROLE_FORM] = "Form",   [ROLE_SPAN] = "Span",
-};
-
 enum { STRUCT_TEXT_MAX = 60 }; /* characters of an element's text shown */
 
 /* The text an element reads as (its own runs, ActualText where set), cut. */
@@ -122,7 +113,7 @@ static void dump_element(const struct pages *p, const int *first, int e, int dep
 {
 	const struct pages_elem *el = &p->elems[e];
 	int last = -1;
-	fprintf(out, "%*s%s", 2 * depth, "", role_names[el->role]);
+	fprintf(out, "%*s%s", 2 * depth, "", pages_role_name(el->role));
 	if (el->lang)
 		fprintf(out, " lang=%s", el->lang);
 	if (el->uri)

@@ -159,3 +159,17 @@ void pages_adopt_box(struct pages *p, struct box *b)
 	}
 	b->elem = 0;
 }
+
+static const char *const role_names[ROLE_COUNT] = {
+	[ROLE_DOCUMENT] = "Document", [ROLE_SECT] = "Sect",   [ROLE_H1] = "H1",
+	[ROLE_H2] = "H2",             [ROLE_H3] = "H3",       [ROLE_P] = "P",
+	[ROLE_L] = "L",               [ROLE_LI] = "LI",       [ROLE_LBL] = "Lbl",
+	[ROLE_LBODY] = "LBody",       [ROLE_TABLE] = "Table", [ROLE_TR] = "TR",
+	[ROLE_TH] = "TH",             [ROLE_TD] = "TD",       [ROLE_FIGURE] = "Figure",
+	[ROLE_LINK] = "Link",         [ROLE_FORM] = "Form",   [ROLE_SPAN] = "Span",
+};
+
+const char *pages_role_name(enum pages_role role)
+{
+	return role_names[role];
+}

@@ -142,6 +142,8 @@ struct box *page_add_copy(struct page *pg, const struct box *src, double dx, dou
 void pages_adopt_box(struct pages *p, struct box *b);
 /* Add a structure element of ROLE under PARENT; returns its index. */
 int pages_add_elem(struct pages *p, enum pages_role role, int parent);
+/* The PDF structure type of ROLE ("H1", "LBody", ...): the dump and the PDF say the same. */
+const char *pages_role_name(enum pages_role role);
 /* Room for N bytes in the pages' arena (aligned for any type). */
 void *pages_alloc(struct pages *p, size_t n);
 /* Copy a string into the pages' arena. */

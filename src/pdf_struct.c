@@ -63,15 +63,6 @@ struct pdf_struct {
 	int open_elem;           /* ... for this element (0 = an artifact) */
 };
 
-static const char *const role_names[ROLE_COUNT] = {
-	[ROLE_DOCUMENT] = "Document", [ROLE_SECT] = "Sect",   [ROLE_H1] = "H1",
-	[ROLE_H2] = "H2",             [ROLE_H3] = "H3",       [ROLE_P] = "P",
-	[ROLE_L] = "L",               [ROLE_LI] = "LI",       [ROLE_LBL] = "Lbl",
-	[ROLE_LBODY] = "LBody",       [ROLE_TABLE] = "Table", [ROLE_TR] = "TR",
-	[ROLE_TH] = "TH",             [ROLE_TD] = "TD",       [ROLE_FIGURE] = "Figure",
-	[ROLE_LINK] = "Link",         [ROLE_FORM] = "Form",   [ROLE_SPAN] = "Span",
-};
-
 struct pdf_struct *pdf_struct_new(void)
 {
 	struct pdf_struct *st = xcalloc(1, sizeof(*st));
@@ -197,7 +188,7 @@ int pdf_struct_box(struct pdf_writer *w, const struct box *b)
 	mcid = new_mcid(w, elem);
 	attach(w, elem);
 	add_kid(&st->elems[elem], KID_MCR, mcid, w->page_index);
-	snprintf(buf, sizeof(buf), "/%s <</MCID %d", own ? "Span" : role_names[st->elems[elem].role],
+	snprintf(buf, sizeof(buf), "/%s <</MCID %d", own ? "Span" : pages_role_name(st->elems[elem].role),
 		 mcid);
 	pdf_put(w, buf);
 	if (own) {
@@ -293,7 +284,7 @@ static HPDF_STATUS write_elem(HPDF_Dict d, HPDF_Stream out)
 	const struct pdf_struct *st = e->w->st;
 	int pg = first_page(e);
 	char buf[64];
-	snprintf(buf, sizeof(buf), "/Type /StructElem /S /%s /P ", role_names[e->role]);
+	snprintf(buf, sizeof(buf), "/Type /StructElem /S /%s /P ", pages_role_name(e->role));
 	HPDF_Stream_WriteStr(out, buf);
 	put_ref(out, e->parent < 0 ? (const void *)st->root : (const void *)st->elems[e->parent].dict);
 	if (pg >= 0) {
