@@ -108,12 +108,14 @@ struct box *page_add_copy(struct page *pg, const struct box *src, double dx, dou
 	return b;
 }
 
-void *pages_alloc(struct pages *p, size_t n)
+/* N bytes from the pages' arena, a new chunk when the current one is full;
+ * ALIGNED: starting on an 8-byte boundary (strings before leave it unaligned). */
+static char *arena_take(struct pages *p, size_t n, int aligned)
 {
 	struct pages_arena *a = p->arena;
-	void *r;
-	if (a)
-		a->used = (a->used + 7) & ~(size_t)7; /* strings before leave it unaligned */
+	char *r;
+	if (a && aligned)
+		a->used = (a->used + 7) & ~(size_t)7;
 	if (!a || a->used > a->size || a->size - a->used < n) {
 		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
 		a = xmalloc(sizeof(*a) + size);
@@ -127,22 +129,16 @@ void *pages_alloc(struct pages *p, size_t n)
 	return r;
 }
 
+void *pages_alloc(struct pages *p, size_t n)
+{
+	return arena_take(p, n, 1);
+}
+
 const char *pages_strndup(struct pages *p, const char *s, size_t n)
 {
-	struct pages_arena *a = p->arena;
-	char *r;
-	if (!a || a->size - a->used < n + 1) {
-		size_t size = n + 1 > ARENA_CHUNK ? n + 1 : ARENA_CHUNK;
-		a = xmalloc(sizeof(*a) + size);
-		a->size = size;
-		a->used = 0;
-		a->next = p->arena;
-		p->arena = a;
-	}
-	r = a->data + a->used;
+	char *r = arena_take(p, n + 1, 0);
 	memcpy(r, s, n);
 	r[n] = '\0';
-	a->used += n + 1;
 	return r;
 }
 
