@@ -56,7 +56,7 @@ $(BUILD):
 	mkdir -p $(BUILD)
 
 $(BUILD)/libkaikuprint.a: $(OBJS)
-	ar rcs $@ $^
+	rm -f $@ && ar rcs $@ $^
 
 kaikuprint: $(BUILD)/main.o $(BUILD)/libkaikuprint.a
 	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_ALL) $(LDFLAGS)
