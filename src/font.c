@@ -16,6 +16,15 @@
 #include <unistd.h>
 
 enum { WIDTH_CACHE = 0x3000 }; /* code points below this get cached widths */
+/* Glyph runs remembered per font: texts shorter than RUN_KEY_MAX bytes, at
+ * most RUN_CACHE_MAX of them (a long-running server sees many texts). */
+enum { RUN_KEY_MAX = 128, RUN_CACHE_MAX = 100000 };
+
+/* A remembered glyph run (font_glyph_run_shared). */
+struct shared_run {
+	size_t n;
+	struct font_glyph g[];
+};
 
 struct font {
 	char *path;
@@ -27,7 +36,9 @@ struct font {
 	int ascender, descender, cap_height; /* 1/1000 em */
 	int has_kerning;                      /* GPOS or kern table present */
 	int16_t widths[WIDTH_CACHE];          /* 1/1000 em; -1 = not yet known */
+	int8_t has[WIDTH_CACHE];              /* has a glyph: 1, 0; -1 = not yet known */
 	xmlHashTablePtr word_widths;          /* text -> kerned width + 1, 1/1000 em */
+	xmlHashTablePtr runs;                 /* text -> struct shared_run */
 	struct font *next;
 };
 
@@ -120,6 +131,7 @@ static struct font *font_open(const char *path)
 	hb_font_set_scale(f->hb, (int)f->upem, (int)f->upem);
 	f->buf = hb_buffer_create();
 	memset(f->widths, 0xff, sizeof(f->widths));
+	memset(f->has, 0xff, sizeof(f->has));
 	read_metrics(f);
 	return f;
 }
@@ -144,6 +156,12 @@ struct font *font_get(const char *path)
 	return f;
 }
 
+static void free_run(void *run, const xmlChar *key)
+{
+	(void)key;
+	free(run);
+}
+
 void font_cache_free(void)
 {
 	for (int i = 0; i < n_failed; i++)
@@ -155,6 +173,8 @@ void font_cache_free(void)
 		struct font *next = cache->next;
 		if (cache->word_widths)
 			xmlHashFree(cache->word_widths, NULL);
+		if (cache->runs)
+			xmlHashFree(cache->runs, free_run);
 		hb_buffer_destroy(cache->buf);
 		hb_font_destroy(cache->hb);
 		hb_face_destroy(cache->face);
@@ -173,7 +193,13 @@ int font_cap_height(const struct font *f) { return f->cap_height; }
 int font_has_glyph(struct font *f, uint32_t cp)
 {
 	hb_codepoint_t g;
-	return hb_font_get_nominal_glyph(f->hb, cp, &g) && g != 0;
+	int has;
+	if (cp < WIDTH_CACHE && f->has[cp] >= 0)
+		return f->has[cp];
+	has = hb_font_get_nominal_glyph(f->hb, cp, &g) && g != 0;
+	if (cp < WIDTH_CACHE)
+		f->has[cp] = (int8_t)has;
+	return has;
 }
 
 static int char_width(struct font *f, uint32_t cp)
@@ -328,4 +354,27 @@ size_t font_glyph_run(struct font *f, const char *text, size_t len, struct font_
 						1000 / (int)f->upem);
 	}
 	return n;
+}
+
+const struct font_glyph *font_glyph_run_shared(struct font *f, const char *text, size_t len,
+					       size_t *n)
+{
+	char key[RUN_KEY_MAX];
+	struct shared_run *run;
+	if (len >= sizeof(key) || memchr(text, '\0', len))
+		return NULL;
+	memcpy(key, text, len);
+	key[len] = '\0';
+	if (!f->runs)
+		f->runs = xmlHashCreate(1024);
+	run = xmlHashLookup(f->runs, (const xmlChar *)key);
+	if (!run) {
+		if (xmlHashSize(f->runs) >= RUN_CACHE_MAX)
+			return NULL;
+		run = xmalloc(sizeof(*run) + (utf8_length(text, len) + 1) * sizeof(run->g[0]));
+		run->n = font_glyph_run(f, text, len, run->g);
+		xmlHashAddEntry(f->runs, (const xmlChar *)key, run);
+	}
+	*n = run->n;
+	return run->g;
 }

@@ -51,6 +51,12 @@ int font_text_kerning(struct font *f, const char *text, size_t len, struct font_
 /* The glyphs of TEXT with the kerning layout measured: writes one entry per
  * character to OUT (room for utf8_length(TEXT) entries) and returns how many. */
 size_t font_glyph_run(struct font *f, const char *text, size_t len, struct font_glyph *out);
+/* The same run remembered per font, for text that repeats (a card back is
+ * the same on every card): owned by the font, valid until font_cache_free;
+ * *N gets its length. NULL when TEXT is too long to remember (then use
+ * font_glyph_run). Never for personal data: names are not remembered. */
+const struct font_glyph *font_glyph_run_shared(struct font *f, const char *text, size_t len,
+					       size_t *n);
 /* Advance of glyph GID in 1/1000 em, rounded as layout measures it. */
 int font_glyph_width(const struct font *f, unsigned gid);
 /* The font file as HarfBuzz reads it, for the PDF backend's subsetting;

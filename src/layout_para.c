@@ -124,10 +124,15 @@ static struct box *emit_text(struct layout *lo, const struct piece *pc, const ch
 	b->hscale = l.hscale;
 	b->personal = pc->personal;
 	b->elem = lo->elem > 0 ? lo->elem : 0;
-	/* the glyphs and kerning measured here travel to the backend as they are */
-	glyphs = pages_alloc(lo->pages, utf8_length(text, len) * sizeof(*glyphs));
-	b->n_glyphs = font_glyph_run(pc->font, text, len, glyphs);
-	b->glyphs = glyphs;
+	/* the glyphs and kerning measured here travel to the backend as they
+	 * are; a text that is not a name is shaped once per process */
+	b->glyphs = pc->personal ? NULL
+				 : font_glyph_run_shared(pc->font, text, len, &b->n_glyphs);
+	if (!b->glyphs) {
+		glyphs = pages_alloc(lo->pages, utf8_length(text, len) * sizeof(*glyphs));
+		b->n_glyphs = font_glyph_run(pc->font, text, len, glyphs);
+		b->glyphs = glyphs;
+	}
 	b->line = lo->line;
 	b->w = (pc->personal ? font_text_width_private(pc->font, text, len, pc->size)
 			     : font_text_width(pc->font, text, len, pc->size)) * l.hscale +
