@@ -378,3 +378,9 @@ const struct font_glyph *font_glyph_run_shared(struct font *f, const char *text,
 	*n = run->n;
 	return run->g;
 }
+
+int font_remembers(const struct font *f, const char *text)
+{
+	return (f->word_widths && xmlHashLookup(f->word_widths, (const xmlChar *)text)) ||
+	       (f->runs && xmlHashLookup(f->runs, (const xmlChar *)text));
+}

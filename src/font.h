@@ -57,6 +57,9 @@ size_t font_glyph_run(struct font *f, const char *text, size_t len, struct font_
  * font_glyph_run). Never for personal data: names are not remembered. */
 const struct font_glyph *font_glyph_run_shared(struct font *f, const char *text, size_t len,
 					       size_t *n);
+/* Is TEXT remembered in one of the font's caches (word widths, glyph
+ * runs)? For tests: a holder's name never is. */
+int font_remembers(const struct font *f, const char *text);
 /* Advance of glyph GID in 1/1000 em, rounded as layout measures it. */
 int font_glyph_width(const struct font *f, unsigned gid);
 /* The font file as HarfBuzz reads it, for the PDF backend's subsetting;
