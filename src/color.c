@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,4 +121,31 @@ int color_check_ink(const struct doc_color *c, const char *attr, const char *fil
 		  "%s: %.0f %% total ink is more than a press prints well (at most %.0f %%)", attr,
 		  ink, COLOR_MAX_INK);
 	return 1;
+}
+
+/* One sRGB channel (0..1) to linear light, as WCAG 2.1 defines it. */
+static double linear(double v)
+{
+	return v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+}
+
+double color_luminance(const struct doc_color *c)
+{
+	return 0.2126 * linear(c->r) + 0.7152 * linear(c->g) + 0.0722 * linear(c->b);
+}
+
+double color_contrast(const struct doc_color *a, const struct doc_color *b)
+{
+	double la = color_luminance(a), lb = color_luminance(b);
+	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+void color_format(const struct doc_color *c, char *buf, size_t size)
+{
+	if (c->cmyk)
+		snprintf(buf, size, "cmyk(%g,%g,%g,%g)", round(c->c * 1000) / 10,
+			 round(c->m * 1000) / 10, round(c->y * 1000) / 10, round(c->k * 1000) / 10);
+	else
+		snprintf(buf, size, "#%02x%02x%02x", (unsigned)lround(c->r * 255),
+			 (unsigned)lround(c->g * 255), (unsigned)lround(c->b * 255));
 }

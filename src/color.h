@@ -13,6 +13,8 @@
 #ifndef KP_COLOR_H
 #define KP_COLOR_H
 
+#include <stddef.h>
+
 /* A colour as the author gave it: RGB, or CMYK with R, G, B derived from
  * it for office output. The one colour type units.h, doc.h and pages.h share. */
 struct doc_color {
@@ -34,5 +36,13 @@ double color_total_ink(const struct doc_color *c);
  * ink than COLOR_MAX_INK. Returns 1 when it warned. */
 int color_check_ink(const struct doc_color *c, const char *attr, const char *file, int line,
 		    int col);
+
+/* Contrast for readers (WCAG 2.1): the relative luminance of the colour as
+ * it looks on screen (a cmyk() colour by its RGB look), 0 for black to 1
+ * for white, and the contrast ratio of two colours, 1 to 21. */
+double color_luminance(const struct doc_color *c);
+double color_contrast(const struct doc_color *a, const struct doc_color *b);
+/* The colour as the author wrote it: "#rrggbb" or "cmyk(C,M,Y,K)". */
+void color_format(const struct doc_color *c, char *buf, size_t size);
 
 #endif

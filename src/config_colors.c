@@ -15,8 +15,9 @@ void config_apply_colors(const struct config *cfg, struct doc *d)
 		if (strcmp(sec->spec->kind, "style") != 0 || !(v = config_get(sec, "color", NULL)))
 			continue;
 		for (int s = 0; s < d->n_styles; s++)
-			if (strcmp(d->styles[s].name, sec->id) == 0)
-				color_parse(v->text, &d->styles[s].color);
+			if (strcmp(d->styles[s].name, sec->id) == 0 &&
+			    color_parse(v->text, &d->styles[s].color) == 0)
+				d->styles[s].color_region_line = v->line;
 	}
 }
 

@@ -191,6 +191,8 @@ struct doc_style {
 	double measure;          /* longest line (0: the column's width) */
 	enum doc_align align;
 	struct doc_color color;
+	int color_region_line;   /* >0: the colour is the region file's [style.NAME]
+				    color, on this line (for messages) */
 	int hyphenate;           /* 1: may hyphenate words */
 };
 

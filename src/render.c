@@ -1,6 +1,7 @@
 /* render: the pipeline for one document; see render.h. */
 #include "render.h"
 #include "box_group.h"
+#include "contrast.h"
 #include "pagefit.h"
 #include "diag.h"
 #include "dump.h"
@@ -67,6 +68,10 @@ struct doc *render_expand(const struct config *cfg, const struct template *t,
 	}
 	if (d)
 		config_apply_colors(cfg, d);
+	if (d && contrast_check(d, cfg->path, 0) != 0) { /* before layout: nothing is written */
+		doc_free(d);
+		return NULL;
+	}
 	return d;
 }
 
@@ -166,6 +171,10 @@ int render_document(const struct config *cfg, const struct template *t,
 		       opt->progress && opt->holders && opt->holders->n > PROGRESS_MIN_ROWS);
 	pages = pagefit_layout(d, &lo); /* as layout_run, fitted to <page pages> (pagefit.h) */
 	render_layout_end(&lo);
+	if (pages && contrast_check(d, cfg->path, 1) != 0) { /* the type as fitting set it */
+		pages_free(pages);
+		pages = NULL;
+	}
 	if (pages && render_press(cfg, opt))
 		pages->tagged = 0; /* print-shop output is PDF 1.3, untagged (pdf_press.h) */
 	if (pages && d->impose.enabled)

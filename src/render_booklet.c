@@ -8,6 +8,7 @@
  * layout.dump -> layout-booklet.dump. Standard output gets no booklet. */
 #include "render.h"
 #include "booklet.h"
+#include "contrast.h"
 #include "print_note.h"
 #include "diag.h"
 #include "dump.h"
@@ -139,12 +140,20 @@ struct pages *render_booklet_pages(const struct config *cfg, const struct templa
 		}
 	}
 	config_apply_colors(cfg, d);
+	if (contrast_check(d, cfg->path, 0) != 0) { /* the cover has styles of its own */
+		doc_free(d);
+		return NULL;
+	}
 	d->page = d->booklet_page;
 	d->max_columns = d->booklet_columns;
 	render_layout_begin(cfg, opt, &lo);
 	d->fit.pages = 0; /* <page pages> counts A4 pages; the booklet its sheets */
 	d->fit.multiple = d->fit.booklet_multiple;
 	pages = pagefit_layout(d, &lo);
+	if (pages && contrast_check(d, cfg->path, 1) != 0) { /* the type as fitting set it */
+		pages_free(pages);
+		pages = NULL;
+	}
 	if (pages)
 		pages = fewer_blank_pages(d, &lo, pages);
 	render_layout_end(&lo);

@@ -83,7 +83,41 @@ static void cmyk_has_rgb_for_office(void)
 	CHECK(near(c.r, 0) && near(c.g, 1) && near(c.b, 1));
 }
 
+/* WCAG 2.1 contrast: the known figures, either order, cmyk() by its look. */
+static void contrast_ratio(void)
+{
+	static const struct {
+		const char *a, *b;
+		double ratio;
+	} cases[] = {
+		{ "#000000", "#ffffff", 21.0 }, { "#ffffff", "#ffffff", 1.0 },
+		{ "#767676", "#ffffff", 4.54 }, { "#777777", "#ffffff", 4.48 },
+		{ "#595959", "#ffffff", 7.00 }, { "#ffffff", "#12506b", 8.80 },
+		{ "cmyk(0,0,0,100)", "#ffffff", 21.0 }, { "cmyk(0,0,0,0)", "#000000", 21.0 },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct doc_color a, b;
+		CHECK(color_parse(cases[i].a, &a) == 0 && color_parse(cases[i].b, &b) == 0);
+		CHECK(fabs(color_contrast(&a, &b) - cases[i].ratio) < 0.005);
+		CHECK(fabs(color_contrast(&b, &a) - cases[i].ratio) < 0.005);
+	}
+}
+
+static void format_as_given(void)
+{
+	struct doc_color c;
+	char buf[48];
+	color_parse("#1A5c8e", &c);
+	color_format(&c, buf, sizeof(buf));
+	CHECK_STR(buf, "#1a5c8e");
+	color_parse("cmyk(90,40.5,0,10)", &c);
+	color_format(&c, buf, sizeof(buf));
+	CHECK_STR(buf, "cmyk(90,40.5,0,10)");
+}
+
 const struct unit_test unit_tests[] = {
+	UNIT(contrast_ratio),
+	UNIT(format_as_given),
 	UNIT(conversion_table),
 	UNIT(not_colours),
 	UNIT(total_ink),

@@ -1,0 +1,132 @@
+/* contrast: see contrast.h. */
+#include "contrast.h"
+#include "diag.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A style on a background, reported already. */
+struct reported {
+	const struct doc_style *style;
+	const struct doc_node *background; /* NULL: the page */
+};
+
+struct contrast_walk {
+	const struct doc *d;
+	const char *region_path;
+	int fitted;
+	struct reported *done;
+	int n_done, cap_done;
+	int errors;
+};
+
+static const struct doc_color paper = { 1, 1, 1, 0, 0, 0, 0, 0 };
+
+/* The nearest block around N with a background of its own (a cell's wins
+ * over its row's, as layout_table.c paints them), or NULL: the page. */
+static const struct doc_node *background_node(const struct doc_node *n)
+{
+	for (; n; n = n->parent)
+		if (((n->kind == DOC_CELL || n->kind == DOC_ROW) && n->a.cell.has_background) ||
+		    (n->kind == DOC_FRAME && n->a.frame.has_background))
+			return n;
+	return NULL;
+}
+
+static const struct doc_color *background_color(const struct doc_node *bg)
+{
+	if (!bg)
+		return &paper;
+	return bg->kind == DOC_FRAME ? &bg->a.frame.background : &bg->a.cell.background;
+}
+
+static int seen_before(struct contrast_walk *w, const struct doc_style *st,
+		       const struct doc_node *bg)
+{
+	for (int i = 0; i < w->n_done; i++)
+		if (w->done[i].style == st && w->done[i].background == bg)
+			return 1;
+	if (w->n_done == w->cap_done) {
+		w->cap_done = w->cap_done ? w->cap_done * 2 : 8;
+		w->done = xrealloc(w->done, (size_t)w->cap_done * sizeof(*w->done));
+	}
+	w->done[w->n_done].style = st;
+	w->done[w->n_done++].background = bg;
+	return 0;
+}
+
+/* "the page (#ffffff)" or "the background #e8f1f4 of line 56". */
+static void describe_background(const struct doc_node *bg, char *buf, size_t size)
+{
+	char color[48];
+	color_format(background_color(bg), color, sizeof(color));
+	if (bg)
+		snprintf(buf, size, "the background %s of line %d", color, bg->line);
+	else
+		snprintf(buf, size, "the page (%s)", color);
+}
+
+static void report(struct contrast_walk *w, const struct doc_node *at, const struct doc_style *st,
+		   const struct doc_node *bg, double ratio, double need)
+{
+	char color[48], ground[96], rule[96];
+	double shown = floor(ratio * 100) / 100; /* 4.499 is not shown as 4.50 */
+	color_format(&st->color, color, sizeof(color));
+	describe_background(bg, ground, sizeof(ground));
+	if (need > CONTRAST_MIN)
+		snprintf(rule, sizeof(rule), "text under %g pt needs at least %g:1%s",
+			 CONTRAST_SMALL_PT, need, w->fitted ? " (the size set to fit the pages)" : "");
+	else
+		snprintf(rule, sizeof(rule), "text needs at least %g:1", need);
+	while (at->col == 0 && at->parent) /* a text node: its element's place */
+		at = at->parent;
+	if (st->color_region_line > 0) {
+		char section[128];
+		snprintf(section, sizeof(section), "style.%s", st->name);
+		diag_ini(DIAG_ERROR, w->region_path, st->color_region_line, section, "color",
+			 "%s on %s has a contrast of %.2f:1 (style \"%s\", %.3g pt, at %s:%d:%d); %s",
+			 color, ground, shown, st->name, st->size, w->d->file, at->line, at->col,
+			 rule);
+	} else {
+		diag_file(DIAG_ERROR, w->d->file, at->line, at->col,
+			  "text of style \"%s\" (%.3g pt) in %s on %s has a contrast of %.2f:1; %s",
+			  st->name, st->size, color, ground, shown, rule);
+	}
+	w->errors++;
+}
+
+static int has_text(const struct doc_node *n)
+{
+	const char *s = n->kind == DOC_TEXT ? n->text : n->kind == DOC_BLANK ? n->a.blank.label : NULL;
+	for (; s && *s; s++)
+		if (*s != ' ')
+			return 1;
+	return 0;
+}
+
+static void check_node(struct contrast_walk *w, const struct doc_node *n)
+{
+	const struct doc_style *st;
+	const struct doc_node *bg;
+	double need, ratio;
+	if (has_text(n) && (st = doc_node_style(w->d, n)) != NULL) {
+		bg = background_node(n);
+		need = st->size < CONTRAST_SMALL_PT - 1e-9 ? CONTRAST_MIN_SMALL : CONTRAST_MIN;
+		ratio = color_contrast(&st->color, background_color(bg));
+		if (ratio < need && !seen_before(w, st, bg))
+			report(w, n, st, bg, ratio, need);
+	}
+	for (const struct doc_node *c = n->first; c; c = c->next)
+		check_node(w, c);
+}
+
+int contrast_check(const struct doc *d, const char *region_path, int fitted)
+{
+	struct contrast_walk w = { d, region_path, fitted, NULL, 0, 0, 0 };
+	if (d->root)
+		check_node(&w, d->root);
+	free(w.done);
+	return w.errors;
+}
