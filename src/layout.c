@@ -203,9 +203,9 @@ static int block_role(const struct doc_node *n)
 	case DOC_LIST:
 		return ROLE_L;
 	case DOC_TABLE:
+	case DOC_FORM_TABLE:
 		return ROLE_TABLE;
 	case DOC_FORM:
-	case DOC_FORM_TABLE:
 	case DOC_CARD:
 		return ROLE_SECT;
 	default:

@@ -147,10 +147,13 @@ static double place_date(struct place *pl, const struct doc_node *n)
 	for (int k = 0; k < 3 && pl->draw; k++) {
 		for (int i = 0; i < groups[k]; i++, x += box)
 			layout_add_stroke(pl->lo, BOX_RECT, x, pl->y, box, box, 0.8, "date-box");
-		if (k < 2) {
+		if (k < 2) { /* the label says the format: a screen reader need not read the dots */
 			double dw = layout_text_width(pl->lo, st, ".");
+			int saved = pl->lo->elem;
+			pl->lo->elem = -1;
 			layout_text_line(pl->lo, st, x + (box * DATE_SEP - dw) / 2, pl->y + box - 1.5,
 					 ".", "date-dot");
+			pl->lo->elem = saved;
 			x += box * DATE_SEP;
 		}
 	}
@@ -338,29 +341,46 @@ struct table {
 	struct grid g;
 };
 
-static void table_header(struct layout *lo, const struct table *t)
+/* The header row: a TR of TH (each column's label), where the table starts;
+ * REPEATED on a following page, an artifact (read once). */
+static void table_header(struct layout *lo, const struct table *t, int repeated)
 {
 	double x = lo->x0;
+	int saved = lo->elem, row;
+	if (repeated)
+		lo->elem = -1;
+	row = layout_begin_elem(lo, ROLE_TR);
 	for (int i = 0; i < t->n; i++) {
 		const struct doc_node *label = para_child(t->cols[i], 0);
+		int cell = layout_begin_elem(lo, ROLE_TH);
 		layout_add_stroke(lo, BOX_RECT, x, lo->y, t->widths[i], t->header_h, 0.8, "header-cell");
 		if (label)
 			place_para(lo, label, x + CELL_PAD, lo->y + CELL_PAD,
 				   t->widths[i] - 2 * CELL_PAD, 1);
+		layout_end_elem(lo, cell);
 		x += t->widths[i];
 	}
+	layout_end_elem(lo, row);
+	lo->elem = saved;
 	lo->y += t->header_h;
 	lo->at_top = 0;
 }
 
+/* One record: a TR of TD. A cell to fill in by hand has no text: its frame
+ * is its content, so that every row has a cell under every header. */
 static void table_row(struct layout *lo, const struct table *t, int number)
 {
 	double x = lo->x0;
 	char num[16];
+	int row = layout_begin_elem(lo, ROLE_TR);
 	for (int i = 0; i < t->n; i++) {
 		const struct doc_node *col = t->cols[i];
 		struct place pl = { lo, &t->g, x, lo->y, t->widths[i], 1 };
-		layout_add_stroke(lo, BOX_RECT, x, lo->y, t->widths[i], t->row_h, 0.8, "cell");
+		int cell = layout_begin_elem(lo, ROLE_TD);
+		struct box *frame = layout_add_stroke(lo, BOX_RECT, x, lo->y, t->widths[i], t->row_h,
+						      0.8, "cell");
+		if (frame && lo->elem > 0)
+			frame->elem = lo->elem;
 		if (col->a.form.row_number) {
 			const struct doc_style *st = doc_node_style(lo->doc, col);
 			snprintf(num, sizeof(num), "%d", number);
@@ -369,8 +389,10 @@ static void table_row(struct layout *lo, const struct table *t, int number)
 		} else {
 			place_input(&pl, col);
 		}
+		layout_end_elem(lo, cell);
 		x += t->widths[i];
 	}
+	layout_end_elem(lo, row);
 	lo->y += t->row_h;
 }
 
@@ -431,11 +453,11 @@ static void layout_table(struct layout *lo, const struct doc_node *n)
 			t.header_h = h + 2 * CELL_PAD;
 	}
 	layout_need(lo, t.header_h + t.row_h);
-	table_header(lo, &t);
+	table_header(lo, &t, 0);
 	for (int r = 1; r <= rows; r++) {
 		layout_need(lo, t.row_h);
 		if (lo->at_top)
-			table_header(lo, &t);
+			table_header(lo, &t, 1);
 		table_row(lo, &t, r);
 	}
 	lo->y += t.g.gap;

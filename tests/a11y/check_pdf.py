@@ -15,6 +15,9 @@ Prints one line per problem and exits 1 when there is any. Checks:
     /StructParent whose parent-tree entry is a Link element that has the
     annotation as an OBJR kid; pages with annotations have /Tabs /S;
   - an outline on documents of more than one page with headings;
+  - a grid drawn on a page (rectangles edge to edge in at least two rows of
+    at least two) is a table: the text inside it (artifacts aside) belongs
+    to a TH or TD;
   - fonts: every font embedded, subset (a tag before its name), with ToUnicode.
 --print: a file for printing only (the folded booklet): language, title, fonts
 and the text layer, but no structure tree.
@@ -117,8 +120,17 @@ class Checker:
         stack = []      # per open marked content: ("mcid", id) / ("artifact",) / ("other",)
         used = set()
         bare = 0
+        rects = []      # (x, y, w, h) of every rectangle drawn
+        texts = []      # (x, y, MCID or None) of every text run
         for operands, op in pikepdf.parse_content_stream(page):
             op = str(op)
+            if op == "re":
+                rects.append(tuple(float(v) for v in operands))
+            elif op == "Tm":
+                at = (float(operands[4]), float(operands[5]))
+            if op in TEXT_OPS and not any(s[0] == "artifact" for s in stack):
+                mcids = [s[1] for s in stack if s[0] == "mcid"]
+                texts.append((at[0], at[1], mcids[-1] if mcids else None))
             if op in ("BMC", "BDC"):
                 tag = str(operands[0])
                 props = operands[1] if op == "BDC" else None
@@ -140,6 +152,7 @@ class Checker:
             elif op in TEXT_OPS:
                 if not any(s[0] in ("mcid", "artifact") for s in stack):
                     bare += 1
+        self.check_grids(n, page, tree, rects, texts)
         if stack:
             self.problem(f"page {n}: marked content left open")
         if bare:
@@ -157,6 +170,69 @@ class Checker:
             elem = entry[mcid] if mcid < len(entry) else None
             if elem is None or "/S" not in elem:
                 self.problem(f"page {n}: MCID {mcid} has no structure element")
+
+    @staticmethod
+    def grids(rects):
+        """Bounding boxes of the grids among RECTS: runs of at least two
+        rectangles of one row, edge to edge, that meet runs above or below
+        them edge to edge, at least two runs in all."""
+        near = lambda a, b: abs(a - b) < 0.3
+        rows = {}
+        for x, y, w, h in rects:
+            if w > 0 and h > 0:
+                rows.setdefault((round(y, 1), round(h, 1)), []).append((x, w))
+        runs = []       # (x0, x1, y0, y1)
+        for (y, h), cells in rows.items():
+            cells.sort()
+            start = 0
+            for i in range(1, len(cells) + 1):
+                if i == len(cells) or not near(cells[i - 1][0] + cells[i - 1][1], cells[i][0]):
+                    if i - start >= 2:
+                        runs.append((cells[start][0], cells[i - 1][0] + cells[i - 1][1], y, y + h))
+                    start = i
+        group = list(range(len(runs)))
+
+        def find(i):
+            while group[i] != i:
+                i = group[i]
+            return i
+        for i, a in enumerate(runs):
+            for j, b in enumerate(runs[:i]):
+                if (near(a[3], b[2]) or near(b[3], a[2])) and a[0] < b[1] and b[0] < a[1]:
+                    group[find(i)] = find(j)
+        boxes = {}
+        for i, r in enumerate(runs):
+            g = find(i)
+            x0, x1, y0, y1, k = boxes.get(g, (r[0], r[1], r[2], r[3], 0))
+            boxes[g] = (min(x0, r[0]), max(x1, r[1]), min(y0, r[2]), max(y1, r[3]), k + 1)
+        return [b[:4] for b in boxes.values() if b[4] >= 2]
+
+    @staticmethod
+    def in_table_cell(elem):
+        for _ in range(64):
+            if elem is None or not isinstance(elem, pikepdf.Dictionary):
+                return False
+            if str(elem.get("/S", "")) in ("/TH", "/TD"):
+                return True
+            elem = elem.get("/P")
+        return False
+
+    def check_grids(self, n, page, tree, rects, texts):
+        entry = tree.get(int(page.StructParents)) if "/StructParents" in page else None
+        for x0, x1, y0, y1 in self.grids(rects):
+            wrong = set()
+            for x, y, mcid in texts:
+                if not (x0 <= x <= x1 and y0 <= y <= y1):
+                    continue
+                elem = entry[mcid] if entry is not None and mcid is not None \
+                    and mcid < len(entry) else None
+                if not self.in_table_cell(elem):
+                    wrong.add(str(elem.get("/S")) if isinstance(elem, pikepdf.Dictionary)
+                              else "no element")
+            if wrong:
+                self.problem(f"page {n}: a grid at ({x0:.0f}, {y0:.0f})-({x1:.0f}, {y1:.0f}) "
+                             f"is not tagged as a table: its text is in {', '.join(sorted(wrong))}, "
+                             "not TH or TD")
 
     def check_annotations(self, n, page, tree):
         annots = [a for a in page.get("/Annots", []) if a.get("/Subtype") == "/Link"]

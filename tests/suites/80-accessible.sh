@@ -2,7 +2,8 @@
 # document in every language, as `kaikuprint all` writes them, passes
 # tests/a11y/check_pdf.py (tagged, /Lang, nothing untagged, Figure /Alt, link
 # annotations tied to Link elements with /Contents, outline, XMP with PDF/UA
-# identification, fonts embedded and subset with ToUnicode); the folded
+# identification, fonts embedded and subset with ToUnicode, a grid tagged as
+# a table); the folded
 # booklet and the sheets of card inserts, for printing only, keep language,
 # title and text layer without a structure tree. pdftotext reads every file without a warning and every
 # glyph back (no U+FFFD), the structure of the checklist and the leaflet reads
@@ -34,6 +35,33 @@ done
 # the checker can fail: the booklet has no structure tree
 check "accessible check_pdf.py refuses an untagged file" \
 	sh -c "! $PY tests/a11y/check_pdf.py fi '$A/leaflet-booklet-fi.pdf' > /dev/null"
+
+# The registration sheet's grid is a table: a header row of TH with /Scope,
+# a row of TD under them for every card; the checker refuses the same file
+# with its cells tagged as paragraphs.
+S="$A/registration-form-sheet-fi.pdf"
+check "accessible registration sheet: tables of a TH row (/Scope /Column) and rows of as many TD" $PY -c "
+import pikepdf, sys
+p = pikepdf.open('$S')
+kids = lambda e, s: [k for k in (e.K if isinstance(e.K, pikepdf.Array) else [e.K])
+                     if isinstance(k, pikepdf.Dictionary) and k.get('/S') == s]
+tables = [o for o in p.objects if isinstance(o, pikepdf.Dictionary) and o.get('/S') == '/Table']
+ok = len(tables) >= 1
+for t in tables:
+    rows = kids(t, '/TR')
+    th = kids(rows[0], '/TH')
+    ok &= len(rows) >= 6 and len(th) >= 2 and all(h.A.Scope == pikepdf.Name.Column for h in th)
+    ok &= all(len(kids(r, '/TD')) == len(th) for r in rows[1:])
+sys.exit(not ok)"
+$PY -c "
+import pikepdf
+p = pikepdf.open('$S')
+for o in p.objects:
+    if isinstance(o, pikepdf.Dictionary) and o.get('/S') in ('/Table', '/TR', '/TH', '/TD'):
+        o.S = pikepdf.Name('/P')
+p.save('$A/sheet-untabled.pdf')"
+check "accessible check_pdf.py refuses a grid whose cells are tagged P" \
+	sh -c "$PY tests/a11y/check_pdf.py fi '$A/sheet-untabled.pdf' | grep -q 'not tagged as a table'"
 
 for doc in checklist leaflet; do
 	for lang in fi sv en; do
