@@ -36,29 +36,41 @@ else pass "privacy dump: the QR refusal does not quote the name"; fi
 
 # A signal during the final write removes the temporary files (which hold
 # every name of the batch) and they are private (mode 0600) while they exist.
-# 3,000 holders keep the run long enough to catch it while writing. A
-# background job starts with SIGINT ignored, and kaikuprint keeps an ignored
-# signal ignored (as under nohup): env gives it the default back.
-awk 'BEGIN { print "name,issued,children"; for (i = 1; i <= 3000; i++) printf "Zyxwvu Qwertyson %d,2027-03-01,1\n", i }' > "$d/many.csv"
+# Deterministic, whatever the machine's load: the layout dump goes to
+# standard output, a FIFO that this shell holds open and never reads. All
+# outputs are put in place together at the end, standard output first, so
+# kaikuprint blocks on the full FIFO while the PDF's temporary file, complete
+# with every name, waits to be renamed: it cannot finish before the signal.
+# A background job starts with SIGINT ignored, and kaikuprint keeps an
+# ignored signal ignored (as under nohup): env gives it the default back.
+awk 'BEGIN { print "name,issued,children"; for (i = 1; i <= 300; i++) printf "Zyxwvu Qwertyson %d,2027-03-01,1\n", i }' > "$d/many.csv"
 for sig in INT TERM HUP; do
 	s="$d/signal-$sig"
-	rm -rf "$s"
+	rm -rf "$s" "$s.fifo"
 	mkdir -p "$s"
+	mkfifo "$s.fifo"
+	exec 3<> "$s.fifo" # a reader that never reads: writes block once the pipe is full
 	env --default-signal=INT "$KP" render -c config/esimerkkila.ini -t templates/card-inserts.xml -l fi -q \
-		--data "$d/many.csv" -o "$s/cards.pdf" --dump "$s/cards.dump" 2> "$s.stderr" &
+		--data "$d/many.csv" -o "$s/cards.pdf" --dump - > "$s.fifo" 2> "$s.stderr" &
 	pid=$!
 	temp= mode=
 	i=0
-	while [ $i -lt 600 ] && [ -z "$temp" ] && kill -0 $pid 2> /dev/null; do
+	# poll for the temporary file (up to 60 s under a sanitizer)
+	while [ $i -lt 1200 ] && [ -z "$temp" ] && kill -0 $pid 2> /dev/null; do
 		temp=$(ls -A "$s" | grep '^\.kaikuprint-' | head -1)
 		[ -z "$temp" ] && sleep 0.05
 		i=$((i + 1))
 	done
 	[ -n "$temp" ] && mode=$(stat -c %a "$s/$temp" 2> /dev/null)
+	kill -0 $pid 2> /dev/null
+	alive=$?
 	kill -$sig $pid 2> /dev/null
 	wait $pid 2> /dev/null
 	st=$?
+	exec 3<&-
+	rm -f "$s.fifo"
 	check "privacy dump: SIGHUP/INT/TERM caught while a temporary file exists ($sig: ${temp:-none})" test -n "$temp"
+	check "privacy dump: still running, blocked before the rename, when $sig came" test $alive -eq 0
 	check "privacy dump: the temporary file is mode 600 ($sig: $mode)" test "$mode" = 600
 	check "privacy dump: $sig ends the run by the signal (status $st)" test $st -gt 128
 	check "privacy dump: $sig leaves nothing behind ($(ls -A "$s" | tr '\n' ' '))" test -z "$(ls -A "$s")"
