@@ -65,11 +65,9 @@ static const char *safe_value(const char *s)
 	return s[strspn(s, "0123456789-")] == '\0' && strlen(s) <= 12 ? s : "(not shown)";
 }
 
-/* The first character that may not stand in a name, or 0: controls (C0,
- * DEL, C1), line and paragraph separators (U+2028, U+2029), and invisible
- * format characters (zero-width, direction overrides such as U+202E that
- * would print the name backwards, the byte-order mark). */
-static uint32_t bad_char(const char *s)
+/* The first character of S for which WANTED is true, or 0 when there is
+ * none; invalid UTF-8 counts as found (U+FFFD). */
+static uint32_t find_char(const char *s, int (*wanted)(uint32_t cp))
 {
 	size_t n = strlen(s);
 	for (size_t i = 0; i < n;) {
@@ -77,30 +75,39 @@ static uint32_t bad_char(const char *s)
 		size_t k = utf8_decode(s + i, n - i, &cp);
 		if (k == 0)
 			return 0xFFFD; /* csv_data.c has refused invalid UTF-8 already */
-		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
-		    (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
-		    (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF || cp == 0x061C)
+		if (wanted(cp))
 			return cp;
 		i += k;
 	}
 	return 0;
 }
 
-/* Does S show anything: a character that is not a kind of space? */
+/* Characters that may not stand in a name: controls (C0, DEL, C1), line
+ * and paragraph separators (U+2028, U+2029), and invisible format
+ * characters (zero-width, direction overrides such as U+202E that would
+ * print the name backwards, the byte-order mark). */
+static int is_forbidden(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+	       (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF || cp == 0x061C;
+}
+
+/* A character that shows: not a kind of space. */
+static int is_visible(uint32_t cp)
+{
+	return !(cp == ' ' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+		 cp == 0x205F || cp == 0x3000 || cp == 0x1680);
+}
+
+static uint32_t bad_char(const char *s)
+{
+	return find_char(s, is_forbidden);
+}
+
 static int has_visible(const char *s)
 {
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = utf8_decode(s + i, n - i, &cp);
-		if (k == 0)
-			return 1;
-		if (!(cp == ' ' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
-		      cp == 0x205F || cp == 0x3000 || cp == 0x1680))
-			return 1;
-		i += k;
-	}
-	return 0;
+	return find_char(s, is_visible) != 0;
 }
 
 static int check_type(const char *name, int line, const char *s, struct holder *h)
