@@ -278,13 +278,13 @@ struct holders *holders_load(const char *path, const struct config *cfg,
 }
 
 struct holders *holders_parse(const char *name, const char *text, size_t len,
-			       const struct config *cfg)
+			       const struct config *cfg, const struct date *today)
 {
 	struct csv_table *t = csv_table_parse(name, text, len);
 	struct holders *hs;
 	if (!t)
 		return NULL;
-	hs = check_table(t, cfg, NULL);
+	hs = check_table(t, cfg, today);
 	csv_table_free(t);
 	return hs;
 }

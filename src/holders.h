@@ -46,10 +46,9 @@ struct holders {
 struct holders *holders_load(const char *path, const struct config *cfg,
 			     const struct date *today);
 /* The same from TEXT (LEN bytes) in memory, never written anywhere (the web
- * server's upload), checked against the region's day of printing
- * (CFG->today); NAME names it in messages. */
+ * server's upload), with the same checks; NAME names it in messages. */
 struct holders *holders_parse(const char *name, const char *text, size_t len,
-			      const struct config *cfg);
+			      const struct config *cfg, const struct date *today);
 void holders_free(struct holders *h);
 
 /* Add the list "holders" to SCOPE, dates formatted for LANG. Each item has

@@ -51,6 +51,7 @@ static const char usage_text[] =
 	"       kaikuprint all -c REGION.ini -o DIR [-l LANG]\n"
 	"       kaikuprint check -c REGION.ini [-t TEMPLATE.xml] [-l LANG]\n"
 	"       kaikuprint serve -c REGION.ini [--listen ADDR:PORT] [--token-file FILE]\n"
+	"                        [--today YYYY-MM-DD]\n"
 	"\n"
 	"Print-ready PDFs for the Kaikukortti culture card from a region's\n"
 	"configuration and XML templates.\n"
@@ -68,6 +69,7 @@ static const char usage_text[] =
 	"      --today YYYY-MM-DD the day of printing (default: today's date): the date\n"
 	"                         'updated' when the region gives none; with --data, a\n"
 	"                         card already expired then, or issued later, is an error\n"
+	"                         (serve: for every list uploaded)\n"
 	"      --large-print      set body text at 14 pt or more\n"
 	"      --press            print-shop variant: CMYK, bleed, crop marks, PDF/X-1a\n"
 	"                         (render, all; with check: check it for print)\n"
@@ -312,6 +314,7 @@ static int run(struct cli *cli)
 		cli->serve.config_path = cli->config;
 		cli->serve.templates_dir = tdir;
 		cli->serve.fonts_dir = fdir;
+		cli->serve.today = cli->today;
 		return serve_main(&cli->serve);
 	}
 	cfg = config_load(cli->config);

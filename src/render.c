@@ -131,6 +131,35 @@ static struct pages *press_pages(struct pages *pages, const struct doc *d,
 	return pages;
 }
 
+/* Laid-out PAGES of D made ready for a backend, as render_document and
+ * render_pages both need them: print-shop sheets (PO not NULL, press.h), or
+ * cards imposed on sheets with the office print instruction; the page limit
+ * checked. GROUPS (may be NULL) keeps what cards repeat. Returns PAGES, or
+ * NULL after reporting (PAGES freed). */
+static struct pages *place_pages(struct pages *pages, const struct doc *d,
+				 const struct render_options *opt,
+				 const struct press_options *po, struct box_groups *groups)
+{
+	if (po) {
+		progress_stage("placing the pages on press sheets");
+		pages = press_pages(pages, d, po, !opt->holders, groups);
+	} else if (d->impose.enabled) {
+		progress_stage("placing the cards on sheets");
+		if (impose_pages(pages, &d->impose, d->file, !opt->holders, groups, NULL) != 0) {
+			pages_free(pages);
+			pages = NULL;
+		}
+	}
+	if (pages && render_check_pages(pages, d->file) != 0) {
+		pages_free(pages);
+		pages = NULL;
+	}
+	/* the office printing instruction; a print shop's sheets carry the slug line */
+	if (pages && d->impose.enabled && !po)
+		print_note_on_cards(pages, d, opt->fonts_dir);
+	return pages;
+}
+
 int render_document(const struct config *cfg, const struct template *t,
 		    const struct render_options *opt)
 {
@@ -179,23 +208,8 @@ int render_document(const struct config *cfg, const struct template *t,
 		pages->tagged = 0; /* print-shop output is PDF 1.3, untagged (pdf_press.h) */
 	if (pages && d->impose.enabled)
 		groups = box_groups_new(pages->tagged);
-	if (pages && render_press(cfg, opt)) {
-		progress_stage("placing the pages on press sheets");
-		pages = press_pages(pages, d, &po, !opt->holders, groups);
-	} else if (pages && d->impose.enabled) {
-		progress_stage("placing the cards on sheets");
-		if (impose_pages(pages, &d->impose, d->file, !opt->holders, groups, NULL) != 0) {
-			pages_free(pages);
-			pages = NULL;
-		}
-	}
-	if (pages && render_check_pages(pages, d->file) != 0) {
-		pages_free(pages);
-		pages = NULL;
-	}
-	/* the office printing instruction; a print shop's sheets carry the slug line */
-	if (pages && d->impose.enabled && !render_press(cfg, opt))
-		print_note_on_cards(pages, d, opt->fonts_dir);
+	if (pages)
+		pages = place_pages(pages, d, opt, render_press(cfg, opt) ? &po : NULL, groups);
 	if (!pages) {
 		progress_end();
 		box_groups_free(groups);
@@ -240,8 +254,10 @@ struct pages *render_pages(const struct config *cfg, const struct template *t,
 			   const struct render_options *opt, int booklet)
 {
 	struct layout_options lo;
+	struct press_options po;
 	struct doc *d = NULL;
 	struct pages *pages;
+	int press = render_press(cfg, opt);
 	if (booklet) {
 		pages = render_booklet_pages(cfg, t, opt, &d);
 	} else {
@@ -250,16 +266,17 @@ struct pages *render_pages(const struct config *cfg, const struct template *t,
 		d = render_expand(cfg, t, opt, opt->holders);
 		if (!d)
 			return NULL;
+		if (press && press_options_init(&po, cfg, d, d->name, opt->fonts_dir) != 0) {
+			doc_free(d);
+			return NULL;
+		}
 		render_layout_begin(cfg, opt, &lo);
 		pages = pagefit_layout(d, &lo);
 		render_layout_end(&lo);
-		if (pages && ((d->impose.enabled &&
-			       impose_pages(pages, &d->impose, d->file, !opt->holders, NULL,
-					    NULL) != 0) ||
-			      render_check_pages(pages, d->file) != 0)) {
-			pages_free(pages);
-			pages = NULL;
-		}
+		if (pages && press)
+			pages->tagged = 0; /* as render_document */
+		if (pages)
+			pages = place_pages(pages, d, opt, press ? &po : NULL, NULL);
 	}
 	if (pages)
 		keep_info(pages);

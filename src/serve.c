@@ -127,9 +127,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return serve_http_begin(r);
 	}
 	if (*upload_size) {
-		serve_http_body(r, upload_data, *upload_size);
+		int keep = serve_http_body(r, upload_data, *upload_size) == 0;
 		*upload_size = 0;
-		return r->too_big ? MHD_NO : MHD_YES;
+		return keep ? MHD_YES : MHD_NO;
 	}
 	return serve_http_finish(r);
 }
@@ -179,6 +179,15 @@ static int read_token(const char *file)
 	explicit_bzero(text, len);
 	free(text);
 	return 0;
+}
+
+void serve_sync_today(void)
+{
+	struct date today = serve.today_fixed ? serve.today : date_today();
+	if (date_compare(&today, &serve.cfg->today) == 0)
+		return;
+	serve.cfg->today = today;
+	serve_docs_forget();
 }
 
 /* Load the region and every template there is. */
@@ -252,6 +261,7 @@ int serve_main(const struct serve_options *opt)
 		return EXIT_USAGE;
 	}
 	serve.need_token = opt->token_file != NULL;
+	serve.today_fixed = opt->today && date_parse(opt->today, &serve.today) == 0;
 	if ((serve.need_token && read_token(opt->token_file) != 0) || load_region() != 0 ||
 	    serve_web_load(opt->templates_dir, opt->fonts_dir) != 0) {
 		cleanup();

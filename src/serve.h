@@ -19,6 +19,8 @@ struct serve_options {
 	const char *templates_dir; /* templates/, with web/ inside */
 	const char *fonts_dir;
 	int timeout;               /* seconds a connection may stay idle; 0: default */
+	const char *today;         /* the day of printing, YYYY-MM-DD (checked by the
+				    * caller); NULL: the clock's date at each request */
 };
 
 /* Run until SIGTERM or SIGINT. Returns the exit status. */

@@ -28,7 +28,7 @@ static int cards_doc(void)
 
 static enum MHD_Result cards_page(struct serve_request *r, unsigned status, const char *messages)
 {
-	char *form, *html;
+	char *form, *html, today[48];
 	size_t len;
 	FILE *out = open_memstream(&form, &len);
 	if (messages) {
@@ -58,11 +58,14 @@ static enum MHD_Result cards_page(struct serve_request *r, unsigned status, cons
 		fprintf(out, "<option value=\"%s\">%s</option>\n", serve.cfg->languages[l],
 			serve_text(r->ui, key));
 	}
-	fprintf(out, "</select>\n<p><button type=\"submit\">%s</button></p>\n</form>\n",
+	fprintf(out, "</select>\n<p><input type=\"checkbox\" id=\"press\" name=\"press\" value=\"yes\"> "
+		"<label class=\"check\" for=\"press\">%s</label></p>\n", serve_text(r->ui, "cards.press"));
+	fprintf(out, "<p><button type=\"submit\">%s</button></p>\n</form>\n",
 		serve_text(r->ui, "cards.make"));
 	fclose(out);
+	date_format(&serve.cfg->today, r->ui, today, sizeof(today));
 	{
-		const char *vals[] = { "form", form, NULL };
+		const char *vals[] = { "form", form, "today", today, NULL };
 		out = open_memstream(&html, &len);
 		serve_web_page(out, r->ui, "cards", vals);
 		fclose(out);
@@ -88,9 +91,11 @@ static void wipe_holders(struct holders *hs)
 	holders_free(hs);
 }
 
-/* The card sheets as PDF bytes, or NULL with the messages in *MESSAGES. */
-static unsigned char *make_cards(const struct serve_field *file, const char *lang, size_t *len,
-				 char **messages)
+/* The card sheets as PDF bytes (for a print shop with PRESS), or NULL with
+ * the messages in *MESSAGES. The list is checked as the command line checks
+ * it, against the day of printing (serve_sync_today). */
+static unsigned char *make_cards(const struct serve_field *file, const char *lang, int press,
+				 size_t *len, char **messages)
 {
 	size_t mlen;
 	FILE *out = open_memstream(messages, &mlen);
@@ -98,7 +103,7 @@ static unsigned char *make_cards(const struct serve_field *file, const char *lan
 	unsigned char *pdf = NULL;
 	diag_reset();
 	diag_set_stream(out);
-	hs = holders_parse(list_name, file->value, file->len, serve.cfg);
+	hs = holders_parse(list_name, file->value, file->len, serve.cfg, &serve.cfg->today);
 	if (hs && hs->n > CARDS_MAX_ROWS) {
 		diag_file(DIAG_ERROR, list_name, 0, 0, "more than %d rows; make larger batches with "
 			  "kaikuprint render --data", CARDS_MAX_ROWS);
@@ -109,6 +114,7 @@ static unsigned char *make_cards(const struct serve_field *file, const char *lan
 		ro.lang = lang;
 		ro.fonts_dir = serve.opt.fonts_dir;
 		ro.holders = hs;
+		ro.press = press;
 		pages = render_pages(serve.cfg, serve.templates[cards_doc()], &ro, 0);
 		if (pages && diag_error_count() == 0 && pdf_render(pages, list_name, &pdf, len) != 0)
 			pdf = NULL;
@@ -124,7 +130,7 @@ static unsigned char *make_cards(const struct serve_field *file, const char *lan
 enum MHD_Result serve_cards_post(struct serve_request *r)
 {
 	const struct serve_field *file = serve_file(r, "holders");
-	const char *lang = serve_field(r, "lang");
+	const char *lang = serve_field(r, "lang"), *press = serve_field(r, "press");
 	char *messages = NULL, disposition[96];
 	unsigned char *pdf;
 	size_t len = 0;
@@ -135,8 +141,9 @@ enum MHD_Result serve_cards_post(struct serve_request *r)
 		return serve_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "error.busy");
 	if (!lang || !config_has_language(serve.cfg, lang))
 		lang = serve.cfg->languages[0];
-	snprintf(disposition, sizeof(disposition), "attachment; filename=\"card-inserts-%s.pdf\"", lang);
-	pdf = make_cards(file, lang, &len, &messages);
+	snprintf(disposition, sizeof(disposition), "attachment; filename=\"card-inserts%s-%s.pdf\"",
+		 press ? "-press" : "", lang);
+	pdf = make_cards(file, lang, press != NULL, &len, &messages);
 	if (pdf) {
 		serve_release_lock();
 		free(messages);

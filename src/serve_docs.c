@@ -11,9 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One rendered variant: document, language, print size, booklet or not. */
+/* One rendered variant: document, language, print size, booklet or not,
+ * office or print shop. */
 struct rendered {
-	int doc, large, booklet;
+	int doc, large, booklet, press;
 	char lang[3];
 	struct pages *pages;      /* NULL when it failed: MESSAGES say why */
 	unsigned char *pdf;
@@ -26,9 +27,10 @@ struct rendered {
 
 static struct rendered *cache;
 
-/* What a URL asks for: ?doc=NAME&lang=LL[&print=large][&variant=booklet][&page=N] */
+/* What a URL asks for:
+ * ?doc=NAME&lang=LL[&print=large][&variant=booklet][&press=yes][&page=N] */
 struct wanted {
-	int doc, large, booklet, page;
+	int doc, large, booklet, press, page;
 	char lang[3];
 };
 
@@ -75,9 +77,11 @@ static struct rendered *render_variant(const struct wanted *w)
 	ro.lang = w->lang;
 	ro.large_print = w->large;
 	ro.fonts_dir = serve.opt.fonts_dir;
+	ro.press = w->press;
 	v->doc = w->doc;
 	v->large = w->large;
 	v->booklet = w->booklet;
+	v->press = w->press;
 	memcpy(v->lang, w->lang, sizeof(v->lang));
 	v->pages = render_pages(serve.cfg, serve.templates[w->doc], &ro, w->booklet);
 	if (v->pages && diag_error_count() == 0 &&
@@ -98,9 +102,18 @@ static struct rendered *rendered(const struct wanted *w)
 {
 	for (struct rendered *v = cache; v; v = v->next)
 		if (v->doc == w->doc && v->large == w->large && v->booklet == w->booklet &&
-		    strcmp(v->lang, w->lang) == 0)
+		    v->press == w->press && strcmp(v->lang, w->lang) == 0)
 			return v;
 	return render_variant(w);
+}
+
+/* The documents a print shop prints (as make run makes them): the leaflet
+ * with its booklet and the card inserts; the others come from an office
+ * printer. */
+static int has_press(int doc)
+{
+	return strcmp(serve.doc_names[doc], "leaflet") == 0 ||
+	       strcmp(serve.doc_names[doc], "card-inserts") == 0;
 }
 
 /* Read the query into W; answers 400/404 itself and returns -1. */
@@ -108,7 +121,7 @@ static int parse_wanted(struct serve_request *r, struct wanted *w, int with_page
 {
 	const char *doc = serve_arg(r, "doc"), *lang = serve_arg(r, "lang");
 	const char *print = serve_arg(r, "print"), *variant = serve_arg(r, "variant");
-	const char *page = serve_arg(r, "page");
+	const char *page = serve_arg(r, "page"), *press = serve_arg(r, "press");
 	char *end;
 	memset(w, 0, sizeof(*w));
 	w->doc = -1;
@@ -122,17 +135,18 @@ static int parse_wanted(struct serve_request *r, struct wanted *w, int with_page
 	snprintf(w->lang, sizeof(w->lang), "%s", lang);
 	w->large = print && strcmp(print, "large") == 0;
 	w->booklet = variant && strcmp(variant, "booklet") == 0;
+	w->press = press && strcmp(press, "yes") == 0;
 	w->page = 1;
 	if (with_page && page) {
 		long n = strtol(page, &end, 10);
 		w->page = *end || n < 1 || n > 9999 ? 0 : (int)n;
 	}
 	if ((print && !w->large && strcmp(print, "normal") != 0) ||
-	    (variant && !w->booklet) || w->page == 0) {
+	    (variant && !w->booklet) || (press && !w->press) || w->page == 0) {
 		serve_error(r, MHD_HTTP_BAD_REQUEST, "error.bad_query");
 		return -1;
 	}
-	if (w->booklet && !serve.has_booklet[w->doc]) {
+	if ((w->booklet && !serve.has_booklet[w->doc]) || (w->press && !has_press(w->doc))) {
 		serve_error(r, MHD_HTTP_NOT_FOUND, "error.no_document");
 		return -1;
 	}
@@ -146,11 +160,13 @@ static void put_query(FILE *out, const struct wanted *w, int page)
 		fputs("&amp;print=large", out);
 	if (w->booklet)
 		fputs("&amp;variant=booklet", out);
+	if (w->press)
+		fputs("&amp;press=yes", out);
 	if (page)
 		fprintf(out, "&amp;page=%d", page);
 }
 
-/* "Leaflet, large print, booklet (svenska)" */
+/* "Leaflet, large print, booklet, for a print shop (svenska)" */
 static void put_title(FILE *out, const char *ui, const struct wanted *w)
 {
 	char key[64];
@@ -163,6 +179,10 @@ static void put_title(FILE *out, const char *ui, const struct wanted *w)
 	if (w->booklet) {
 		fputs(", ", out);
 		serve_put_escaped(out, serve_text(ui, "variant.booklet"));
+	}
+	if (w->press) {
+		fputs(", ", out);
+		serve_put_escaped(out, serve_text(ui, "variant.press"));
 	}
 	snprintf(key, sizeof(key), "lang.%s", w->lang);
 	fputs(" (", out);
@@ -228,7 +248,7 @@ static void put_document(FILE *out, const char *ui, int doc)
 	serve_put_escaped(out, serve_text(ui, key));
 	fputs("</p>\n<div class=\"languages\">\n", out);
 	for (int l = 0; l < serve.cfg->n_languages; l++) {
-		struct wanted w = { doc, 0, 0, 0, { 0 } };
+		struct wanted w = { doc, 0, 0, 0, 0, { 0 } };
 		memcpy(w.lang, serve.cfg->languages[l], sizeof(w.lang));
 		snprintf(key, sizeof(key), "lang.%s", w.lang);
 		fprintf(out, "<div class=\"language\" lang=\"%s\">\n<h3>", w.lang);
@@ -243,6 +263,14 @@ static void put_document(FILE *out, const char *ui, int doc)
 		if (serve.has_booklet[doc]) {
 			w.booklet = 1;
 			put_variant_links(out, ui, &w, "variant.booklet");
+			w.booklet = 0;
+		}
+		if (has_press(doc)) {
+			w.press = 1;
+			put_variant_links(out, ui, &w, "variant.press");
+			w.booklet = serve.has_booklet[doc];
+			if (w.booklet)
+				put_variant_links(out, ui, &w, "variant.booklet_press");
 		}
 		fputs("</ul>\n</div>\n", out);
 	}
@@ -320,8 +348,9 @@ enum MHD_Result serve_docs_pdf(struct serve_request *r)
 	copy = xmalloc(len);
 	memcpy(copy, v->pdf, len);
 	serve_release_lock();
-	snprintf(disposition, sizeof(disposition), "attachment; filename=\"%s%s%s-%s.pdf\"",
-		 serve.doc_names[w.doc], w.large ? "-large" : "", w.booklet ? "-booklet" : "", w.lang);
+	snprintf(disposition, sizeof(disposition), "attachment; filename=\"%s%s%s%s-%s.pdf\"",
+		 serve.doc_names[w.doc], w.large ? "-large" : "", w.booklet ? "-booklet" : "",
+		 w.press ? "-press" : "", w.lang);
 	return serve_respond(r, MHD_HTTP_OK, "application/pdf", copy, len, 1, disposition);
 }
 

@@ -132,6 +132,7 @@ int serve_take_lock(void)
 	if (!ok)
 		return -1;
 	pthread_mutex_lock(&serve.lock);
+	serve_sync_today();
 	return 0;
 }
 
@@ -306,24 +307,34 @@ enum MHD_Result serve_http_begin(struct serve_request *r)
 	return check_and_run(r);
 }
 
-void serve_http_body(struct serve_request *r, const char *data, size_t size)
+/* A body without a Content-Length (chunked) is known to be too large only
+ * while it comes; libmicrohttpd takes no answer during the upload, so the
+ * rest is read and dropped and 413 answered at its end (serve_http_finish),
+ * unless it goes on past SERVE_MAX_DISCARD. */
+int serve_http_body(struct serve_request *r, const char *data, size_t size)
 {
 	if (r->status)
-		return; /* answered already: the rest is read and dropped */
+		return 0; /* answered already: the rest is read and dropped */
 	r->body_bytes += size;
 	if (r->body_bytes > r->body_limit) {
-		r->too_big = 1; /* no Content-Length: the connection is closed */
-		r->status = MHD_HTTP_CONTENT_TOO_LARGE;
-		return;
+		r->too_big = 1;
+		if (r->body_bytes - r->body_limit > SERVE_MAX_DISCARD) {
+			r->status = MHD_HTTP_CONTENT_TOO_LARGE; /* for the access log */
+			return -1;
+		}
+		return 0;
 	}
 	if (!r->bad_body && MHD_post_process(r->pp, data, size) != MHD_YES)
 		r->bad_body = 1;
+	return 0;
 }
 
 enum MHD_Result serve_http_finish(struct serve_request *r)
 {
 	if (r->status)
 		return MHD_YES;
+	if (r->too_big)
+		return serve_error(r, MHD_HTTP_CONTENT_TOO_LARGE, "error.too_large");
 	if (!r->pp && strcmp(r->method_name, "POST") != 0)
 		return check_and_run(r);
 	if (r->pp) {

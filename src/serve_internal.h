@@ -15,6 +15,10 @@
 enum {
 	SERVE_MAX_BODY = 1024 * 1024,        /* a form (the region editor) */
 	SERVE_MAX_UPLOAD = 4 * 1024 * 1024,  /* a holder list with its form */
+	/* a body over its limit without a Content-Length (chunked) is read and
+	 * dropped up to this much more, then answered 413; past it the
+	 * connection is closed */
+	SERVE_MAX_DISCARD = 8 * 1024 * 1024,
 	SERVE_MAX_FIELDS = 2000,             /* fields of one form */
 	SERVE_MAX_HEADERS = 32 * 1024,       /* request line and headers */
 	SERVE_MAX_CONNECTIONS = 64,
@@ -50,7 +54,7 @@ struct serve_request {
 	struct MHD_PostProcessor *pp;
 	size_t body_bytes, body_limit;
 	int bad_body;                 /* malformed or too many fields */
-	int too_big;
+	int too_big;                  /* the body passed its limit: 413 at its end */
 	struct serve_field *fields;
 	int n_fields;
 };
@@ -86,6 +90,8 @@ struct serve_state {
 	const char *doc_names[SERVE_MAX_DOCS];
 	int has_booklet[SERVE_MAX_DOCS];
 	char default_ui[3];       /* the region's first language at start */
+	struct date today;        /* --today, when given (today_fixed) */
+	int today_fixed;
 	int n_docs;
 	pthread_mutex_t lock;
 	int waiting;              /* requests waiting for or holding the lock */
@@ -99,7 +105,8 @@ extern struct serve_state serve;
 /* serve_http.c: the first call of a request, each piece of its body, the
  * last call (the body is complete). */
 enum MHD_Result serve_http_begin(struct serve_request *r);
-void serve_http_body(struct serve_request *r, const char *data, size_t size);
+/* Returns 0, or -1 when the connection is to be closed (a body far past its limit). */
+int serve_http_body(struct serve_request *r, const char *data, size_t size);
 enum MHD_Result serve_http_finish(struct serve_request *r);
 double serve_now(void);
 const char *serve_arg(struct serve_request *r, const char *name);
@@ -113,8 +120,15 @@ enum MHD_Result serve_html(struct serve_request *r, unsigned status, char *html,
 enum MHD_Result serve_redirect(struct serve_request *r, const char *location);
 /* A short error page in the UI language: TEXT_KEY names its UI string. */
 enum MHD_Result serve_error(struct serve_request *r, unsigned status, const char *text_key);
-int serve_take_lock(void);   /* 0, or -1 when too many are waiting (then 503) */
+/* 0, with the lock held and the region's day of printing brought up to
+ * date (serve_sync_today); -1 when too many are waiting (then 503). */
+int serve_take_lock(void);
 void serve_release_lock(void);
+
+/* serve.c: set the region's day of printing (config->today: card checks,
+ * the default "updated" date) to --today or the date now, dropping what was
+ * rendered on another day (a server runs past midnight). Lock held. */
+void serve_sync_today(void);
 
 /* serve_session.c */
 int serve_random_hex(char *out, size_t bytes);

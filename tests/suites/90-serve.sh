@@ -47,6 +47,10 @@ for d in checklist card-inserts leaflet registration-form registration-form-shee
 done
 contains "serve / links the Swedish large-print leaflet" "$S/b" "/pdf?doc=leaflet&amp;lang=sv&amp;print=large"
 contains "serve / links the booklet" "$S/b" "/preview?doc=leaflet&amp;lang=en&amp;variant=booklet"
+contains "serve / links the leaflet for a print shop" "$S/b" "/pdf?doc=leaflet&amp;lang=fi&amp;press=yes"
+contains "serve / links the booklet for a print shop" "$S/b" "/pdf?doc=leaflet&amp;lang=sv&amp;variant=booklet&amp;press=yes"
+contains "serve / links the card inserts for a print shop" "$S/b" "/pdf?doc=card-inserts&amp;lang=en&amp;press=yes"
+if grep -q "doc=checklist&amp;lang=fi&amp;press=yes" "$S/b"; then fail "serve / no print-shop checklist"; else pass "serve / no print-shop checklist"; fi
 contains "serve / has no page scripts inline" "$S/b" '<script src="/static/app.js" defer></script>'
 if grep -q '<script>' "$S/b" || grep -q 'style=' "$S/b"; then fail "serve / nothing inline"; else pass "serve / nothing inline"; fi
 req "serve HEAD / 200" 200 -I "$U/"
@@ -75,6 +79,36 @@ cp "$S/b" "$S/booklet.pdf"
 "$KP" render -c "$S/region.ini" -t templates/leaflet.xml -l sv --large-print -o "$S/cli-leaflet-sv.pdf" 2> /dev/null
 check "serve /pdf booklet has the pages of the command line's" test \
 	"$(pdfinfo "$S/booklet.pdf" | grep Pages)" = "$(pdfinfo "$S/cli-leaflet-booklet-sv.pdf" | grep Pages)"
+# the print-shop variant: what kaikuprint render --press makes, seen as a
+# print shop's preflight sees it (tests/press/check_press.py: TrimBox and
+# BleedBox sizes, CMYK only, marks outside the bleed, the PDF/X keys)
+press_pdf() { # QUERY FILENAME CHECK-PRESS-ARGS...
+	_q=$1; _f=$2; shift 2
+	req "serve /pdf $_f 200" 200 "$U/pdf?$_q"
+	header "serve /pdf $_f is a PDF" '^Content-Type: application/pdf$'
+	header "serve /pdf $_f is a download named so" "^Content-Disposition: attachment; filename=\"$_f\"$"
+	header "serve /pdf $_f no-store" '^Cache-Control: no-store'
+	cp "$S/b" "$S/$_f"
+	if /usr/bin/python3 tests/press/check_press.py "$S/$_f" "$@" > "$S/press.log" 2>&1; then
+		pass "serve /pdf $_f: TrimBox, BleedBox, CMYK, PDF/X keys"
+	else fail "serve /pdf $_f: TrimBox, BleedBox, CMYK, PDF/X keys" "$(head -3 "$S/press.log")"; fi
+}
+press_pdf "doc=leaflet&lang=fi&press=yes" leaflet-press-fi.pdf --trim 595.28x841.89
+press_pdf "doc=leaflet&lang=sv&variant=booklet&press=yes" leaflet-booklet-press-sv.pdf --trim 839.06x595.28
+press_pdf "doc=card-inserts&lang=en&press=yes" card-inserts-press-en.pdf --trim 498.90x674.65 --cells 2x4
+"$KP" render --press -c "$S/region.ini" -t templates/leaflet.xml -l fi -o "$S/cli-press-fi.pdf" 2> /dev/null
+pdftotext -q "$S/leaflet-press-fi.pdf" "$S/served.txt"
+pdftotext -q "$S/cli-press-fi.pdf" "$S/cli.txt"
+same_file "serve /pdf print-shop leaflet has the text of render --press" "$S/cli.txt" "$S/served.txt"
+"$KP" render -c "$S/region.ini" -t templates/card-inserts.xml -l fi -o "$S/cli-cards-fi.pdf" 2> /dev/null
+req "serve /pdf blank card inserts 200" 200 "$U/pdf?doc=card-inserts&lang=fi"
+pdftotext -q "$S/b" "$S/served.txt"
+pdftotext -q "$S/cli-cards-fi.pdf" "$S/cli.txt"
+same_file "serve /pdf card inserts have the text of render (print instruction too)" "$S/cli.txt" "$S/served.txt"
+req "serve /pdf no print-shop checklist 404" 404 "$U/pdf?doc=checklist&lang=fi&press=yes"
+req "serve /pdf press=no 400" 400 "$U/pdf?doc=leaflet&lang=fi&press=no"
+req "serve /svg of a print-shop sheet 200" 200 "$U/svg?doc=leaflet&lang=fi&press=yes&page=1"
+contains "serve /svg of a print-shop sheet shows its slug line" "$S/b" "leaflet · fi ·"
 req "serve /pdf unknown document 404" 404 "$U/pdf?doc=secret&lang=fi"
 req "serve /pdf language the region lacks 404" 404 "$U/pdf?doc=checklist&lang=de"
 req "serve /pdf no booklet of the checklist 404" 404 "$U/pdf?doc=checklist&lang=fi&variant=booklet"
@@ -156,9 +190,20 @@ head -c 1100000 /dev/zero | tr '\0' 'a' > "$S/big"
 req "serve oversized body 413" 413 $POST_FORM -H "Origin: $U" --data-binary @"$S/big" "$U/region"
 head -c 4300000 /dev/zero | tr '\0' 'a' > "$S/big.csv"
 req "serve oversized upload 413" 413 -H "Origin: $U" -F "form_token=$TOKEN" -F "holders=@$S/big.csv" "$U/cards"
-curl -s -o /dev/null --max-time 20 -H "Origin: $U" -H "Transfer-Encoding: chunked" $POST_FORM \
-	--data-binary @"$S/big" -b "$S/jar" "$U/region"
-check "serve oversized chunked body: connection closed, 413 in the log" grep -q "POST /region 413" "$S/log"
+req "serve oversized chunked body 413" 413 -H "Origin: $U" -H "Transfer-Encoding: chunked" $POST_FORM \
+	--data-binary @"$S/big" "$U/region"
+header "serve oversized chunked body: an HTML page" '^Content-Type: text/html; charset=utf-8$'
+contains "serve oversized chunked body: the page's error layout" "$S/b" '<p class="error">What was sent is too large.</p>'
+contains "serve oversized chunked body: with the page's navigation" "$S/b" 'href="/cards"'
+req "serve oversized chunked upload 413" 413 -H "Origin: $U" -H "Transfer-Encoding: chunked" \
+	-F "form_token=$TOKEN" -F "holders=@$S/big.csv" "$U/cards"
+contains "serve oversized chunked upload: the page's error layout" "$S/b" '<p class="error">What was sent is too large.</p>'
+# far past the limit (8 MiB more) the connection is closed without reading on
+head -c 10000000 /dev/zero | tr '\0' 'a' > "$S/huge"
+_code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 20 -b "$S/jar" -H "Origin: $U" \
+	-H "Transfer-Encoding: chunked" $POST_FORM --data-binary @"$S/huge" "$U/region")
+check "serve chunked body far too large: no page, the connection closed" test "$_code" != 200 -a "$_code" != 413
+check "serve chunked body far too large: 413 in the log" test "$(grep -c "POST /region 413" "$S/log")" -ge 3
 req "serve multipart without a boundary 400" 400 -H "Origin: $U" \
 	-H "Content-Type: multipart/form-data" --data-binary "form_token=$TOKEN" "$U/cards"
 printf -- '--XX\r\nContent-Disposition: form-data; name="form_token"\r\n\r\n%s\r\n--XX\r\nContent-Disposition: form-data; name="holders"; filename="a.csv"\r\n\r\nname,issued\r\nA' "$TOKEN" > "$S/cut.multipart"
@@ -240,6 +285,24 @@ contains "serve bad rows: row 3 named" "$S/b" "holders.csv:3: error:"
 contains "serve bad rows: row 4 named" "$S/b" "holders.csv:4: error:"
 if grep -q -e Plumtree -e Quux -e Qwertyson "$S/b" "$S/h"; then fail "serve bad rows: no name in the answer"; else pass "serve bad rows: no name in the answer"; fi
 req "serve POST /cards without a file 400" 400 -H "Origin: $U" -F "form_token=$TOKEN" "$U/cards"
+# the day of printing, as the command line checks it (KAIKUPRINT_TODAY=2027-03-01 here)
+req "serve /cards names the day of printing" 200 "$U/cards"
+contains "serve /cards says the day of printing" "$S/b" '<strong class="today">1 March 2027</strong>'
+printf 'name,issued,children\nZyxwvu Qwertyson,2025-12-01,1\nYvonne Plumtree,2027-03-02,0\nXaver Quux,2027-03-01,0\n' > "$S/today.csv"
+req "serve a list with a card expired or not yet issued 422" 422 -H "Origin: $U" -F "form_token=$TOKEN" -F "holders=@$S/today.csv" "$U/cards"
+contains "serve day of printing: an expired card's row named" "$S/b" "holders.csv:2: error: the card is already expired on the day of printing 2027-03-01 (last valid day 2026-12-01)"
+contains "serve day of printing: a card issued later named" "$S/b" "holders.csv:3: error: issued 2027-03-02, later than the day of printing 2027-03-01"
+if grep -q "holders.csv:4" "$S/b"; then fail "serve day of printing: a card issued that day passes"; else pass "serve day of printing: a card issued that day passes"; fi
+if grep -q -e Plumtree -e Quux -e Qwertyson "$S/b" "$S/h"; then fail "serve day of printing: no name in the answer"; else pass "serve day of printing: no name in the answer"; fi
+# the print-shop variant of the cards
+req "serve POST /cards for a print shop 200" 200 -H "Origin: $U" -F "form_token=$TOKEN" -F "lang=sv" -F "press=yes" \
+	-F "holders=@config/esimerkkila-holders.csv;type=text/csv" "$U/cards"
+header "serve print-shop cards are named so" '^Content-Disposition: attachment; filename="card-inserts-press-sv.pdf"$'
+header "serve print-shop cards are never cached" '^Cache-Control: no-store'
+cp "$S/b" "$S/cards-press.pdf"
+if /usr/bin/python3 tests/press/check_press.py "$S/cards-press.pdf" --trim 498.90x674.65 --cells 2x4 > "$S/press.log" 2>&1; then
+	pass "serve print-shop cards: TrimBox, BleedBox, CMYK, PDF/X keys"
+else fail "serve print-shop cards: TrimBox, BleedBox, CMYK, PDF/X keys" "$(head -3 "$S/press.log")"; fi
 
 # 11. Slow clients: a connection that stops sending is closed after --timeout,
 #     and others are answered meanwhile.
@@ -294,7 +357,26 @@ else
 	fail "serve token: server starts" "$(cat "$S/tlog")"
 fi
 
-# 15. The holder list never touches the disk: every file the server opens
+# 15. serve --today sets the day of printing (over KAIKUPRINT_TODAY), as
+#     render --today does; a bad one is a usage error
+"$KP" serve -c "$S/region.ini" --today 2027-02-30 > "$S/badtoday.out" 2>&1
+check "serve --today with a bad date is a usage error" test $? -eq 2
+if start_server "$S/dlog" -- -c "$S/region.ini" --today 2027-01-14; then
+	rm -f "$S/jar"
+	req "serve --today: GET /cards" 200 "$U/cards"
+	contains "serve --today: the page names that day" "$S/b" '<strong class="today">14.1.2027</strong>'
+	TOKEN=$(form_token "$S/b")
+	req "serve --today: a card issued after that day 422" 422 -H "Origin: $U" -F "form_token=$TOKEN" \
+		-F "holders=@config/esimerkkila-holders.csv" "$U/cards"
+	contains "serve --today: its row named" "$S/b" "holders.csv:21: error: issued 2027-01-15, later than the day of printing 2027-01-14"
+	check "serve --today: no other row named" test "$(grep -c 'holders.csv:[0-9]*: error' "$S/b")" -eq 1
+	if grep -q "Sundqvist" "$S/b" "$S/dlog"; then fail "serve --today: no name in the answer or log"; else pass "serve --today: no name in the answer or log"; fi
+	stop_server
+else
+	fail "serve --today: server starts" "$(cat "$S/dlog")"
+fi
+
+# 16. The holder list never touches the disk: every file the server opens
 #     for writing while it makes the cards, seen by strace.
 if start_server "$S/slog" strace -f -qq -e trace=open,openat,creat,rename,renameat,renameat2,unlink,unlinkat -o "$S/strace.log" -- -c "$S/region.ini"; then
 	req "serve strace: GET /cards" 200 "$U/cards"
