@@ -77,7 +77,7 @@ static void batch_leaves_names_out_of_caches(void)
 		return;
 	cfg->today = (struct date){ 2027, 3, 1 };
 	t = render_load_template("templates/card-inserts.xml");
-	h = holders_parse("holders.csv", csv, sizeof(csv) - 1, cfg);
+	h = holders_parse("holders.csv", csv, sizeof(csv) - 1, cfg, NULL);
 	CHECK(t != NULL);
 	CHECK(h != NULL);
 	opt.lang = "fi";
