@@ -1,7 +1,8 @@
 /*
  * template: XML templates, parsed safely with libxml2 (no network, no DTDs,
- * no entities), validated against the RELAX NG schema templates/kaikuprint.rng
- * and expanded, for one language and one region, into a document tree.
+ * no entities), checked by the rules of the RELAX NG schema
+ * templates/kaikuprint.rng (template_check.c; the schema itself too when
+ * set) and expanded, for one language and one region, into a document tree.
  * The template language is described in templates/README.md.
  */
 #ifndef KP_TEMPLATE_H
@@ -16,8 +17,10 @@ enum { TEMPLATE_MAX_BYTES = 1024 * 1024 };
 
 struct template;
 
-/* Use the RELAX NG schema at PATH for every later template_load. Returns 0,
- * or -1 after reporting. Must be called once before template_load. */
+/* Also validate every later template_load against the RELAX NG schema at
+ * PATH (`check`; editors use the same file). Returns 0, or -1 after
+ * reporting. Without it, templates are checked by the same rules in C
+ * (template_check.c), which is all `render` pays for. */
 int template_set_schema(const char *path);
 void template_cleanup(void);
 

@@ -88,6 +88,13 @@ int template_read_impose(struct template_report *r, xmlNodePtr root, struct doc 
 /* Does the template have <impose>, i.e. is it a card template? */
 int template_has_impose(const struct template *t, xmlNodePtr root);
 
+/* The structure of T's tree checked as the schema states it
+ * (template_check.c); returns the number of errors reported. */
+int template_check_structure(const struct template *t);
+/* Every element name (ATTR NULL) and every attribute of an element that the
+ * structure check knows, for the test that keeps it in step with the schema. */
+void template_check_names(void (*each)(const char *element, const char *attr, void *arg),
+			  void *arg);
 /* Warn about every colour that needs more ink than a press prints well
  * (template_ink.c). Returns the number of warnings. */
 int template_check_inks(const struct template *t);

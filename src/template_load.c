@@ -1,4 +1,5 @@
-/* template_load: safe parsing and schema validation of templates. */
+/* template_load: safe parsing and validation of templates (the RELAX NG
+ * schema when one is set, then template_check.c). */
 #include "template_internal.h"
 #include "diag.h"
 #include "fileio.h"
@@ -210,7 +211,7 @@ static int parse_and_validate(struct template *t)
 		    : NULL;
 	loading = NULL;
 	xmlFreeParserCtxt(pc);
-	if (t->xml && sink.count == 0) {
+	if (t->xml && sink.count == 0 && schema) {
 		xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
 		xmlRelaxNGSetValidStructuredErrors(vc, report_xml_error, &sink);
 		if (xmlRelaxNGValidateDoc(vc, t->xml) != 0 && sink.count == 0) {
@@ -218,11 +219,15 @@ static int parse_and_validate(struct template *t)
 			sink.count++;
 		}
 		xmlRelaxNGFreeValidCtxt(vc);
-	} else if (sink.count == 0) {
+	} else if (!t->xml && sink.count == 0) {
 		diag_file(DIAG_ERROR, t->path, 0, 0, "not a well-formed XML document");
 		sink.count++;
 	}
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	/* the same rules in C: all that `render` checks (the schema's compile
+	 * costs more than a small document); after the schema, for `check` */
+	if (t->xml && sink.count == 0)
+		sink.count += template_check_structure(t);
 	return sink.count;
 }
 
@@ -233,11 +238,6 @@ struct template *template_load_text(const char *path, const char *text, size_t l
 	t->text = xstrndup(text, len);
 	t->len = len;
 	template_index(t);
-	if (!schema) {
-		diag_plain(DIAG_FATAL, "internal: template schema not loaded");
-		template_free(t);
-		return NULL;
-	}
 	if (len == 0) {
 		diag_file(DIAG_ERROR, path, 0, 0, "template is empty");
 		template_free(t);

@@ -70,7 +70,6 @@ static void batch_leaves_names_out_of_caches(void)
 	const char *fonts[] = { REGULAR, BOLD };
 	const char *parts[] = { "Zyxwa", "Qöppelberg-Mäkänen", "Zyxwa Qöppelberg-Mäkänen",
 				"Qöppelberg", "Mäkänen" };
-	CHECK_INT(template_set_schema("templates/kaikuprint.rng"), 0);
 	cfg = config_load("config/esimerkkila.ini");
 	CHECK(cfg != NULL);
 	if (!cfg)
