@@ -12,21 +12,22 @@ static int errors;
 
 static const char *const level_names[] = { "ok", "warning", "error", "fatal" };
 
-/* Warnings printed while repeats are suppressed: hashes of place and text. */
-static unsigned long long *seen; /* hashes of the warnings printed, grown as needed */
-static int n_seen, cap_seen, once_mode;
+/* Messages printed while repeats are hidden: hashes of place and text. */
+static unsigned long long *seen; /* hashes of the messages printed, grown as needed */
+static int n_seen, cap_seen, once_depth;
 
 void diag_set_stream(FILE *stream) { diag_stream = stream; }
 
-void diag_warn_once(int on)
+void diag_once_begin(void) { once_depth++; }
+
+void diag_once_end(void)
 {
-	once_mode = on;
+	if (once_depth > 0 && --once_depth > 0)
+		return; /* an outer scope still hides its repeats */
 	n_seen = 0;
-	if (!on) {
-		free(seen);
-		seen = NULL;
-		cap_seen = 0;
-	}
+	free(seen);
+	seen = NULL;
+	cap_seen = 0;
 }
 
 static unsigned long long hash_text(unsigned long long h, const char *s)
@@ -36,7 +37,7 @@ static unsigned long long hash_text(unsigned long long h, const char *s)
 	return h;
 }
 
-/* 1 when this warning was printed already since diag_warn_once(1). */
+/* 1 when this message was printed already since the outermost diag_once_begin(). */
 __attribute__((format(printf, 2, 0)))
 static int repeated(const struct diag_loc *loc, const char *fmt, va_list ap)
 {
@@ -72,8 +73,10 @@ static void diag_vreport(enum diag_level level, const struct diag_loc *loc,
 		worst = level;
 	if (level >= DIAG_ERROR)
 		errors++;
-	if (level == DIAG_WARNING && (diag_quiet || (once_mode && repeated(loc, fmt, ap))))
+	if (level == DIAG_WARNING && diag_quiet)
 		return;
+	if ((level == DIAG_WARNING || level == DIAG_ERROR) && once_depth && repeated(loc, fmt, ap))
+		return; /* counted above, shown once */
 	fputs("kaikuprint: ", out);
 	if (loc && loc->file) {
 		fputs(loc->file, out);

@@ -42,10 +42,12 @@ void diag_set_stream(FILE *stream);
 /* Silence warnings (errors are always printed). */
 void diag_set_quiet(int quiet);
 int diag_get_quiet(void);
-/* ON: a warning identical to one printed since (same place, same text) is
- * not printed again (a card batch lays out the same template once a sheet);
- * OFF: every warning is printed. */
-void diag_warn_once(int on);
+/* Between begin and end, a warning or error identical to one printed since
+ * the outermost begin (same place, same text) is counted but not printed
+ * again: a card batch lays out the same template once a sheet, and `check`
+ * the same template once a language. Scopes nest. */
+void diag_once_begin(void);
+void diag_once_end(void);
 
 /* Report a message at LOC with printf-style text. */
 void diag_at(enum diag_level level, const struct diag_loc *loc, const char *fmt, ...)

@@ -221,6 +221,7 @@ static int command_all(const struct cli *cli, const struct config *cfg, const ch
 			failed = 1;
 			continue;
 		}
+		diag_once_begin(); /* a template's problem is the same in every language */
 		for (int l = 0; l < cfg->n_languages; l++) {
 			struct render_options ro = { cfg->languages[l], cli->large_print, fdir, opath, NULL,
 						       NULL, 0, 0, 0,
@@ -231,6 +232,7 @@ static int command_all(const struct cli *cli, const struct config *cfg, const ch
 				 cfg->languages[l]);
 			failed |= render_document(cfg, t, &ro) != 0;
 		}
+		diag_once_end();
 		template_free(t);
 	}
 	return failed ? -1 : 0;
@@ -244,6 +246,7 @@ static int check_template(const struct cli *cli, const struct config *cfg, const
 	int failed = 0;
 	if (!t)
 		return -1;
+	diag_once_begin(); /* a template's problem is the same in every language */
 	for (int l = 0; l < cfg->n_languages; l++) {
 		struct render_options ro = { cfg->languages[l], cli->large_print, fdir, NULL, NULL,
 					       NULL, 0, 0, 0,
@@ -253,6 +256,7 @@ static int check_template(const struct cli *cli, const struct config *cfg, const
 		ro.holders = cli->holders;
 		failed |= render_document(cfg, t, &ro) != 0;
 	}
+	diag_once_end();
 	template_free(t);
 	return failed ? -1 : 0;
 }

@@ -198,12 +198,12 @@ int render_card_batch(const struct config *cfg, const struct template *t,
 	b.opt = opt;
 	b.press = render_press(cfg, opt);
 	render_layout_begin(cfg, opt, &b.lo);
-	diag_warn_once(1); /* each group repeats the template's warnings */
+	diag_once_begin(); /* each group repeats the template's warnings */
 	per_sheet = cards_per_sheet(&b);
 	b.per_sheet = per_sheet;
 	b.sheets = per_sheet > 0 ? (total + per_sheet - 1) / per_sheet : 0;
 	if (per_sheet <= 0 || check_split(opt, per_sheet) != 0) {
-		diag_warn_once(0);
+		diag_once_end();
 		render_layout_end(&b.lo);
 		return per_sheet == 0 ? RENDER_NOT_A_BATCH : -1;
 	}
@@ -213,6 +213,6 @@ int render_card_batch(const struct config *cfg, const struct template *t,
 	rc = finish(&b);
 	box_groups_free(b.groups); /* after the PDF: its form XObjects are made from them */
 	render_layout_end(&b.lo);
-	diag_warn_once(0);
+	diag_once_end();
 	return rc;
 }
