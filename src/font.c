@@ -314,6 +314,11 @@ double font_text_width(struct font *f, const char *text, size_t len, double size
 	return (double)kerned_units(f, text, len, 1) * size / 1000.0;
 }
 
+long font_text_units(struct font *f, const char *text, size_t len, int personal)
+{
+	return kerned_units(f, text, len, !personal);
+}
+
 double font_text_width_private(struct font *f, const char *text, size_t len, double size)
 {
 	return (double)kerned_units(f, text, len, 0) * size / 1000.0;

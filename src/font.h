@@ -43,6 +43,10 @@ double font_text_width(struct font *f, const char *text, size_t len, double size
 /* The same for personal data (a holder's name): measured afresh every time,
  * never remembered in the word cache. */
 double font_text_width_private(struct font *f, const char *text, size_t len, double size);
+/* The kerned width of TEXT in 1/1000 em, for a caller that sets one text
+ * at several sizes (SIZE * units / 1000 is font_text_width's result);
+ * PERSONAL: a holder's name, measured without the word cache. */
+long font_text_units(struct font *f, const char *text, size_t len, int personal);
 /* Width of TEXT without kerning, at SIZE points. */
 double font_plain_width(struct font *f, const char *text, size_t len, double size);
 /* Kerning adjustments of TEXT; returns how many were written to OUT (at most MAX). */

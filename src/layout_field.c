@@ -28,6 +28,7 @@ struct fit_run {
 	const char *text;
 	size_t len;
 	int personal;              /* a holder's name (DOC_PERSONAL) */
+	long units;                /* kerned width in 1/1000 em: measured once */
 };
 
 struct fit {
@@ -120,19 +121,20 @@ static int collect_runs(struct layout *lo, struct fit *f)
 	while (f->n_runs > 0 && f->runs[f->n_runs - 1].len > 0 &&
 	       f->runs[f->n_runs - 1].text[f->runs[f->n_runs - 1].len - 1] == ' ')
 		f->runs[f->n_runs - 1].len--;
-	for (int i = 0; i < f->n_runs; i++)
-		if (!lo->measure && check_glyphs(lo, f, &f->runs[i]) != 0)
+	for (int i = 0; i < f->n_runs && !lo->measure; i++) { /* measuring sets nothing */
+		if (check_glyphs(lo, f, &f->runs[i]) != 0)
 			return -1;
+		f->runs[i].units = font_text_units(f->runs[i].font, f->runs[i].text, f->runs[i].len,
+						   f->runs[i].personal);
+	}
 	return 0;
 }
 
 static double runs_width(const struct fit *f, double size)
 {
 	double w = 0;
-	for (int i = 0; i < f->n_runs; i++)
-		w += f->runs[i].personal
-			? font_text_width_private(f->runs[i].font, f->runs[i].text, f->runs[i].len, size)
-			: font_text_width(f->runs[i].font, f->runs[i].text, f->runs[i].len, size);
+	for (int i = 0; i < f->n_runs; i++) /* as font_text_width computes it */
+		w += (double)f->runs[i].units * size / 1000.0;
 	return w;
 }
 
