@@ -8,14 +8,6 @@
 
 enum { CANDIDATES = 4 };
 
-/* Boxes with their own copies of their strings and glyphs (one block). */
-struct box_copy {
-	struct box *boxes;
-	char *strings;
-	int n;
-	double w, h;
-};
-
 struct owned_group {
 	struct box_group g;
 	char *strings;
@@ -158,6 +150,20 @@ static void copy_boxes(struct box_copy *c, const struct box *unit, int n,
 		c->boxes[c->n] = unit[i];
 		own_box(&c->boxes[c->n++], c->strings, &at);
 	}
+}
+
+void box_copy_make(struct box_copy *c, const struct box *unit, int n, double w, double h)
+{
+	copy_boxes(c, unit, n, NULL, w, h);
+}
+
+void box_copy_free(struct box_copy *c)
+{
+	free(c->boxes);
+	free(c->strings);
+	c->boxes = NULL;
+	c->strings = NULL;
+	c->n = 0;
 }
 
 /* Drawing the covered boxes first, as a group, and the others after them in

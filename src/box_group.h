@@ -31,6 +31,18 @@ struct box_group {
 
 struct box_groups;
 
+/* Boxes with their own copies of their strings and glyphs (one block), for
+ * boxes that outlive their pages. */
+struct box_copy {
+	struct box *boxes;
+	char *strings;
+	int n;
+	double w, h;
+};
+/* Copy the N boxes of UNIT (a W x H unit) into C; box_copy_free frees them. */
+void box_copy_make(struct box_copy *c, const struct box *unit, int n, double w, double h);
+void box_copy_free(struct box_copy *c);
+
 /* STRUCTURED: the pages are tagged; boxes of a structure element (box.elem)
  * are then never shared (each card keeps its own elements). */
 struct box_groups *box_groups_new(int structured);

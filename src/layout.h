@@ -9,12 +9,15 @@
 #include "pages.h"
 
 struct hyph_exceptions;
+struct card_memo;
 
 struct layout_options {
 	const char *fonts_dir;
 	struct hyph_exceptions *hyph_exceptions; /* the region's (hyph.h), or NULL;
 						    owned by the caller */
 	int trial;              /* 1: a trial layout: NULL on errors, none printed */
+	struct card_memo *cards; /* a card batch: cards that repeat, laid out once
+				    (card_memo.h); NULL elsewhere */
 };
 
 /* Lay out D. Returns NULL after reporting (missing glyphs, missing fonts,

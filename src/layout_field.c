@@ -10,6 +10,7 @@
  *          an overflow is an error naming the data record.
  */
 #include "layout_internal.h"
+#include "card_memo.h"
 #include "diag.h"
 #include "progress.h"
 #include "units.h"
@@ -210,14 +211,41 @@ void fit_layout(struct layout *lo, const struct doc_node *n)
 	lo->at_top = 0;
 }
 
+/* A card a batch has laid out before (card_memo.h): its boxes copied onto
+ * the current page. Returns 1 when placed; else *KEY is the card's key for
+ * remembering it after layout (or NULL). */
+static int place_remembered(struct layout *lo, const struct doc_node *n, char **key,
+			    size_t *len)
+{
+	double end_y;
+	*key = NULL;
+	if (lo->measure || !lo->opt->cards || lo->pages->tagged || !layout_page(lo))
+		return 0;
+	*key = card_memo_key(n, len);
+	if (!*key || !card_memo_place(lo->opt->cards, *key, *len, layout_page(lo), &end_y))
+		return 0;
+	free(*key);
+	*key = NULL;
+	lo->y = end_y;
+	return 1;
+}
+
 void card_layout(struct layout *lo, const struct doc_node *n)
 {
-	int page;
+	int page, errors = lo->errors, first;
+	char *key;
+	size_t key_len = 0;
 	if (!lo->at_top)
 		layout_new_page(lo);
 	page = lo->page_index;
-	layout_blocks(lo, n->first);
+	first = layout_page(lo) ? layout_page(lo)->n_boxes : 0;
+	if (!place_remembered(lo, n, &key, &key_len))
+		layout_blocks(lo, n->first);
 	lo->at_top = 0; /* the next card starts a new page even after an empty one */
+	if (key && lo->errors == errors && lo->page_index == page)
+		card_memo_add(lo->opt->cards, key, key_len, layout_page(lo), first, lo->y);
+	else
+		free(key);
 	if (!lo->measure)
 		progress_card(n->origin);
 	if (lo->measure || lo->page_index == page)

@@ -10,6 +10,7 @@
  * bad row is reported; then nothing is written. */
 #include "render.h"
 #include "box_group.h"
+#include "card_memo.h"
 #include "diag.h"
 #include "dump.h"
 #include "impose.h"
@@ -198,12 +199,14 @@ int render_card_batch(const struct config *cfg, const struct template *t,
 	b.opt = opt;
 	b.press = render_press(cfg, opt);
 	render_layout_begin(cfg, opt, &b.lo);
+	b.lo.cards = card_memo_new(); /* the backs: laid out once, copied after */
 	diag_once_begin(); /* each group repeats the template's warnings */
 	per_sheet = cards_per_sheet(&b);
 	b.per_sheet = per_sheet;
 	b.sheets = per_sheet > 0 ? (total + per_sheet - 1) / per_sheet : 0;
 	if (per_sheet <= 0 || check_split(opt, per_sheet) != 0) {
 		diag_once_end();
+		card_memo_free(b.lo.cards);
 		render_layout_end(&b.lo);
 		return per_sheet == 0 ? RENDER_NOT_A_BATCH : -1;
 	}
@@ -212,6 +215,7 @@ int render_card_batch(const struct config *cfg, const struct template *t,
 		render_group(&b, first, total - first < per_sheet ? total - first : per_sheet);
 	rc = finish(&b);
 	box_groups_free(b.groups); /* after the PDF: its form XObjects are made from them */
+	card_memo_free(b.lo.cards); /* after the PDF too: its pages shared the copies */
 	render_layout_end(&b.lo);
 	diag_once_end();
 	return rc;
