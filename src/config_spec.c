@@ -77,6 +77,10 @@ static const struct cfg_key_spec venue_keys[] = {
 	{ "offer", CFG_TEXT, CFG_REQUIRED | CFG_TRANSLATABLE | CFG_WARN_FALLBACK, 0, 0, NULL, NULL },
 	{ "url", CFG_URL, CFG_REQUIRED, 0, 0, NULL, NULL },
 	{ "notes", CFG_TEXT, CFG_TRANSLATABLE | CFG_WARN_FALLBACK, 0, 0, NULL, NULL },
+	/* the language of name (not of a name_LANG) when it is not the region's
+	 * first language: a Swedish name in the Finnish leaflet is read in
+	 * Swedish (/Lang on its text in the tagged PDF) */
+	{ "name_lang", CFG_CHOICE, 0, 0, 0, config_languages, NULL },
 	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
 };
 
@@ -86,6 +90,7 @@ static const struct cfg_key_spec issuer_keys[] = {
 	{ "unit", CFG_TEXT, CFG_TRANSLATABLE | CFG_WARN_FALLBACK, 0, 0, NULL, NULL },
 	{ "address", CFG_TEXT, 0, 0, 0, NULL, NULL },
 	{ "phone", CFG_PHONE, 0, 0, 0, NULL, NULL },
+	{ "name_lang", CFG_CHOICE, 0, 0, 0, config_languages, NULL }, /* as a venue's */
 	{ NULL, CFG_TEXT, 0, 0, 0, NULL, NULL }
 };
 

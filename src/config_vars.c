@@ -23,6 +23,26 @@ static enum var_type var_type_of(enum cfg_type t)
 	}
 }
 
+/* The language of the value CV of key KS when it is not the document's
+ * LANG: a base value (not a KEY_LANG translation) whose section says, in
+ * KEY_lang, that it is written in another language. */
+static const char *value_lang(const struct config_section *sec, const struct cfg_key_spec *ks,
+			      const struct config_value *cv, const char *lang)
+{
+	char key[64];
+	const struct config_value *own;
+	if (!cv || !lang || strcmp(cv->key, ks->key) != 0)
+		return NULL;
+	snprintf(key, sizeof(key), "%s_lang", ks->key);
+	own = config_get(sec, key, NULL);
+	if (!own || strcmp(own->text, lang) == 0)
+		return NULL;
+	for (int i = 0; config_languages[i]; i++)
+		if (strcmp(own->text, config_languages[i]) == 0)
+			return config_languages[i];
+	return NULL;
+}
+
 static void add_key(struct var_scope *scope, const struct config *cfg,
 		    const struct config_section *sec, const struct cfg_key_spec *ks,
 		    const char *prefix, const char *lang)
@@ -58,6 +78,7 @@ static void add_key(struct var_scope *scope, const struct config *cfg,
 		return;
 	}
 	v = vars_add_text(scope, name, type, cv ? cv->text : ks->fallback, origin);
+	v->lang = value_lang(sec, ks, cv, lang);
 	v->fallback = cv && lang && (ks->flags & CFG_WARN_FALLBACK) &&
 		      strcmp(cv->key, ks->key) == 0 && strcmp(lang, cfg->languages[0]) != 0;
 	if (ks->type == CFG_INT)

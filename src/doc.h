@@ -162,6 +162,8 @@ struct doc_node {
 	const char *text;        /* DOC_TEXT: NUL-terminated UTF-8 */
 	size_t len;              /* strlen(text) */
 	const char *origin;      /* text from a variable: where its value came from */
+	const char *lang;        /* DOC_TEXT: its language when not the document's
+				    (a region value, vars.h), or NULL */
 	int line, col;           /* position in the template */
 	union {                  /* by kind; see "Typed attributes" */
 		struct doc_blank_attrs blank;

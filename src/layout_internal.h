@@ -173,6 +173,7 @@ struct piece {
 	const char *link;     /* a web or e-mail address this text is part of (its
 				 whole text, LINK_LEN bytes), or NULL */
 	size_t link_len;
+	const char *lang;     /* the text's language when not the document's, or NULL */
 };
 
 /* The line-breaking items of one paragraph and what each draws. */

@@ -73,6 +73,7 @@ static void build_items(struct layout *lo, struct para_items *p, const struct do
 		pc.size = st->size;
 		pc.color = st->color;
 		pc.personal = (n->flags & DOC_PERSONAL) != 0;
+		pc.lang = n->lang;
 		pc.font = layout_font(lo, st->family, st->bold || (n->flags & DOC_BOLD),
 				      st->italic || (n->flags & DOC_ITALIC));
 		if (!pc.font)
@@ -155,6 +156,8 @@ struct split_word {
 	size_t len;
 	const char *link;        /* the address the Link element LINK_ELEM is for */
 	int link_elem;
+	const char *lang;        /* the language the Span LANG_ELEM is in */
+	int lang_elem;
 };
 
 /* Where an address leads: e-mail addresses by mailto:, www. by https:. */
@@ -186,6 +189,22 @@ static int link_elem(struct layout *lo, struct split_word *carry, const struct p
 	lo->pages->elems[e].uri = link_uri(lo, pc->link, pc->link_len);
 	carry->link = pc->link;
 	carry->link_elem = e;
+	return e;
+}
+
+/* The Span in another language that the text of PC is part of: one for the
+ * runs of a value that follow each other. */
+static int lang_elem(struct layout *lo, struct split_word *carry, const struct piece *pc)
+{
+	int e;
+	if (lo->elem < 0)
+		return 0;
+	if (carry->lang == pc->lang && carry->lang_elem > 0)
+		return carry->lang_elem;
+	e = pages_add_elem(lo->pages, ROLE_SPAN, lo->elem);
+	lo->pages->elems[e].lang = pc->lang;
+	carry->lang = pc->lang;
+	carry->lang_elem = e;
 	return e;
 }
 
@@ -252,6 +271,10 @@ static int emit_word(struct layout *lo, const struct para_items *p, int i, int t
 	*drawn = emit_text(lo, pc, pc->text, len, *x, y, l);
 	if (*drawn && pc->link)
 		(*drawn)->elem = link_elem(lo, carry, pc);
+	else if (*drawn && pc->lang)
+		(*drawn)->elem = lang_elem(lo, carry, pc);
+	if (!pc->lang)
+		carry->lang_elem = 0; /* the next value in another language is a Span of its own */
 	for (int k = i; k < j; k++)
 		*x += p->items[k].kind == LB_BOX ? p->items[k].width * l.hscale : 0;
 	*x += l.char_space * (double)utf8_length(pc->text, len);

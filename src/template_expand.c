@@ -121,8 +121,10 @@ static void add_var(struct expander *x, struct doc_node *out, const struct var *
 		diag_file(DIAG_WARNING, x->t->path, line, 0,
 			  "%s_%s is not set; using the base text", v->origin, x->opt->lang);
 	t = add_text(x, out, v->text, strlen(v->text), flags, line);
-	if (t)
+	if (t) {
 		t->origin = doc_strdup(x->d, v->origin);
+		t->lang = v->lang; /* a static string */
+	}
 }
 
 /* Text with {variables}; "{{" is a literal brace. */

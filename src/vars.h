@@ -29,6 +29,8 @@ struct var {
 	long num;              /* VAR_INT value */
 	struct date date;      /* VAR_DATE value */
 	char *origin;          /* "config/x.ini: [region] name" */
+	const char *lang;      /* the text's language when not the document's ("sv",
+				  a static string: config_languages), or NULL */
 	int personal;          /* a holder's name: drawn into the PDF, never dumped or logged */
 	struct var_scope **items; /* VAR_LIST: owned item scopes */
 	int n_items;

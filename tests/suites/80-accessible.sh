@@ -76,6 +76,23 @@ check "accessible leaflet-fi: QR codes have Finnish alternative text" \
 alts=[str(o.get('/Alt')) for o in p.objects if isinstance(o, pikepdf.Dictionary) and o.get('/S') == '/Figure'];
 sys.exit(not alts or not all(a.startswith('QR-koodi: https://') for a in alts))"
 
+# A region value in another language (name_lang = sv on three venues of the
+# example region) is a Span with /Lang sv where the document is in another
+# language and uses that name: 3 in the Finnish leaflet, none in the
+# Swedish, 2 in the English (the third venue has an English name).
+for pair in fi:3 sv:0 en:2; do
+	lang=${pair%:*}
+	check "accessible leaflet-$lang: $lang ${pair#*:} Swedish venue names with /Lang sv" $PY -c "
+import pikepdf, sys
+p = pikepdf.open('$A/leaflet-$lang.pdf')
+spans = [o for o in p.objects if isinstance(o, pikepdf.Dictionary) and o.get('/Type') == '/StructElem'
+         and o.get('/S') == '/Span' and str(o.get('/Lang', '')) == 'sv']
+sys.exit(len(spans) != ${pair#*:} or p.Root.Lang != '$lang')"
+done
+check "accessible leaflet-fi: the Span in Swedish holds the venue's name" \
+	awk '/Span/ { getline; if ($0 ~ /"Exempelby Svenska Teater "/) ok = 1 } END { exit !ok }' \
+	"$A/leaflet-fi.struct"
+
 # A hyphen added at a line break is not in the text; a word's own hyphen is.
 C=tests/cases/typeset-text/justified-fi
 ( cd "$C" && "$OLDPWD/$KP" render -c region.ini -t template.xml -o "$OLDPWD/$A/justified.pdf" \
