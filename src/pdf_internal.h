@@ -105,8 +105,14 @@ void pdf_forms_free(struct pdf_writer *w);
 /* Text (pdf_text.c). SPANNED: the marked content around it carries its
  * ActualText already. */
 void pdf_draw_text(struct pdf_writer *w, const struct box *b, int spanned);
-/* A hex PDF text string (UTF-16BE after a byte order mark) of UTF-8 TEXT,
- * and a space after it when SPACE. */
+/* UTF-8 TEXT (LEN bytes) as UTF-16 code units into OUT, which has room for
+ * LEN units (an invalid byte becomes U+FFFD). Returns how many were written.
+ * The one UTF-16 encoder of the PDF backend's text strings. */
+size_t pdf_utf16(const char *text, size_t len, uint16_t *out);
+/* "<FEFF...>": UTF-8 TEXT as a hex PDF text string (UTF-16BE after a byte
+ * order mark), with a space after it when SPACE; malloc'd. */
+char *pdf_hex_text(const char *text, int space);
+/* The same, written into the page's content. */
 void pdf_put_text_string(struct pdf_writer *w, const char *text, int space);
 /* The ActualText of text box B (with the word space that follows it). */
 void pdf_put_actual_text(struct pdf_writer *w, const struct box *b);

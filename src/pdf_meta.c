@@ -7,7 +7,6 @@
  */
 #include "pdf_internal.h"
 #include "diag.h"
-#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,29 +14,18 @@
 
 HPDF_Binary pdf_text_string(struct pdf_writer *w, const char *utf8, size_t len)
 {
-	HPDF_BYTE *buf = xmalloc(4 * len + 2), *o = buf;
+	uint16_t *units = xmalloc((len + 1) * sizeof(*units));
+	size_t n = pdf_utf16(utf8, len, units);
+	HPDF_BYTE *buf = xmalloc(2 * n + 2), *o = buf;
 	HPDF_Binary bin;
-	*o++ = 0xFE;
+	*o++ = 0xFE; /* byte order mark, then UTF-16BE */
 	*o++ = 0xFF;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = utf8_decode(utf8 + i, len - i, &cp);
-		unsigned units[2], count = 1;
-		if (n == 0)
-			n = 1, cp = 0xFFFD;
-		units[0] = cp;
-		if (cp >= 0x10000) {
-			units[0] = 0xD800 + ((cp - 0x10000) >> 10);
-			units[1] = 0xDC00 + ((cp - 0x10000) & 0x3FF);
-			count = 2;
-		}
-		for (unsigned k = 0; k < count; k++) {
-			*o++ = (HPDF_BYTE)(units[k] >> 8);
-			*o++ = (HPDF_BYTE)units[k];
-		}
-		i += n;
+	for (size_t i = 0; i < n; i++) {
+		*o++ = (HPDF_BYTE)(units[i] >> 8);
+		*o++ = (HPDF_BYTE)units[i];
 	}
 	bin = HPDF_Binary_New(w->doc->mmgr, buf, (HPDF_UINT)(o - buf));
+	free(units);
 	free(buf);
 	return bin;
 }

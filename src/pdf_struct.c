@@ -15,7 +15,6 @@
  */
 #include "pdf_internal.h"
 #include "diag.h"
-#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -252,25 +251,11 @@ static void put_ref(HPDF_Stream out, const void *obj)
 	HPDF_Stream_WriteStr(out, buf);
 }
 
-/* TEXT as a hex PDF text string (UTF-16BE after a byte order mark). */
 static void put_text(HPDF_Stream out, const char *text)
 {
-	char buf[16];
-	HPDF_Stream_WriteStr(out, "<FEFF");
-	for (size_t i = 0, len = strlen(text); i < len;) {
-		uint32_t cp;
-		size_t n = utf8_decode(text + i, len - i, &cp);
-		if (n == 0)
-			n = 1, cp = 0xFFFD;
-		if (cp >= 0x10000)
-			snprintf(buf, sizeof(buf), "%04X%04X", 0xD800 + ((cp - 0x10000) >> 10),
-				 0xDC00 + ((cp - 0x10000) & 0x3FF));
-		else
-			snprintf(buf, sizeof(buf), "%04X", cp);
-		HPDF_Stream_WriteStr(out, buf);
-		i += n;
-	}
-	HPDF_Stream_WriteStr(out, ">");
+	char *hex = pdf_hex_text(text, 0);
+	HPDF_Stream_WriteStr(out, hex);
+	free(hex);
 }
 
 /* A structure element, written by libharu as its (empty) dictionary is:

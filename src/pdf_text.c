@@ -98,30 +98,51 @@ void pdf_draw_text(struct pdf_writer *w, const struct box *b, int spanned)
 	free(own);
 }
 
-/* TEXT as a hex PDF text string: UTF-16BE after a byte order mark. */
 void pdf_put_actual_text(struct pdf_writer *w, const struct box *b)
 {
 	pdf_put_text_string(w, b->actual_text, *b->actual_text && b->space_after);
 }
 
-void pdf_put_text_string(struct pdf_writer *w, const char *text, int space)
+size_t pdf_utf16(const char *text, size_t len, uint16_t *out)
 {
-	pdf_put(w, "<FEFF");
-	for (size_t i = 0, len = strlen(text); i < len;) {
+	size_t n_out = 0;
+	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t n = utf8_decode(text + i, len - i, &cp);
 		if (n == 0)
 			n = 1, cp = 0xFFFD;
-		if (cp >= 0x10000) {
-			pdf_put_hex4(w, 0xD800 + ((cp - 0x10000) >> 10));
-			pdf_put_hex4(w, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+		if (cp >= 0x10000) { /* a surrogate pair: 4 bytes of UTF-8, 2 units */
+			out[n_out++] = (uint16_t)(0xD800 + ((cp - 0x10000) >> 10));
+			out[n_out++] = (uint16_t)(0xDC00 + ((cp - 0x10000) & 0x3FF));
 		} else {
-			pdf_put_hex4(w, cp);
+			out[n_out++] = (uint16_t)cp;
 		}
 		i += n;
 	}
+	return n_out;
+}
+
+char *pdf_hex_text(const char *text, int space)
+{
+	size_t len = strlen(text), n;
+	uint16_t *units = xmalloc((len + 1) * sizeof(*units));
+	char *hex, *o;
+	n = pdf_utf16(text, len, units);
 	if (space)
-		pdf_put_hex4(w, ' ');
-	pdf_put(w, ">");
+		units[n++] = ' ';
+	hex = o = xmalloc(4 * n + 7);
+	o += sprintf(o, "<FEFF");
+	for (size_t i = 0; i < n; i++)
+		o += sprintf(o, "%04X", units[i]);
+	strcpy(o, ">");
+	free(units);
+	return hex;
+}
+
+void pdf_put_text_string(struct pdf_writer *w, const char *text, int space)
+{
+	char *hex = pdf_hex_text(text, space);
+	pdf_put(w, hex);
+	free(hex);
 }
 
