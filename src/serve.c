@@ -1,6 +1,7 @@
-/* serve: the daemon; see serve.h. Requests are handled by a small pool of
- * libmicrohttpd threads; anything that runs the render pipeline holds the
- * one lock (serve_take_lock), and too many waiting for it get 503. */
+/* serve: the daemon; see serve.h. libmicrohttpd gives each connection a
+ * thread of its own (at most SERVE_MAX_CONNECTIONS); anything that runs the
+ * render pipeline holds the one lock (serve_take_lock), and too many
+ * waiting for it get 503. */
 #include "serve_internal.h"
 #include "diag.h"
 #include "fileio.h"
@@ -9,6 +10,7 @@
 #include "qr.h"
 
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -220,10 +222,13 @@ static int load_region(void)
 static struct MHD_Daemon *start_daemon(const struct sockaddr_in *sa)
 {
 	unsigned timeout = serve.opt.timeout > 0 ? (unsigned)serve.opt.timeout : SERVE_TIMEOUT;
-	return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, NULL, NULL,
+	/* a thread for each connection: a request waiting for the renderer
+	 * holds up no other connection, and the 17th waiting is answered 503
+	 * at once (SERVE_MAX_WAITING) */
+	return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
+				MHD_USE_POLL, 0, NULL, NULL,
 				on_request, NULL,
 				MHD_OPTION_SOCK_ADDR, sa,
-				MHD_OPTION_THREAD_POOL_SIZE, (unsigned)SERVE_THREADS,
 				MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS,
 				MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)(SERVE_MAX_CONNECTIONS / 2),
 				MHD_OPTION_CONNECTION_TIMEOUT, timeout,
@@ -269,6 +274,9 @@ int serve_main(const struct serve_options *opt)
 	}
 	pthread_mutex_init(&serve.lock, NULL);
 	pthread_mutex_init(&serve.waiting_lock, NULL);
+	/* glibc gives threads malloc arenas of their own, each of which keeps
+	 * what it held; renders take turns anyway, so two arenas will do */
+	mallopt(M_ARENA_MAX, 2);
 	/* the threads the daemon starts inherit this mask: only sigwait sees them */
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGTERM);

@@ -222,11 +222,10 @@ static int has_large_print(int doc)
 	return strcmp(serve.doc_names[doc], "card-inserts") != 0;
 }
 
-static void put_variant_links(FILE *out, const char *ui, const struct wanted *w, const char *label_key)
+/* One cell: the preview and PDF links of variant W. */
+static void put_variant_cell(FILE *out, const char *ui, const struct wanted *w)
 {
-	fputs("<li><span class=\"variant\">", out);
-	serve_put_escaped(out, serve_text(ui, label_key));
-	fputs("</span> <a href=\"/preview?", out);
+	fputs("<td><a href=\"/preview?", out);
 	put_query(out, w, 0);
 	fputs("\">", out);
 	serve_put_escaped(out, serve_text(ui, "action.preview"));
@@ -234,9 +233,27 @@ static void put_variant_links(FILE *out, const char *ui, const struct wanted *w,
 	put_query(out, w, 0);
 	fputs("\">", out);
 	serve_put_escaped(out, serve_text(ui, "action.pdf"));
-	fputs("</a></li>\n", out);
+	fputs("</a></td>", out);
 }
 
+/* A row of the table: the variant LABEL_KEY (large, booklet, press as
+ * given) in every language of the region. */
+static void put_variant_row(FILE *out, const char *ui, int doc, int large, int booklet, int press,
+			    const char *label_key)
+{
+	fputs("<tr><th scope=\"row\">", out);
+	serve_put_escaped(out, serve_text(ui, label_key));
+	fputs("</th>", out);
+	for (int l = 0; l < serve.cfg->n_languages; l++) {
+		struct wanted w = { doc, large, booklet, press, 0, { 0 } };
+		memcpy(w.lang, serve.cfg->languages[l], sizeof(w.lang));
+		put_variant_cell(out, ui, &w);
+	}
+	fputs("</tr>\n", out);
+}
+
+/* A document: a table of its variants (rows) in the region's languages
+ * (columns). */
 static void put_document(FILE *out, const char *ui, int doc)
 {
 	char key[64];
@@ -246,35 +263,24 @@ static void put_document(FILE *out, const char *ui, int doc)
 	fputs("</h2>\n<p>", out);
 	snprintf(key, sizeof(key), "about.%s", serve.doc_names[doc]);
 	serve_put_escaped(out, serve_text(ui, key));
-	fputs("</p>\n<div class=\"languages\">\n", out);
+	fputs("</p>\n<table class=\"variants\">\n<thead><tr><td></td>", out);
 	for (int l = 0; l < serve.cfg->n_languages; l++) {
-		struct wanted w = { doc, 0, 0, 0, 0, { 0 } };
-		memcpy(w.lang, serve.cfg->languages[l], sizeof(w.lang));
-		snprintf(key, sizeof(key), "lang.%s", w.lang);
-		fprintf(out, "<div class=\"language\" lang=\"%s\">\n<h3>", w.lang);
+		snprintf(key, sizeof(key), "lang.%s", serve.cfg->languages[l]);
+		fputs("<th scope=\"col\">", out);
 		serve_put_escaped(out, serve_text(ui, key));
-		fputs("</h3>\n<ul>\n", out);
-		put_variant_links(out, ui, &w, "print.normal");
-		if (has_large_print(doc)) {
-			w.large = 1;
-			put_variant_links(out, ui, &w, "print.large");
-			w.large = 0;
-		}
-		if (serve.has_booklet[doc]) {
-			w.booklet = 1;
-			put_variant_links(out, ui, &w, "variant.booklet");
-			w.booklet = 0;
-		}
-		if (has_press(doc)) {
-			w.press = 1;
-			put_variant_links(out, ui, &w, "variant.press");
-			w.booklet = serve.has_booklet[doc];
-			if (w.booklet)
-				put_variant_links(out, ui, &w, "variant.booklet_press");
-		}
-		fputs("</ul>\n</div>\n", out);
+		fputs("</th>", out);
 	}
-	fputs("</div>\n</section>\n", out);
+	fputs("</tr></thead>\n<tbody>\n", out);
+	put_variant_row(out, ui, doc, 0, 0, 0, "print.normal");
+	if (has_large_print(doc))
+		put_variant_row(out, ui, doc, 1, 0, 0, "print.large");
+	if (serve.has_booklet[doc])
+		put_variant_row(out, ui, doc, 0, 1, 0, "variant.booklet");
+	if (has_press(doc))
+		put_variant_row(out, ui, doc, 0, 0, 1, "variant.press");
+	if (has_press(doc) && serve.has_booklet[doc])
+		put_variant_row(out, ui, doc, 0, 1, 1, "variant.booklet_press");
+	fputs("</tbody>\n</table>\n</section>\n", out);
 }
 
 enum MHD_Result serve_docs_index(struct serve_request *r)

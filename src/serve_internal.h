@@ -23,7 +23,6 @@ enum {
 	SERVE_MAX_HEADERS = 32 * 1024,       /* request line and headers */
 	SERVE_MAX_CONNECTIONS = 64,
 	SERVE_MAX_WAITING = 16,              /* requests queued for the renderer */
-	SERVE_THREADS = 4,
 	SERVE_MAX_DOCS = 8,
 	SERVE_TIMEOUT = 30,                  /* seconds a connection may stay idle */
 	SERVE_TOKEN_HEX = 64                 /* session ids and form tokens: 32 random bytes */

@@ -513,22 +513,28 @@ static const char *apply_action(struct serve_request *r, struct ini_doc *doc, co
 }
 
 /* Write TEXT as the region file, the file before it kept as FILE.bak. */
+/* TEXT as the file PATH, through a temporary file renamed into place (none
+ * left behind when a write fails). Returns 0, or -1 after reporting. */
+static int replace_file(const char *path, const char *text, size_t len)
+{
+	struct output_file *out = output_open(path);
+	if (!out)
+		return -1;
+	if (output_write(out, text, len) != 0) {
+		output_abort(out);
+		return -1;
+	}
+	return output_commit(out);
+}
+
 static int write_region(const char *text, size_t len)
 {
 	char bak[4096];
-	struct output_file *out;
-	if (snprintf(bak, sizeof(bak), "%s.bak", serve.opt.config_path) >= (int)sizeof(bak))
-		return -1;
-	out = output_open(bak);
-	if (!out || output_write(out, serve.region_text, serve.region_len) != 0 || output_commit(out) != 0)
+	if (snprintf(bak, sizeof(bak), "%s.bak", serve.opt.config_path) >= (int)sizeof(bak) ||
+	    replace_file(bak, serve.region_text, serve.region_len) != 0)
 		return -1;
 	input_forget(serve.opt.config_path); /* replaced on purpose: it is what is edited */
-	out = output_open(serve.opt.config_path);
-	if (!out)
-		return -1;
-	if (output_write(out, text, len) != 0)
-		return -1;
-	return output_commit(out);
+	return replace_file(serve.opt.config_path, text, len);
 }
 
 /* The file on disk is still the one the form was made from. */

@@ -6,8 +6,12 @@ Usage: browser.py BASE_URL OUTDIR HOLDERS.csv
 
 Opens the documents page, edits a venue's name in the region editor, saves,
 sees the preview change, downloads the leaflet and finds the new name in it
-with pdftotext, uploads a holder list and gets the cards back. Screenshots go
-to OUTDIR/*.png. Prints one line per check: "ok: ..." or "FAIL: ...".
+with pdftotext, downloads the leaflet for a print shop (checked with
+tests/press/check_press.py), uploads a holder list and gets the cards back,
+for an office printer and for a print shop, and sees a list with a card
+already expired refused by row number. Then the pages again in Swedish and
+English. Screenshots (whole pages) go to OUTDIR/*.png. Prints one line per
+check: "ok: ..." or "FAIL: ...".
 """
 import glob
 import os
@@ -62,6 +66,21 @@ def wait_for_file(pattern, seconds=60):
     return None
 
 
+def shot(d, path):
+    """A screenshot of the whole page, however long."""
+    height = d.execute_script("return document.documentElement.scrollHeight")
+    d.set_window_size(1280, min(max(height, 600), 8000))
+    d.save_screenshot(path)
+    d.set_window_size(1280, 1500)
+
+
+def press_ok(path, trim, *more):
+    """The print-shop checks of the test suite (85-press) on PATH."""
+    run = subprocess.run(["/usr/bin/python3", "tests/press/check_press.py", path, "--trim", trim]
+                         + list(more), capture_output=True, text=True)
+    return run.returncode == 0, (run.stdout + run.stderr).strip()[:200]
+
+
 def pdf_text(path):
     return subprocess.run(["pdftotext", "-q", path, "-"], capture_output=True,
                           text=True).stdout
@@ -94,7 +113,7 @@ def main():
                "the documents page opens (title %r)" % d.title)
         report(len(d.find_elements(By.CSS_SELECTOR, "section.document")) == 5,
                "the documents page lists five documents")
-        d.save_screenshot(os.path.join(outdir, "1-documents.png"))
+        shot(d, os.path.join(outdir, "1-documents-fi.png"))
         problems = csp_problems(d)
         report(not problems, "the documents page loads with no CSP or other error %s" % problems)
 
@@ -105,7 +124,7 @@ def main():
         field = d.find_element(By.NAME, "f|venue.kaupunginteatteri|name")
         field.clear()
         field.send_keys(NEW_NAME)
-        d.save_screenshot(os.path.join(outdir, "2-region-editor.png"))
+        d.save_screenshot(os.path.join(outdir, "2-region-editor-fi.png"))
         d.find_element(By.CSS_SELECTOR, "button[value=save]").click()
         WebDriverWait(d, 30).until(lambda x: "saved=1" in x.current_url)
         report(d.find_elements(By.ID, "note") != [], "saving shows the note that it saved")
@@ -122,7 +141,7 @@ def main():
             " done(document.fonts.check('12px kp-NotoSans-Regular') &&"
             " document.fonts.check('12px kp-NotoSans-Bold')); });")
         report(fonts_ok, "the preview is set in the documents' own fonts (Noto Sans)")
-        d.save_screenshot(os.path.join(outdir, "3-preview.png"))
+        shot(d, os.path.join(outdir, "3-preview-fi.png"))
         report(not csp_problems(d), "the preview works with no CSP or other error")
 
         d.find_element(By.ID, "download").click()
@@ -131,16 +150,63 @@ def main():
         text = pdf_text(pdf) if pdf else ""
         report(NEW_NAME in text, "pdftotext finds the new name in the downloaded leaflet")
 
+        d.get(base + "/")
+        d.find_element(By.CSS_SELECTOR, "a[href='/pdf?doc=leaflet&lang=fi&press=yes']").click()
+        pdf = wait_for_file(os.path.join(downloads, "leaflet-press-fi.pdf"))
+        report(pdf is not None, "the leaflet for a print shop downloads as leaflet-press-fi.pdf")
+        ok, why = press_ok(pdf, "595.28x841.89") if pdf else (False, "")
+        report(ok, "the print-shop leaflet has its TrimBox, BleedBox, CMYK and PDF/X keys %s" % why)
+
         d.get(base + "/cards")
         d.find_element(By.ID, "holders").send_keys(holders)
-        d.save_screenshot(os.path.join(outdir, "4-cards.png"))
+        shot(d, os.path.join(outdir, "4-cards-fi.png"))
         d.find_element(By.CSS_SELECTOR, "form.cards button[type=submit]").click()
-        cards = wait_for_file(os.path.join(downloads, "card-inserts-*.pdf"))
+        cards = wait_for_file(os.path.join(downloads, "card-inserts-fi.pdf"))
         report(cards is not None, "uploading the holder list gives the cards back")
         text = pdf_text(cards) if cards else ""
         report("Aino Virtanen" in text and "Jöns-Erik Sjöholm" in text,
                "pdftotext finds the holders' names on the cards")
         report(not csp_problems(d), "the card page works with no CSP or other error")
+
+        d.get(base + "/cards")
+        d.find_element(By.ID, "holders").send_keys(holders)
+        d.find_element(By.ID, "press").click()
+        d.find_element(By.CSS_SELECTOR, "form.cards button[type=submit]").click()
+        cards = wait_for_file(os.path.join(downloads, "card-inserts-press-fi.pdf"))
+        report(cards is not None, "the cards for a print shop come back as card-inserts-press-fi.pdf")
+        ok, why = press_ok(cards, "498.90x674.65", "--cells", "2x4") if cards else (False, "")
+        report(ok, "the print-shop cards have their TrimBox, BleedBox, CMYK and PDF/X keys %s" % why)
+
+        # a list with a card already expired on the day of printing (the
+        # suite's day, 2027-03-01) and one issued after it: refused by row
+        expired = os.path.abspath(os.path.join(outdir, "expired.csv"))
+        with open(expired, "w", encoding="utf-8") as f:
+            f.write("name,issued,children\nZyxwa Qoppel,2025-12-01,1\n"
+                    "Zyxwa Mekanen,2027-03-01,0\nZyxwa Loppu,2027-04-01,0\n")
+        for lang in ("fi", "sv", "en"):
+            d.get(base + "/ui/" + lang)
+            report(d.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang,
+                   "the page language switches to %s" % lang)
+            if lang != "fi":
+                shot(d, os.path.join(outdir, "1-documents-%s.png" % lang))
+                d.get(base + "/region")
+                d.save_screenshot(os.path.join(outdir, "2-region-editor-%s.png" % lang))
+                d.get(base + "/preview?doc=leaflet&lang=%s&page=1" % lang)
+                shot(d, os.path.join(outdir, "3-preview-%s.png" % lang))
+            d.get(base + "/cards")
+            d.find_element(By.ID, "holders").send_keys(expired)
+            d.find_element(By.CSS_SELECTOR, "form.cards button[type=submit]").click()
+            WebDriverWait(d, 30).until(lambda x: x.find_elements(By.ID, "problems"))
+            problems = d.find_element(By.ID, "problems").text
+            report("holders.csv:2: error: the card is already expired" in problems
+                   and "holders.csv:4: error: issued 2027-04-01, later than the day of printing"
+                   in problems and "holders.csv:3" not in problems and "Zyxwa" not in problems,
+                   "a list with an expired card is refused by row number, no name (%s)" % lang)
+            shot(d, os.path.join(outdir, "5-cards-problems-%s.png" % lang))
+            # the refused list's answer is a 422, which the browser logs as an error
+            problems = [m for m in csp_problems(d) if "status of 422" not in m]
+            report(not problems, "the pages in %s work with no CSP or other error %s"
+                   % (lang, problems))
     finally:
         d.quit()
     sys.exit(1 if failed else 0)

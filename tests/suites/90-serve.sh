@@ -40,6 +40,9 @@ header "serve / CSP forbids framing" "frame-ancestors 'none'"
 header "serve / nosniff" '^X-Content-Type-Options: nosniff'
 header "serve / X-Frame-Options" '^X-Frame-Options: DENY'
 header "serve / Referrer-Policy" '^Referrer-Policy: same-origin'
+header "serve / Permissions-Policy" '^Permissions-Policy: camera=\(\), microphone=\(\), geolocation=\(\)'
+header "serve / Cross-Origin-Opener-Policy" '^Cross-Origin-Opener-Policy: same-origin'
+header "serve / Cross-Origin-Resource-Policy" '^Cross-Origin-Resource-Policy: same-origin'
 header "serve / no-store" '^Cache-Control: no-store'
 header "serve / session cookie HttpOnly SameSite=Strict" '^Set-Cookie: kp_session=[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Strict'
 for d in checklist card-inserts leaflet registration-form registration-form-sheet; do
@@ -60,6 +63,11 @@ header "serve /ui/sv sets the page language" '^Set-Cookie: kp_ui=sv; Path=/; Htt
 req "serve / in Swedish" 200 "$U/"
 contains "serve / in Swedish says Dokument" "$S/b" '<html lang="sv">'
 contains "serve / in Swedish has Swedish text" "$S/b" "Områdets dokument"
+req "serve /ui/fi 303" 303 "$U/ui/fi"
+header "serve /ui/fi sets the page language" '^Set-Cookie: kp_ui=fi; Path=/; HttpOnly; SameSite=Strict'
+header "serve /ui/fi goes home" '^Location: /$'
+req "serve / in Finnish" 200 "$U/"
+contains "serve / in Finnish has Finnish text" "$S/b" "Alueen asiakirjat"
 req "serve /ui/en 303" 303 "$U/ui/en"
 
 # 3. PDFs: the same text as the command line makes
@@ -136,6 +144,13 @@ req "serve /preview page 0 400" 400 "$U/preview?doc=leaflet&lang=fi&page=0"
 req "serve /static/style.css 200" 200 "$U/static/style.css"
 header "serve style.css is CSS" '^Content-Type: text/css'
 header "serve style.css may be cached" '^Cache-Control: private, max-age=3600'
+req "serve /static/fonts.css 200" 200 "$U/static/fonts.css"
+header "serve fonts.css is CSS" '^Content-Type: text/css'
+contains "serve fonts.css names the served fonts" "$S/b" "/fonts/NotoSans-BoldItalic.ttf"
+for f in Bold Italic BoldItalic; do
+	req "serve /fonts/NotoSans-$f.ttf 200" 200 "$U/fonts/NotoSans-$f.ttf"
+	check "serve NotoSans-$f.ttf is the font file" cmp -s "$S/b" fonts/NotoSans-$f.ttf
+done
 req "serve /static/app.js 200" 200 "$U/static/app.js"
 header "serve app.js is JavaScript" '^Content-Type: text/javascript'
 req "serve /fonts/NotoSans-Regular.ttf 200" 200 "$U/fonts/NotoSans-Regular.ttf"
@@ -268,6 +283,17 @@ req "serve the editor after a bad edit by hand" 200 "$U/region"
 contains "serve a bad edit by hand: its problem is shown" "$S/b" 'error: not a whole number: 20x0'
 contains "serve a bad edit by hand: the last good details stay" "$S/b" 'name="f|region|year" value="2030"'
 sed 's/^year = 20x0$/year = 2027/' "$S/region.ini" > "$S/edited.ini" && cat "$S/edited.ini" > "$S/region.ini"
+# a save that cannot be written (the .bak is a folder): 500, nothing changed, no temporary file left
+req "serve GET /region before a save that fails" 200 "$U/region"
+cp "$S/b" "$S/region6.html"
+cp "$S/region.ini" "$S/before-fail.ini"
+mv "$S/region.ini.bak" "$S/kept.bak" && mkdir "$S/region.ini.bak"
+python3 tests/serve/form.py "$S/region6.html" "f|region|year=2031" action=save > "$S/body"
+req "serve a save that cannot be written 500" 500 $POST_FORM -H "Origin: $U" --data-binary @"$S/body" "$U/region"
+contains "serve a save that cannot be written: says so" "$S/b" '<p class="error">The region file could not be written.</p>'
+check "serve a save that cannot be written: the region file untouched" cmp -s "$S/before-fail.ini" "$S/region.ini"
+check "serve a save that cannot be written: no temporary file left" test -z "$(ls -A "$S" | grep '^\.kaikuprint-')"
+rmdir "$S/region.ini.bak" && mv "$S/kept.bak" "$S/region.ini.bak"
 
 # 10. Card sheets from a holder list
 req "serve GET /cards 200" 200 "$U/cards"
@@ -324,20 +350,30 @@ req "serve answers while a slow client hangs" 200 "$U/static/style.css"
 wait $SLOW
 check "serve closes a slow client after the timeout" grep -Eq "closed after [2-6] s: b''" "$S/slow.out"
 
-# 12. The access log: method, route, status, time; no query, body or name
+# 12. More requests for the renderer than may wait for it (16): the rest
+#     are answered 503 at once (tests/serve/busy.py holds the server still
+#     while 30 requests for one document not made yet come in)
+python3 tests/serve/busy.py "$PORT" "$SERVER_PID" 30 "/pdf?doc=leaflet&lang=en&print=large&variant=booklet&press=yes" > "$S/busy.out" 2>&1
+check "serve 30 requests at once: 503 for those past the 16 waiting, 200 for the others ($(head -2 "$S/busy.out" | tr '\n' ' '))" test $? -eq 0
+contains "serve 503 is the error page" "$S/busy.out" '<p class="error">Palvelin on juuri nyt kiireinen. Yritä hetken päästä uudestaan.</p>'
+contains "serve 503 is not cached" "$S/busy.out" 'Cache-Control: no-store'
+check "serve 503 in the log" grep -q "GET /pdf 503" "$S/log"
+req "serve answers again after the rush" 200 "$U/pdf?doc=leaflet&lang=en&print=large&variant=booklet&press=yes"
+
+# 13. The access log: method, route, status, time; no query, body or name
 check "serve log lines: time method route status ms" grep -Eq '^[0-9-]{10}T[0-9:]{8}Z GET /pdf 200 [0-9]+ms$' "$S/log"
 if grep -q -e 'doc=' -e 'token' -e Qoxo -e Qwertyson -e Plumtree -e Marja-Liisa "$S/log"; then
 	fail "serve log has no query, body or name"; else pass "serve log has no query, body or name"; fi
 check "serve log has the unknown route as (unknown)" grep -q "GET (unknown) 404" "$S/log"
 
-# 13. SIGTERM ends it cleanly
+# 14. SIGTERM ends it cleanly
 kill -TERM "$SERVER_PID"
 wait "$SERVER_PID"
 check "serve SIGTERM: exit status 0" test $? -eq 0
 SERVER_PID=""
 contains "serve SIGTERM: says it stops" "$S/log" "kaikuprint: stopping (SIGTERM)"
 
-# 14. The access token (needed off loopback; here on loopback, same rules)
+# 15. The access token (needed off loopback; here on loopback, same rules)
 printf 'k3y-0f-the-test-server-2e9c41a7\n' > "$S/token"
 if start_server "$S/tlog" -- -c "$S/region.ini" --token-file "$S/token"; then
 	rm -f "$S/jar"
@@ -357,11 +393,26 @@ else
 	fail "serve token: server starts" "$(cat "$S/tlog")"
 fi
 
-# 15. serve --today sets the day of printing (over KAIKUPRINT_TODAY), as
-#     render --today does; a bad one is a usage error
+# 16. serve --today sets the day of printing (over KAIKUPRINT_TODAY), as
+#     render --today does; a bad one is a usage error. Its region has every
+#     kind of section, and every page names each in fi, sv and en (a UI
+#     string missing shows as its key, e.g. "add.print").
 "$KP" serve -c "$S/region.ini" --today 2027-02-30 > "$S/badtoday.out" 2>&1
 check "serve --today with a bad date is a usage error" test $? -eq 2
-if start_server "$S/dlog" -- -c "$S/region.ini" --today 2027-01-14; then
+cp config/esimerkkila.ini "$S/all.ini"
+printf '\n[hyphenation]\nexceptions = Kaiku-kes-kus\n\n[national]\n\n[print]\npress = no\nbleed = 3\n\n[style.kicker]\ncolor = "#1a3c5e"\n' >> "$S/all.ini"
+if start_server "$S/dlog" -- -c "$S/all.ini" --today 2027-01-14; then
+	no_raw_keys() { ! grep -qE '>[^<]*\b(kind|add|key|hint|action|label|error|note|confirm|print|variant|doc|about|lang|nav|cards|docs)\.[a-z_]+' "$1"; }
+	for l in fi sv en; do
+		for p in / /region /cards; do
+			curl -s -b "kp_ui=$l" -o "$S/page.html" "$U$p"
+			check "serve $p in $l: every text in $l, no string key left (every kind of section)" no_raw_keys "$S/page.html"
+		done
+	done
+	curl -s -b "kp_ui=en" -o "$S/page.html" "$U/region"
+	contains "serve the editor names the print-shop section" "$S/page.html" '<legend>Print shop</legend>'
+	contains "serve the editor labels the bleed" "$S/page.html" 'Bleed (mm) <code>bleed</code>'
+	contains "serve the editor names a style's colour" "$S/page.html" '<legend>Style colour: kicker</legend>' 
 	rm -f "$S/jar"
 	req "serve --today: GET /cards" 200 "$U/cards"
 	contains "serve --today: the page names that day" "$S/b" '<strong class="today">14.1.2027</strong>'
@@ -376,7 +427,7 @@ else
 	fail "serve --today: server starts" "$(cat "$S/dlog")"
 fi
 
-# 16. The holder list never touches the disk: every file the server opens
+# 17. The holder list never touches the disk: every file the server opens
 #     for writing while it makes the cards, seen by strace.
 if start_server "$S/slog" strace -f -qq -e trace=open,openat,creat,rename,renameat,renameat2,unlink,unlinkat -o "$S/strace.log" -- -c "$S/region.ini"; then
 	req "serve strace: GET /cards" 200 "$U/cards"
