@@ -10,6 +10,7 @@
 
 struct hyph_exceptions;
 struct card_memo;
+struct para_memo;
 
 struct layout_options {
 	const char *fonts_dir;
@@ -18,6 +19,8 @@ struct layout_options {
 	int trial;              /* 1: a trial layout: NULL on errors, none printed */
 	struct card_memo *cards; /* a card batch: cards that repeat, laid out once
 				    (card_memo.h); NULL elsewhere */
+	struct para_memo *paras; /* line breaks of one document laid out again
+				    and again (para_memo.h), or NULL */
 };
 
 /* Lay out D. Returns NULL after reporting (missing glyphs, missing fonts,

@@ -1,5 +1,6 @@
 /* layout_para: from inline nodes to line-broken, positioned text; see layout_internal.h. */
 #include "layout_internal.h"
+#include "para_memo.h"
 #include "diag.h"
 #include "units.h"
 #include "utf8.h"
@@ -443,8 +444,9 @@ static int is_reluctant(const struct doc_node *block)
 	return cell && cell->kind == DOC_CELL && cell->parent && table_is_header(cell->parent);
 }
 
-static int break_para(struct layout *lo, struct para_items *p, const struct doc_node *block,
-		      const struct doc_style *st, double indent, int **breaks)
+static int break_para_afresh(struct layout *lo, struct para_items *p,
+			     const struct doc_node *block, const struct doc_style *st, double indent,
+			     int **breaks)
 {
 	struct lb_params params;
 	struct lb_stats stats;
@@ -474,6 +476,37 @@ static int break_para(struct layout *lo, struct para_items *p, const struct doc_
 	build_items(lo, p, block, st);
 	*breaks = xmalloc((size_t)(p->n + 1) * sizeof(int));
 	return linebreak_run(p->items, p->n, &params, *breaks, p->n + 1, NULL);
+}
+
+/* A paragraph's items and breaks, remembered while its document is laid
+ * out again (para_memo.h): names never, and only what a drawing pass made
+ * without errors. */
+static int break_para(struct layout *lo, struct para_items *p, const struct doc_node *block,
+		      const struct doc_style *st, double indent, int **breaks)
+{
+	struct para_key k;
+	int lines, errors = lo->errors, remember = lo->opt->paras != NULL;
+	for (const struct doc_node *n = block->first; n && remember; n = n->next)
+		remember = !(n->flags & DOC_PERSONAL);
+	if (remember) {
+		memset(&k, 0, sizeof(k));
+		k.block = block;
+		k.width = line_measure(lo, st, indent);
+		k.indent = indent;
+		k.size = st->size;
+		k.family = st->family;
+		k.bold = st->bold;
+		k.italic = st->italic;
+		k.hyphenate = st->hyphenate;
+		k.align = st->align;
+		k.color = st->color;
+		if ((lines = para_memo_get(lo->opt->paras, &k, p, breaks)) >= 0)
+			return lines;
+	}
+	lines = break_para_afresh(lo, p, block, st, indent, breaks);
+	if (remember && !lo->measure && lo->errors == errors)
+		para_memo_put(lo->opt->paras, &k, p, *breaks, lines);
+	return lines;
 }
 
 void para_typeset(struct layout *lo, const struct doc_node *block, const struct doc_style *st,

@@ -3,6 +3,7 @@
 #include "box_group.h"
 #include "contrast.h"
 #include "pagefit.h"
+#include "para_memo.h"
 #include "diag.h"
 #include "dump.h"
 #include "hyph.h"
@@ -103,12 +104,15 @@ void render_layout_begin(const struct config *cfg, const struct render_options *
 	memset(lo, 0, sizeof(*lo));
 	lo->fonts_dir = opt->fonts_dir;
 	lo->hyph_exceptions = region_exceptions(cfg, opt->lang ? opt->lang : cfg->languages[0]);
+	lo->paras = para_memo_new(); /* for one document: page fitting lays it out again */
 }
 
 void render_layout_end(struct layout_options *lo)
 {
 	hyph_exceptions_free(lo->hyph_exceptions);
 	lo->hyph_exceptions = NULL;
+	para_memo_free(lo->paras);
+	lo->paras = NULL;
 }
 
 /* The print-shop variant of PAGES, laid out from D (press.h): warnings for

@@ -26,8 +26,9 @@ struct render_options {
 	int press;               /* --press: the print-shop variant (see render_press) */
 };
 
-/* Layout options for OPT: its fonts, and the region's hyphenation exceptions
- * for OPT's language; render_layout_end releases them. */
+/* Layout options for OPT: its fonts, the region's hyphenation exceptions
+ * for OPT's language, and a memo of line breaks (para_memo.h) for ONE
+ * document laid out between the two calls; render_layout_end releases them. */
 void render_layout_begin(const struct config *cfg, const struct render_options *opt,
 			 struct layout_options *lo);
 void render_layout_end(struct layout_options *lo);

@@ -11,6 +11,7 @@
 #include "render.h"
 #include "box_group.h"
 #include "card_memo.h"
+#include "para_memo.h"
 #include "diag.h"
 #include "dump.h"
 #include "impose.h"
@@ -200,6 +201,8 @@ int render_card_batch(const struct config *cfg, const struct template *t,
 	b.press = render_press(cfg, opt);
 	render_layout_begin(cfg, opt, &b.lo);
 	b.lo.cards = card_memo_new(); /* the backs: laid out once, copied after */
+	para_memo_free(b.lo.paras); /* one per document; a batch lays out many */
+	b.lo.paras = NULL;
 	diag_once_begin(); /* each group repeats the template's warnings */
 	per_sheet = cards_per_sheet(&b);
 	b.per_sheet = per_sheet;
