@@ -53,8 +53,10 @@ static int put_node(struct key *k, const struct doc_node *n)
 	put(k, &n->level, sizeof(n->level));
 	put(k, style, strlen(style) + 1);
 	if (n->kind == DOC_TEXT) {
+		const char *lang = n->lang ? n->lang : "";
 		put(k, &n->len, sizeof(n->len));
 		put(k, n->text, n->len);
+		put(k, lang, strlen(lang) + 1);
 	}
 	put(k, "(", 1);
 	for (const struct doc_node *c = n->first; c; c = c->next)

@@ -1,8 +1,8 @@
 /*
  * card_memo: a card that every card of a batch repeats (the back: how the
  * card is used) laid out once and its boxes copied for the others. A card
- * is remembered by its content (the kinds, styles, flags and texts of its
- * tree), so the same back in the next sheet's document is found again.
+ * is remembered by its content (the kinds, styles, flags, texts and their
+ * languages), so the same back in the next sheet's document is found again.
  * Only cards of plain text blocks (paragraphs, headings, lists) are
  * remembered, never one with a holder's name or anything laid out from
  * data (a <fit>, an image, a QR code), and never one whose layout reported

@@ -54,6 +54,9 @@ static void key_is_the_content(void)
 	CHECK(!same_key(&a, &b));
 	make(&b, "list", "Ota kortti mukaan.", DOC_BOLD);
 	CHECK(!same_key(&a, &b));
+	make(&b, "list", "Ota kortti mukaan.", 0);
+	b.text.lang = "sv"; /* a Span in another language */
+	CHECK(!same_key(&a, &b));
 }
 
 static void names_and_fits_never_remembered(void)
