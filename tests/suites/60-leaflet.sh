@@ -29,7 +29,7 @@ check "leaflet example region has at least 25 venues ($N_VENUES)" test "$N_VENUE
 # --- make run's output: all three languages, and the booklet next to each ---
 "$KP" all -c "$REGION" -o "$L/normal" 2> "$L/all.log"
 check "leaflet all exits 0" test $? -eq 0
-f_no_warnings() { ! grep -v "begincidrange" "$1"; }
+f_no_warnings() { test ! -s "$1"; }
 f_no_leaflet_warnings() { ! grep "leaflet" "$1"; }
 check "leaflet all: no warnings about the leaflet" f_no_leaflet_warnings "$L/all.log"
 for lang in fi sv en; do

@@ -20,7 +20,7 @@ CARDS="498.90x674.65"      # 2 x 4 cards of 85 x 55 mm with 6 mm between them
 
 "$KP" all --press -c "$REGION" -o "$P/all" 2> "$P/all.log"
 check "press: all --press exits 0" test $? -eq 0
-f_quiet() { ! grep -v "begincidrange" "$1"; }
+f_quiet() { test ! -s "$1"; }
 check "press: all --press prints no warnings" f_quiet "$P/all.log"
 "$KP" render --press -c "$REGION" -t templates/card-inserts.xml -l fi \
 	--data config/esimerkkila-holders.csv -o "$P/all/card-inserts-batch-fi.pdf" \
