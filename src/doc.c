@@ -59,7 +59,7 @@ struct doc *doc_new(const char *file, const char *lang)
 	d->file = doc_strdup(d, file);
 	d->lang = doc_strdup(d, lang);
 	d->root = doc_node_new(d, DOC_ROOT, 0, 0);
-	d->fit.space = d->fit.qr = 1;
+	d->fit.space = d->fit.qr = d->fit.fill = 1;
 	d->fit.min_space = 0.5;
 	return d;
 }

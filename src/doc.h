@@ -88,6 +88,7 @@ struct doc_rule_attrs {      /* <rule> */
 };
 struct doc_space_attrs {     /* <space> */
 	double height;
+	int fill;               /* fill="yes": what follows ends at the page foot */
 };
 /* The grid of form fields: on <form> and <field-table> as given, on a field
  * or column inherited from the nearest grid above (template_attrs.c). */
@@ -236,6 +237,9 @@ struct doc_fit {
 	int line, col;           /* of <page>, for messages */
 	double space;            /* now: factor on <space> heights (1: as written) */
 	double qr;               /* now: factor on QR code sizes (1: as written) */
+	double fill;             /* now: share of the text area that text fills
+				    on inner pages (1: all; less in a booklet
+				    spread evenly, pagefit.h) */
 };
 
 struct doc {

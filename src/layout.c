@@ -67,11 +67,23 @@ void layout_new_page(struct layout *lo)
 	}
 	lo->y = lo->top;
 	lo->at_top = 1;
+	/* a booklet spread evenly: its pages but the covers (the first, and
+	 * the one the last <pagebreak> starts) are filled to the same share */
+	lo->cap = LAYOUT_NO_CAP;
+	if (!lo->measure && !lo->back_cover && lo->page_index > 0 && lo->doc->fit.fill < 1)
+		lo->cap = lo->top + (dp->height - dp->margin_bottom - lo->top) * lo->doc->fit.fill;
 }
 
 void layout_need(struct layout *lo, double height)
 {
-	if (!lo->measure && !lo->at_top && lo->y + height > lo->bottom + 0.01)
+	double bottom = lo->bottom;
+	/* the share of a page spread evenly holds what it can; a block too
+	 * tall for it, or one that would leave the page less than half its
+	 * share full, takes the whole page as it would */
+	if (lo->cap < bottom && height <= lo->cap - lo->top &&
+	    lo->y - lo->top >= (lo->cap - lo->top) / 2)
+		bottom = lo->cap;
+	if (!lo->measure && !lo->at_top && lo->y + height > bottom + 0.01)
 		layout_new_page(lo);
 }
 
@@ -103,19 +115,37 @@ void layout_restore(struct layout *lo, const struct flow_state *saved)
 	lo->flow = saved->flow;
 }
 
-double layout_measure_blocks(struct layout *lo, const struct doc_node *first, int at_top)
+void layout_measure_begin(struct layout *lo, struct measuring *m, int at_top)
 {
-	struct flow_state saved = layout_save(lo);
-	double y0 = lo->y, h;
-	int was_at_top = lo->at_top;
+	m->saved = layout_save(lo);
+	m->y0 = lo->y;
+	m->at_top = lo->at_top;
 	lo->measure = 1;
 	lo->at_top = at_top;
-	layout_blocks(lo, first);
-	h = lo->y - y0;
-	layout_restore(lo, &saved);
-	lo->y = y0;
-	lo->at_top = was_at_top;
+}
+
+double layout_measure_end(struct layout *lo, struct measuring *m)
+{
+	double h = lo->y - m->y0;
+	layout_restore(lo, &m->saved);
+	lo->y = m->y0;
+	lo->at_top = m->at_top;
 	return h;
+}
+
+double layout_measure_range(struct layout *lo, const struct doc_node *first,
+			    const struct doc_node *end, int at_top)
+{
+	struct measuring m;
+	layout_measure_begin(lo, &m, at_top);
+	for (const struct doc_node *n = first; n && n != end; n = n->next)
+		layout_block(lo, n);
+	return layout_measure_end(lo, &m);
+}
+
+double layout_measure_blocks(struct layout *lo, const struct doc_node *first, int at_top)
+{
+	return layout_measure_range(lo, first, NULL, at_top);
 }
 
 struct box *layout_add_stroke(struct layout *lo, enum box_kind kind, double x, double y,
@@ -146,16 +176,54 @@ void keep_layout(struct layout *lo, const struct doc_node *n)
 	layout_blocks(lo, n->first);
 }
 
+/* The first page break among N and its following siblings, or NULL. */
+static const struct doc_node *next_pagebreak(const struct doc_node *n)
+{
+	while (n && n->kind != DOC_PAGEBREAK)
+		n = n->next;
+	return n;
+}
+
+/* <space>: its height, tightened or opened to fit the pages (pagefit.h);
+ * with fill="yes" as much more as puts the blocks after it (up to a page
+ * break) at the foot of the page, when they fit there (a cover's foot). */
 void space_layout(struct layout *lo, const struct doc_node *n)
 {
-	layout_space(lo, n->a.space.height * lo->doc->fit.space); /* tightened to fit (pagefit.h) */
+	double h = n->a.space.height * lo->doc->fit.space;
+	if (n->a.space.fill && !lo->measure && !lo->at_top) {
+		double rest = layout_measure_range(lo, n->next, next_pagebreak(n->next), 0);
+		if (lo->bottom - lo->y - rest > h)
+			h = lo->bottom - lo->y - rest;
+	}
+	layout_space(lo, h);
+}
+
+static int has_pagebreak(const struct doc_node *n)
+{
+	if (n->kind == DOC_PAGEBREAK)
+		return 1;
+	for (const struct doc_node *c = n->first; c; c = c->next)
+		if (has_pagebreak(c))
+			return 1;
+	return 0;
+}
+
+/* 1 when no <pagebreak> follows N in the document: N starts the back cover. */
+static int last_pagebreak(const struct doc_node *n)
+{
+	for (const struct doc_node *up = n; up; up = up->parent)
+		for (const struct doc_node *s = up->next; s; s = s->next)
+			if (has_pagebreak(s))
+				return 0;
+	return 1;
 }
 
 void pagebreak_layout(struct layout *lo, const struct doc_node *n)
 {
-	(void)n;
+	lo->back_cover = lo->doc->fit.fill < 1 && last_pagebreak(n);
 	if (!lo->at_top)
 		layout_new_page(lo);
+	lo->back_cover = 0;
 }
 
 typedef void block_layout_fn(struct layout *lo, const struct doc_node *n);
@@ -287,6 +355,7 @@ struct pages *layout_run(const struct doc *d, const struct layout_options *opt)
 	lo.opt = opt;
 	lo.pages = pages_new();
 	lo.page_index = -1;
+	lo.cap = LAYOUT_NO_CAP;
 	lo.x0 = d->page.margin_left;
 	lo.width = d->page.width - d->page.margin_left - d->page.margin_right;
 	lo.top = d->page.margin_top;

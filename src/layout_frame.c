@@ -77,7 +77,7 @@ void frame_layout(struct layout *lo, const struct doc_node *box)
 	const struct doc_style *st = doc_node_style(lo->doc, box->parent);
 	const struct doc_frame_attrs *f = &box->a.frame;
 	struct flow_state saved = layout_save(lo);
-	double inset = f->padding + f->border, h, top;
+	double inset = f->padding + f->border, h, top, cap = lo->cap;
 	int first_page, first_box;
 	if (block_too_deep(lo, box))
 		return;
@@ -106,7 +106,10 @@ void frame_layout(struct layout *lo, const struct doc_node *box)
 	 * balancer to try longer columns */
 	lo->bottom = lo->flow ? NO_BOTTOM : lo->bottom - inset;
 	lo->y += inset;
+	if (h <= lo->bottom - lo->top) /* kept together: a page spread evenly */
+		lo->cap = LAYOUT_NO_CAP; /* does not split it (layout_need) */
 	block_content_layout(lo, box->first, lo->x0 + inset, lo->width - 2 * inset);
+	lo->cap = cap;
 	layout_restore(lo, &saved);
 	lo->y += inset;
 	draw_frame(lo, f, first_page, first_box, top, lo->y);

@@ -29,6 +29,10 @@ struct layout {
 	int measure;           /* 1: only advance y, draw nothing, never break pages */
 	int trial;             /* 1: a trial run (column balancing): errors counted, not printed */
 	int at_top;            /* nothing placed yet on this page (drop space before) */
+	double cap;            /* text going on past this y goes to the next page: on
+				  the inner pages of a booklet spread evenly
+				  (doc.h fit.fill); else far below the page */
+	int back_cover;        /* 1 while the last <pagebreak> starts a page */
 	struct column_flow *flow; /* layout_columns.c: the column flow in progress, or NULL */
 	int errors;
 	int line;              /* template line of the block being laid out */
@@ -36,6 +40,7 @@ struct layout {
 				  Document, -1 none (an artifact: repeated headers, folios) */
 	int label_elem;        /* the Lbl element of the list item being set, or 0 */
 };
+#define LAYOUT_NO_CAP 1e9      /* cap of a page whose text may fill it to its foot */
 
 /* The part of the state a block narrows or changes for its content and gives
  * back afterwards (the column, the page limits, measuring, the column flow):
@@ -53,8 +58,22 @@ void layout_restore(struct layout *lo, const struct flow_state *saved);
 void layout_block(struct layout *lo, const struct doc_node *n);
 /* Lay out blocks from FIRST to the end of its sibling list. */
 void layout_blocks(struct layout *lo, const struct doc_node *first);
-/* Height the blocks from FIRST to the end of its sibling list take in the
- * current column, without drawing; AT_TOP drops their first space before. */
+/* Measuring without drawing: layout_measure_begin saves the flow, y and
+ * at_top (AT_TOP: as if at the top of a page, dropping the first space
+ * before) and turns measuring on; lay out what is to be measured; then
+ * layout_measure_end gives everything back and returns the height taken. */
+struct measuring {
+	struct flow_state saved;
+	double y0;
+	int at_top;
+};
+void layout_measure_begin(struct layout *lo, struct measuring *m, int at_top);
+double layout_measure_end(struct layout *lo, struct measuring *m);
+/* Height the blocks from FIRST up to END (NULL: the end of the sibling
+ * list) take in the current column, without drawing. */
+double layout_measure_range(struct layout *lo, const struct doc_node *first,
+			    const struct doc_node *end, int at_top);
+/* The same to the end of the sibling list. */
 double layout_measure_blocks(struct layout *lo, const struct doc_node *first, int at_top);
 
 /* Report a problem found in layout at FILE:LINE:COL (a place in the template,

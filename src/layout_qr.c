@@ -86,15 +86,20 @@ static int qr_elements(struct layout *lo, const char *url)
 	return figure;
 }
 
+/* Draw the code in the SIZE square at (X, Y): alone as it is, or, FLUSH
+ * beside text, lined up with the other codes of its size (qr.h). */
 static void draw(struct layout *lo, const struct doc_node *n, const struct qr_code *q,
-		 double x, double y, double size)
+		 double x, double y, double size, int flush)
 {
 	struct page *pg = layout_page(lo);
 	int first, figure;
 	if (!pg)
 		return;
 	first = pg->n_boxes;
-	qr_draw(pg, q, x, y, size, n->a.qr.color);
+	if (flush)
+		qr_draw_flush(pg, q, x, y, size, n->a.qr.left, n->a.qr.color);
+	else
+		qr_draw(pg, q, x, y, size, n->a.qr.color);
 	figure = qr_elements(lo, n->a.qr.url);
 	for (int i = first; i < pg->n_boxes; i++) {
 		pg->boxes[i].elem = figure;
@@ -102,19 +107,34 @@ static void draw(struct layout *lo, const struct doc_node *n, const struct qr_co
 	}
 }
 
-/* The code on the right (or left, side="left") of its text, both top-aligned;
- * the block is as tall as the taller of the two and moves whole. */
+/* Below the letters of the last line of N's text, to where the line ends:
+ * half the leading of its style (the descenders take about the rest). */
+static double text_slack(struct layout *lo, const struct doc_node *n)
+{
+	const struct doc_style *st;
+	if (!n->last || n->last->kind != DOC_PARA)
+		return 0;
+	st = doc_node_style(lo->doc, n->last);
+	return (st->leading - st->size) / 2;
+}
+
+/* The code on the right (or left, side="left") of its text, both top-aligned,
+ * its symbol lined up with the codes above and below (qr_draw_flush). The
+ * block ends at the lower of the text and the symbol (its quiet zone below
+ * left out; as much below it as a line of the text leaves below its
+ * letters), so that the space to the next block looks the same whichever
+ * is taller; it moves whole. */
 static void beside_text(struct layout *lo, const struct doc_node *n, const struct qr_code *q,
 			double size)
 {
 	struct flow_state saved = layout_save(lo);
 	double gap = n->a.qr.gap, x0 = lo->x0, width = lo->width;
 	int left = n->a.qr.left, page, now;
-	double y0, text_bottom, h;
+	double y0, text_bottom, h, symbol = qr_flush_bottom(q, 0, size) + text_slack(lo, n);
 	lo->width = width - size - gap;
 	lo->x0 = left ? x0 + size + gap : x0;
 	h = layout_measure_blocks(lo, n->first, 1);
-	layout_need(lo, h > size ? h : size);
+	layout_need(lo, h > symbol ? h : symbol);
 	y0 = lo->y;
 	page = lo->page_index;
 	lo->at_top = 1; /* the text starts level with the code */
@@ -124,10 +144,10 @@ static void beside_text(struct layout *lo, const struct doc_node *n, const struc
 	 * what the code leads to */
 	now = lo->page_index;
 	lo->page_index = page;
-	draw(lo, n, q, left ? lo->x0 - size - gap : lo->x0 + lo->width + gap, y0, size);
+	draw(lo, n, q, left ? lo->x0 - size - gap : lo->x0 + lo->width + gap, y0, size, 1);
 	lo->page_index = now;
 	layout_restore(lo, &saved);
-	lo->y = text_bottom > y0 + size ? text_bottom : y0 + size;
+	lo->y = text_bottom > y0 + symbol ? text_bottom : y0 + symbol;
 	lo->at_top = 0;
 }
 
@@ -149,7 +169,7 @@ void qr_layout(struct layout *lo, const struct doc_node *n)
 		beside_text(lo, n, q, size);
 	} else {
 		layout_need(lo, size);
-		draw(lo, n, q, lo->x0, lo->y, size);
+		draw(lo, n, q, lo->x0, lo->y, size, 0);
 		lo->y += size;
 		lo->at_top = 0;
 	}

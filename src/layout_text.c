@@ -18,17 +18,7 @@ static const struct doc_style *style_of(struct layout *lo, const struct doc_node
 /* The height of block N alone, measured without drawing. */
 static double one_block_height(struct layout *lo, const struct doc_node *n)
 {
-	struct flow_state saved = layout_save(lo);
-	double y0 = lo->y, h;
-	int at_top = lo->at_top;
-	lo->measure = 1;
-	lo->at_top = 0;
-	layout_block(lo, n);
-	h = lo->y - y0;
-	layout_restore(lo, &saved);
-	lo->y = y0;
-	lo->at_top = at_top;
-	return h;
+	return layout_measure_range(lo, n, n->next, 0);
 }
 
 void heading_layout(struct layout *lo, const struct doc_node *n)
@@ -143,20 +133,14 @@ static const struct doc_style *list_style(struct layout *lo, const struct doc_no
 static double two_items_height(struct layout *lo, const struct doc_node *item,
 			       const struct doc_style *st)
 {
-	struct flow_state saved = layout_save(lo);
-	double y0 = lo->y, h;
-	int at_top = lo->at_top;
-	lo->measure = 1;
+	struct measuring m;
+	layout_measure_begin(lo, &m, lo->at_top);
 	item_layout(lo, item, "0.", st->size * LIST_INDENT_EM);
 	if (item->next) {
 		lo->y += st->space_after * 0.5;
 		item_layout(lo, item->next, "0.", st->size * LIST_INDENT_EM);
 	}
-	h = lo->y - y0;
-	layout_restore(lo, &saved);
-	lo->y = y0;
-	lo->at_top = at_top;
-	return h;
+	return layout_measure_end(lo, &m);
 }
 
 double list_opening_height(struct layout *lo, const struct doc_node *n)

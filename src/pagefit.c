@@ -12,14 +12,16 @@
 #define QR_STEP 0.10
 #define QR_LEAST 0.5      /* QR codes are not tried below half their size */
 #define TYPE_STEP 0.25    /* points of body text */
-#define SPREAD_MAX 2.0    /* a booklet one page short: space between blocks at most doubled */
+#define FILL_STEP 0.02    /* a booklet spread evenly: its pages filled a step */
+#define FILL_LEAST 0.6    /* less, down to this share of the text area */
 #define LAST_PAGE_FILLED 0.4 /* a booklet's last page of text at least this full */
 
 enum limit { LIMIT_NONE, LIMIT_SPACE, LIMIT_QR, LIMIT_TYPE };
 
-/* One step: the space factor, the QR factor and the body size. */
+/* One step: the space factor, the QR factor, the body size and the share
+ * of each page the columns fill. */
 struct step {
-	double space, qr, body;
+	double space, qr, body, fill;
 	enum limit last;  /* the limit this step moved */
 };
 
@@ -51,6 +53,7 @@ static void apply(struct doc *d, const struct doc_style *orig, const struct step
 	}
 	d->fit.space = s->space;
 	d->fit.qr = s->qr;
+	d->fit.fill = s->fill;
 }
 
 /* The step after S, or 0 when every limit is reached. */
@@ -140,26 +143,33 @@ static void report(const struct doc *d, const struct pages *p, const struct step
 		  s->body, over_mm(d, p, allowed), stopped[s->last]);
 }
 
-/* A booklet one page short of whole sheets (one page would be left blank):
- * the space between blocks opens in steps until the text fills that page.
+/* A booklet short of whole sheets (pages would be left blank before the
+ * back cover) is spread evenly: its inner pages are filled a step less
+ * (FILL_STEP), down to FILL_LEAST of them, and the first step whose text
+ * reaches the last page of the last sheet is taken. (The covers, the first
+ * page and the one the last <pagebreak> starts, keep their whole page, and
+ * so does a block too tall for the share; layout.c.)
  * Returns the pages that fit, else P as it was. */
 static struct pages *spread(struct doc *d, const struct layout_options *opt,
 			    const struct doc_style *orig, struct pages *p, double body)
 {
-	struct step s = { 1, 1, body, LIMIT_NONE };
-	while (s.space + SPACE_STEP <= SPREAD_MAX + 1e-9) {
+	struct step s = { 1, 1, body, 1, LIMIT_NONE };
+	int want = (p->n_pages + d->fit.multiple - 1) / d->fit.multiple * d->fit.multiple;
+	while (s.fill - FILL_STEP >= FILL_LEAST - 1e-9) {
 		struct pages *tried;
-		s.space += SPACE_STEP;
+		s.fill -= FILL_STEP;
 		apply(d, orig, &s, body);
 		tried = layout_run(d, opt);
-		if (tried && fits(d, tried)) {
+		if (tried && tried->n_pages == want) {
 			pages_free(p);
 			return tried;
 		}
 		if (tried)
 			pages_free(tried);
+		if (!tried || tried->n_pages > want)
+			break; /* past the last sheet */
 	}
-	s.space = 1;
+	s.fill = 1;
 	apply(d, orig, &s, body);
 	return p;
 }
@@ -177,25 +187,26 @@ static double filled(const struct doc *d, const struct pages *p, int i)
 	return (bottom - d->page.margin_top) / area;
 }
 
-/* A booklet whose last page of text (before the back cover) is mostly empty:
- * the space between blocks opens as far as the page count stays, so that
- * the text runs on to that page instead of leaving a line or two alone. */
+/* A booklet whose last page of text (before the back cover) is mostly
+ * empty: its inner pages are filled a step less, as long as the page
+ * count stays, so that the text runs on to that page instead of leaving a line
+ * or two alone there. */
 static struct pages *fill_last_page(struct doc *d, const struct layout_options *opt,
 				    const struct doc_style *orig, struct pages *p, double body)
 {
-	struct step s = { d->fit.space, d->fit.qr, body, LIMIT_NONE };
+	struct step s = { d->fit.space, d->fit.qr, body_size(d), d->fit.fill, LIMIT_NONE };
 	int last = p->n_pages - (d->booklet_back_cover ? 2 : 1);
 	if (d->fit.space < 1 || last < 1 || filled(d, p, last) >= LAST_PAGE_FILLED)
 		return p;
-	while (s.space + SPACE_STEP <= SPREAD_MAX + 1e-9) {
+	while (s.fill - FILL_STEP >= FILL_LEAST - 1e-9) {
 		struct pages *tried;
-		s.space += SPACE_STEP;
+		s.fill -= FILL_STEP;
 		apply(d, orig, &s, body);
 		tried = layout_run(d, opt);
 		if (!tried || tried->n_pages != p->n_pages) {
 			if (tried)
 				pages_free(tried);
-			s.space -= SPACE_STEP;
+			s.fill += FILL_STEP;
 			apply(d, orig, &s, body);
 			break;
 		}
@@ -226,26 +237,29 @@ static struct pages *tighten(struct doc *d, const struct layout_options *opt,
 	return p;
 }
 
-/* The booklet: whole sheets without a blank page where it can be helped. A
- * booklet that cannot lose a sheet is laid out as the template sets it
- * (its blank pages go before the back cover, booklet.c). */
+/* The booklet: whole sheets without a blank page where it can be helped:
+ * one or two pages over whole sheets, it is tightened to lose a sheet;
+ * short of whole sheets (or when tightening cannot lose one), it is
+ * loosened to fill the last sheet. A booklet that does neither is laid out
+ * as the template sets it (its blank pages go before the back cover,
+ * booklet.c). */
 static struct pages *fit_booklet(struct doc *d, const struct layout_options *opt,
 				 const struct doc_style *orig, struct pages *p, double body)
 {
-	struct step s = { 1, 1, body, LIMIT_NONE };
+	struct step s = { 1, 1, body, 1, LIMIT_NONE };
 	int m = d->fit.multiple;
-	if (p->n_pages % m == m - 1)
-		p = spread(d, opt, orig, p, body);
-	else if (!fits(d, p) && p->n_pages > m)
+	if (!fits(d, p) && p->n_pages > m && p->n_pages % m <= 2)
 		p = tighten(d, opt, orig, p, body, &s);
 	if (!fits(d, p)) {
 		struct pages *plain;
-		s.space = s.qr = 1;
+		s.space = s.qr = s.fill = 1;
 		s.body = body;
 		apply(d, orig, &s, body);
 		plain = layout_run(d, opt);
 		pages_free(p);
-		return plain;
+		p = plain ? spread(d, opt, orig, plain, body) : NULL;
+		if (!p || !fits(d, p))
+			return p;
 	}
 	return fill_last_page(d, opt, orig, p, body);
 }
@@ -254,7 +268,7 @@ struct pages *pagefit_layout(struct doc *d, const struct layout_options *opt)
 {
 	struct pages *p = layout_run(d, opt);
 	struct doc_style *orig;
-	struct step s = { 1, 1, 0, LIMIT_NONE };
+	struct step s = { 1, 1, 0, 1, LIMIT_NONE };
 	struct layout_options trial;
 	double body = body_size(d);
 	if (!p || (d->fit.pages <= 0 && d->fit.multiple <= 0) || (d->fit.pages > 0 && fits(d, p)))

@@ -15,10 +15,12 @@
  *      size, so the type does not shrink unless the template allows it).
  * When no step fits, the error names the page count, how many millimetres of
  * text are over at the tightest step and the limit that stopped it, and
- * nothing is written. A booklet that cannot lose a sheet is left as it is;
- * one that is a single page short of whole sheets (a page would be left
- * blank) is spread instead: the space between blocks opens in steps of 15 %,
- * up to twice, until its text fills that page.
+ * nothing is written. A booklet one or two pages over whole sheets is
+ * tightened the same way to lose a sheet; one short of whole sheets (pages
+ * would be left blank before the back cover), or that cannot lose one, is
+ * spread evenly: its inner pages are filled a step less (doc.h fit.fill,
+ * layout_need) until its text reaches the last page before the back
+ * cover.
  */
 #ifndef KP_PAGEFIT_H
 #define KP_PAGEFIT_H

@@ -124,13 +124,15 @@ static void add_rect(struct page *pg, double x, double y, double w, double h,
 	b->tag = tag;
 }
 
-void qr_draw(struct page *pg, const struct qr_code *q, double x, double y, double size,
-	     struct doc_color color)
+/* The symbol with its top-left corner at (X0, Y0), modules M points wide,
+ * on its white quiet zone. */
+static void draw_symbol(struct page *pg, const struct qr_code *q, double x0, double y0,
+			double m, struct doc_color color)
 {
 	const struct doc_color white = { 1, 1, 1, 0, 0, 0, 0, 0 };
-	double m = size / qr_total_modules(q);
-	double x0 = x + QR_QUIET_ZONE * m, y0 = y + QR_QUIET_ZONE * m;
-	add_rect(pg, x, y, size, size, white, "qr-quiet");
+	double quiet = QR_QUIET_ZONE * m;
+	add_rect(pg, x0 - quiet, y0 - quiet, q->width * m + 2 * quiet, q->width * m + 2 * quiet,
+		 white, "qr-quiet");
 	for (int row = 0; row < q->width; row++) {
 		const unsigned char *r = q->dark + (size_t)row * (size_t)q->width;
 		for (int col = 0; col < q->width;) {
@@ -145,4 +147,32 @@ void qr_draw(struct page *pg, const struct qr_code *q, double x, double y, doubl
 			col = end;
 		}
 	}
+}
+
+void qr_draw(struct page *pg, const struct qr_code *q, double x, double y, double size,
+	     struct doc_color color)
+{
+	double m = size / qr_total_modules(q);
+	draw_symbol(pg, q, x + QR_QUIET_ZONE * m, y + QR_QUIET_ZONE * m, m, color);
+}
+
+#define QR_SMALLEST 21 /* modules a side of a version 1 code */
+
+double qr_inset(double size)
+{
+	return size * QR_QUIET_ZONE / (QR_SMALLEST + 2 * QR_QUIET_ZONE);
+}
+
+double qr_flush_bottom(const struct qr_code *q, double y, double size)
+{
+	return y + qr_inset(size) + size * q->width / qr_total_modules(q);
+}
+
+double qr_draw_flush(struct page *pg, const struct qr_code *q, double x, double y,
+		     double size, int left, struct doc_color color)
+{
+	double m = size / qr_total_modules(q), inset = qr_inset(size);
+	double x0 = left ? x + inset : x + size - inset - q->width * m;
+	draw_symbol(pg, q, x0, y + inset, m, color);
+	return qr_flush_bottom(q, y, size);
 }

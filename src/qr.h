@@ -42,4 +42,17 @@ int qr_total_modules(const struct qr_code *q);
 void qr_draw(struct page *pg, const struct qr_code *q, double x, double y, double size,
 	     struct doc_color color);
 
+/* Codes beside text, lined up: in a SIZE square at (X, Y), the symbol (the
+ * dark part) of any version starts QR_INSET(SIZE) below the top and ends as
+ * far from the right edge (LEFT: starts as far from the left edge), the
+ * quiet zone of the smallest code, which is the widest; so the symbols of
+ * codes of one size stand on one vertical line whatever their version.
+ * Their quiet zones stay 4 modules (a larger version's reaches a little past
+ * the square on the far side). Returns the symbol's bottom. */
+double qr_draw_flush(struct page *pg, const struct qr_code *q, double x, double y,
+		     double size, int left, struct doc_color color);
+/* The inset of a flush symbol in a SIZE square, and where its bottom is. */
+double qr_inset(double size);
+double qr_flush_bottom(const struct qr_code *q, double y, double size);
+
 #endif

@@ -371,7 +371,10 @@ void template_read_attrs(struct template_report *r, xmlNodePtr n, struct doc *d,
 	switch (b->kind) {
 	case DOC_BLANK: read_blank(&rd, &b->a.blank); break;
 	case DOC_RULE: read_rule(&rd, &b->a.rule); break;
-	case DOC_SPACE: length(&rd, "height", 0, page_height(&rd), &b->a.space.height); break;
+	case DOC_SPACE:
+		length(&rd, "height", 0, page_height(&rd), &b->a.space.height);
+		b->a.space.fill = yes(&rd, "fill", 0);
+		break;
 	case DOC_FORM: case DOC_FORM_FIELD: case DOC_FORM_DATE: case DOC_FORM_CHOICE:
 	case DOC_FORM_OPTION: case DOC_FORM_TABLE: case DOC_FORM_COLUMN:
 		read_form(&rd, &b->a.form);
