@@ -101,7 +101,7 @@ static const struct attr_rule a_blank[] = {
 static const struct attr_rule a_rule[] = {
 	{ "width", F_LENGTH, 0 }, { "thickness", F_LENGTH, 0 }, { "color", F_COLOR, 0 }, END
 };
-static const struct attr_rule a_space[] = { { "height", F_LENGTH, 1 }, END };
+static const struct attr_rule a_space[] = { { "height", F_LENGTH, 1 }, { "fill", F_YESNO, 0 }, END };
 static const struct attr_rule a_table[] = {
 	{ "style", F_NCNAME, 0 }, { "widths", F_WIDTHS, 0 }, { "border", F_LENGTH, 0 },
 	{ "border-color", F_COLOR, 0 }, { "padding", F_LENGTH, 0 }, END
