@@ -265,10 +265,11 @@ static struct holders *check_table(const struct csv_table *t, const struct confi
 	return hs;
 }
 
-struct holders *holders_load(const char *path, const struct config *cfg,
-			     const struct date *today)
+/* The holders of table T (NULL: it could not be read, reported), which is
+ * freed. */
+static struct holders *holders_of(struct csv_table *t, const struct config *cfg,
+				  const struct date *today)
 {
-	struct csv_table *t = csv_table_read(path);
 	struct holders *hs;
 	if (!t)
 		return NULL;
@@ -277,16 +278,16 @@ struct holders *holders_load(const char *path, const struct config *cfg,
 	return hs;
 }
 
+struct holders *holders_load(const char *path, const struct config *cfg,
+			     const struct date *today)
+{
+	return holders_of(csv_table_read(path), cfg, today);
+}
+
 struct holders *holders_parse(const char *name, const char *text, size_t len,
 			       const struct config *cfg, const struct date *today)
 {
-	struct csv_table *t = csv_table_parse(name, text, len);
-	struct holders *hs;
-	if (!t)
-		return NULL;
-	hs = check_table(t, cfg, today);
-	csv_table_free(t);
-	return hs;
+	return holders_of(csv_table_parse(name, text, len), cfg, today);
 }
 
 void holders_free(struct holders *h)
