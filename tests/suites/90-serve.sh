@@ -330,25 +330,37 @@ if /usr/bin/python3 tests/press/check_press.py "$S/cards-press.pdf" --trim 498.9
 	pass "serve print-shop cards: TrimBox, BleedBox, CMYK, PDF/X keys"
 else fail "serve print-shop cards: TrimBox, BleedBox, CMYK, PDF/X keys" "$(head -3 "$S/press.log")"; fi
 
-# 11. Slow clients: a connection that stops sending is closed after --timeout,
+# 11. Slow clients: a connection that stops sending, in its headers or in
+#     its body, is closed after --timeout (a body cut short is logged 408),
 #     and others are answered meanwhile.
-python3 - "$PORT" > "$S/slow.out" 2>&1 <<'PY' &
+SESSION=$(awk '$6 == "kp_session" { print $7 }' "$S/jar" | tail -1)
+python3 - "$PORT" "$SESSION" > "$S/slow.out" 2>&1 <<'PY' &
 import socket, sys, time
-s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nX-Slow: " % sys.argv[1].encode())
+port, session = sys.argv[1], sys.argv[2]
+heads = socket.create_connection(("127.0.0.1", int(port)))
+heads.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nX-Slow: " % port.encode())
+body = socket.create_connection(("127.0.0.1", int(port)))
+body.sendall(("POST /region HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nOrigin: http://127.0.0.1:%s\r\n"
+              "Cookie: kp_session=%s\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+              "Content-Length: 1000\r\n\r\naction=sa" % (port, port, session)).encode())
+print("sent", flush=True)
 start = time.time()
-s.settimeout(20)
-try:
-    data = s.recv(100)
-except socket.timeout:
-    data = b"timeout"
-print("closed after %.0f s: %r" % (time.time() - start, data[:20]))
+for name, s in (("headers", heads), ("body", body)):
+    s.settimeout(20)
+    try:
+        data = s.recv(100)
+    except socket.timeout:
+        data = b"timeout"
+    print("%s: closed after %.0f s: %r" % (name, time.time() - start, data[:20]))
 PY
 SLOW=$!
-sleep 0.5
-req "serve answers while a slow client hangs" 200 "$U/static/style.css"
+i=0
+while [ $i -lt 100 ] && ! grep -q '^sent' "$S/slow.out"; do sleep 0.1; i=$((i + 1)); done
+req "serve answers while slow clients hang" 200 "$U/static/style.css"
 wait $SLOW
-check "serve closes a slow client after the timeout" grep -Eq "closed after [2-6] s: b''" "$S/slow.out"
+check "serve closes a client slow in its headers after the timeout" grep -Eq "^headers: closed after [2-6] s: b''" "$S/slow.out"
+check "serve closes a client slow in its body after the timeout" grep -Eq "^body: closed after [2-6] s: b''" "$S/slow.out"
+check "serve logs the body cut short as 408" grep -q "POST /region 408" "$S/log"
 
 # 12. More requests for the renderer than may wait for it (16): the rest
 #     are answered 503 at once (tests/serve/busy.py holds the server still
