@@ -1,5 +1,6 @@
 # Accessible PDFs (PDF/UA-1 as far as tools here can tell): every example
-# document in every language, as `kaikuprint all` writes them, passes
+# document in every language, as `kaikuprint all` writes them in normal and
+# large print, passes
 # tests/a11y/check_pdf.py (tagged, /Lang, nothing untagged, Figure /Alt, link
 # annotations tied to Link elements with /Contents, outline, XMP with PDF/UA
 # identification, fonts embedded and subset with ToUnicode, a grid tagged as
@@ -14,12 +15,16 @@ mkdir -p "$A"
 PY=/usr/bin/python3
 "$KP" all -c config/esimerkkila.ini -o "$A" 2> "$A/all.log"
 check "accessible all writes every document" test -s "$A/checklist-fi.pdf" -a -s "$A/leaflet-sv.pdf"
+mkdir -p "$A/large"
+"$KP" all --large-print -c config/esimerkkila.ini -o "$A/large" 2> "$A/large/all.log"
+check "accessible all --large-print writes every document" test -s "$A/large/checklist-fi.pdf"
 
-for pdf in "$A"/*.pdf; do
+for pdf in "$A"/*.pdf "$A"/large/*.pdf; do
 	name=$(basename "$pdf" .pdf)
+	case $pdf in */large/*) name=large-$name ;; esac
 	lang=${name##*-}
 	case $name in
-	*-booklet-* | card-inserts-*) mode=--print ;;
+	*-booklet-* | *card-inserts-*) mode=--print ;;
 	*) mode= ;;
 	esac
 	check "accessible $name: check_pdf.py $mode" $PY tests/a11y/check_pdf.py $mode "$lang" "$pdf"
@@ -68,6 +73,9 @@ for doc in checklist leaflet; do
 		pdfinfo -struct-text "$A/$doc-$lang.pdf" > "$A/$doc-$lang.struct" 2>&1
 		check "accessible $doc-$lang: structure in the template's reading order" \
 			$PY tests/a11y/reading_order.py "templates/$doc.xml" "$lang" "$A/$doc-$lang.struct"
+		pdfinfo -struct-text "$A/large/$doc-$lang.pdf" > "$A/large/$doc-$lang.struct" 2>&1
+		check "accessible large-$doc-$lang: structure in the template's reading order" \
+			$PY tests/a11y/reading_order.py "templates/$doc.xml" "$lang" "$A/large/$doc-$lang.struct"
 	done
 done
 contains "accessible leaflet-fi: QR code's alternative text" "$A/leaflet-fi.struct" "Figure"
