@@ -68,8 +68,9 @@ static void describe_background(const struct doc_node *bg, char *buf, size_t siz
 		snprintf(buf, size, "the page (%s)", color);
 }
 
-static void report(struct contrast_walk *w, const struct doc_node *at, const struct doc_style *st,
-		   const struct doc_node *bg, double ratio, double need)
+/* WHAT ("text", "page numbers") of style ST at LINE:COL of the template. */
+static void report(struct contrast_walk *w, const char *what, int line, int col,
+		   const struct doc_style *st, const struct doc_node *bg, double ratio, double need)
 {
 	char color[48], ground[96], rule[96];
 	double shown = floor(ratio * 100) / 100; /* 4.499 is not shown as 4.50 */
@@ -80,21 +81,28 @@ static void report(struct contrast_walk *w, const struct doc_node *at, const str
 			 CONTRAST_SMALL_PT, need, w->fitted ? " (the size set to fit the pages)" : "");
 	else
 		snprintf(rule, sizeof(rule), "text needs at least %g:1", need);
-	while (at->col == 0 && at->parent) /* a text node: its element's place */
-		at = at->parent;
 	if (st->color_region_line > 0) {
 		char section[128];
 		snprintf(section, sizeof(section), "style.%s", st->name);
 		diag_ini(DIAG_ERROR, w->region_path, st->color_region_line, section, "color",
-			 "%s on %s has a contrast of %.2f:1 (style \"%s\", %.3g pt, at %s:%d:%d); %s",
-			 color, ground, shown, st->name, st->size, w->d->file, at->line, at->col,
-			 rule);
+			 "%s on %s: contrast %.2f:1 (%s of style \"%s\", %.3g pt, at %s:%d:%d); %s",
+			 color, ground, shown, what, st->name, st->size, w->d->file, line, col, rule);
 	} else {
-		diag_file(DIAG_ERROR, w->d->file, at->line, at->col,
-			  "text of style \"%s\" (%.3g pt) in %s on %s has a contrast of %.2f:1; %s",
+		diag_file(DIAG_ERROR, w->d->file, line, col,
+			  "%s of style \"%s\" (%.3g pt) in %s on %s: contrast %.2f:1; %s", what,
 			  st->name, st->size, color, ground, shown, rule);
 	}
 	w->errors++;
+}
+
+/* Style ST on the background BG (NULL: the page), for WHAT at LINE:COL. */
+static void check_style(struct contrast_walk *w, const char *what, int line, int col,
+			const struct doc_style *st, const struct doc_node *bg)
+{
+	double need = st->size < CONTRAST_SMALL_PT - 1e-9 ? CONTRAST_MIN_SMALL : CONTRAST_MIN;
+	double ratio = color_contrast(&st->color, background_color(bg));
+	if (ratio < need && !seen_before(w, st, bg))
+		report(w, what, line, col, st, bg, ratio, need);
 }
 
 static int has_text(const struct doc_node *n)
@@ -109,14 +117,11 @@ static int has_text(const struct doc_node *n)
 static void check_node(struct contrast_walk *w, const struct doc_node *n)
 {
 	const struct doc_style *st;
-	const struct doc_node *bg;
-	double need, ratio;
 	if (has_text(n) && (st = doc_node_style(w->d, n)) != NULL) {
-		bg = background_node(n);
-		need = st->size < CONTRAST_SMALL_PT - 1e-9 ? CONTRAST_MIN_SMALL : CONTRAST_MIN;
-		ratio = color_contrast(&st->color, background_color(bg));
-		if (ratio < need && !seen_before(w, st, bg))
-			report(w, n, st, bg, ratio, need);
+		const struct doc_node *at = n;
+		while (at->col == 0 && at->parent) /* a text node: its element's place */
+			at = at->parent;
+		check_style(w, "text", at->line, at->col, st, background_node(n));
 	}
 	for (const struct doc_node *c = n->first; c; c = c->next)
 		check_node(w, c);
@@ -125,8 +130,11 @@ static void check_node(struct contrast_walk *w, const struct doc_node *n)
 int contrast_check(const struct doc *d, const char *region_path, int fitted)
 {
 	struct contrast_walk w = { d, region_path, fitted, NULL, 0, 0, 0 };
+	const struct doc_style *footer = doc_style_find(d, "footer");
 	if (d->root)
 		check_node(&w, d->root);
+	if (d->page.page_numbers && footer) /* drawn by layout, in style footer: at <page> */
+		check_style(&w, "page numbers", d->fit.line, d->fit.col, footer, NULL);
 	free(w.done);
 	return w.errors;
 }
