@@ -86,6 +86,7 @@ serve: deps
 	$(MAKE) kaikuprint
 	mkdir -p out
 	[ -f out/esimerkkila.ini ] || cp $(REGION) out/esimerkkila.ini
+	cp config/esimerkkila-logo.jpg out/
 	./kaikuprint serve -c out/esimerkkila.ini --listen $(SERVE_LISTEN)
 
 test: deps

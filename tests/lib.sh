@@ -51,3 +51,10 @@ run_case() {
 		fail "case $_name no-output" "out.pdf written despite an error"
 	fi
 }
+
+# example_logo DIR: the example region's logo (config/esimerkkila-logo.jpg)
+# into DIR, for a copy of the region file written there (the logo is read
+# next to the region file).
+example_logo() {
+	cp config/esimerkkila-logo.jpg "$1/"
+}

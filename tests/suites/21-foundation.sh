@@ -3,6 +3,7 @@
 # safety, `check` listing every problem, the command line, and make install.
 F="$(cd "$OUT" && pwd)/foundation"   # absolute: make -C and cd below
 mkdir -p "$F/out"
+example_logo "$F"
 REGION=config/esimerkkila.ini
 PDF="$F/out/checklist-fi.pdf"
 

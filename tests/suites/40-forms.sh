@@ -6,6 +6,7 @@
 
 F="$OUT/forms"
 mkdir -p "$F"
+example_logo "$F"
 REGION=config/esimerkkila.ini
 DOCS="checklist registration-form registration-form-sheet"
 

@@ -6,6 +6,7 @@
 # "updated" date; the day of printing of card batches.
 T=$OUT/content
 mkdir -p "$T"
+example_logo "$T"
 REGION=config/esimerkkila.ini
 
 # text FILE.pdf: the text on one line, for phrase checks
@@ -161,14 +162,17 @@ for l in fi sv en; do
 done
 contains "content community back: everyone carries their own card" "$T/community-back-en.txt" "everyone carries their own card"
 
-# 9. The region's logo with its alternative text; the card code length.
-cp config/esimerkkila-logo.png "$T/"
-sed 's/^;   \(logo.*\)/\1/' $REGION > "$T/logo.ini"
+# 9. The region's logo with its alternative text (the example region has
+# one); the card code length.
+cp $REGION "$T/logo.ini"
+grep -v '^logo' $REGION > "$T/no-logo.ini"
 for doc in checklist leaflet; do
 	"$KP" render -c "$T/logo.ini" -t templates/$doc.xml -l sv -o "$T/logo-$doc.pdf" --dump "$T/logo-$doc.dump"
-	check "content logo: on the $doc" grep -q 'image.*file=esimerkkila-logo.png' "$T/logo-$doc.dump"
+	check "content logo: on the $doc" grep -q 'image.*file=esimerkkila-logo.jpg' "$T/logo-$doc.dump"
+	"$KP" render -c "$T/no-logo.ini" -t templates/$doc.xml -l sv -o "$T/no-logo-$doc.pdf" --dump "$T/no-logo-$doc.dump"
+	check "content logo: none on the $doc when the region names none" sh -c "! grep -q '^  image' '$T/no-logo-$doc.dump'"
 done
-check "content logo: none when the region names none" sh -c "! grep -q 'file=esimerkkila-logo.png' '$T/checklist.dump'"
+check "content logo: on the booklet's front cover" grep -q 'image.*file=esimerkkila-logo.jpg' "$T/logo-leaflet-booklet.dump"
 grep -v '^logo_alt' "$T/logo.ini" > "$T/no-alt.ini"
 "$KP" check -c "$T/no-alt.ini" 2> "$T/no-alt.err"
 check "content logo: a logo without its alternative text is an error" grep -q '\[region\] logo_alt: error: a logo needs its alternative text' "$T/no-alt.err"

@@ -4,6 +4,7 @@
 # a forbidden form planted in a copy of a template and of the region.
 G=$OUT/glossary
 mkdir -p "$G"
+example_logo "$G"
 REGION=config/esimerkkila.ini
 
 glossary_check() { # FILE...: templates (*.xml), region files (*.ini), texts (LANG:FILE.txt)

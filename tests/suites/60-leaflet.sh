@@ -8,6 +8,7 @@
 # dumps under tests/cases/leaflet/.
 L="$OUT/leaflet"
 mkdir -p "$L/normal" "$L/large"
+example_logo "$L"
 REGION=config/esimerkkila.ini
 
 # Values of KEY (or KEY_LANG when given) in every [venue.*] section, in file order.

@@ -5,6 +5,7 @@
 
 H=$OUT/hostile
 mkdir -p "$H"
+example_logo "$H"
 REGION=config/esimerkkila.ini
 
 # expect_error NAME STATUS EXPECTED-STDERR-FILE KAIKUPRINT-ARGS...: the run
@@ -183,6 +184,7 @@ O=$H/outputs
 L=$H/outputs-log
 rm -rf "$O" "$L"
 mkdir -p "$O" "$L"
+example_logo "$O"
 cp $REGION "$O/region.ini"
 printf '%s\n' "$good" > "$O/holders.csv"
 ln -s region.ini "$O/region-link.ini"
@@ -224,7 +226,7 @@ refused same-stdout "-o and --dump name the same file" \
 	render -c "$O/region.ini" -t templates/checklist.xml -o - --dump -
 refused check-with-output "check writes nothing" check -c "$O/region.ini" -o "$O/x.pdf"
 check "hostile output: nothing written by the refused runs ($(ls -A "$O" | tr '\n' ' '))" \
-	test "$(ls -A "$O" | tr '\n' ' ')" = "fd1 holders.csv region-link.ini region.ini "
+	test "$(ls -A "$O" | tr '\n' ' ')" = "esimerkkila-logo.jpg fd1 holders.csv region-link.ini region.ini "
 long=$(awk 'BEGIN { for (i = 0; i < 251; i++) printf "a" }').pdf
 check "hostile output: a 255-byte file name is written" \
 	"$KP" render -c "$O/region.ini" -t templates/checklist.xml -o "$O/$long"

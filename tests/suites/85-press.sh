@@ -12,6 +12,7 @@
 # Golden cases: tests/cases/press/.
 P="$OUT/press"
 mkdir -p "$P/all" "$P/office" "$P/cfg"
+example_logo "$P/cfg"
 REGION=config/esimerkkila.ini
 PY=/usr/bin/python3
 A4="595.28x841.89"

@@ -8,6 +8,7 @@ S=$OUT/serve
 mkdir -p "$S/tmp"
 . tests/serve/lib.sh
 cp config/esimerkkila.ini "$S/region.ini"
+example_logo "$S"
 POST_FORM="-H Content-Type:application/x-www-form-urlencoded"
 
 # 1. The command line

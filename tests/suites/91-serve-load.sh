@@ -6,6 +6,7 @@ S=$OUT/serve-load
 mkdir -p "$S"
 . tests/serve/lib.sh
 cp config/esimerkkila.ini "$S/region.ini"
+example_logo "$S"
 printf 'name,issued,children\nAino Kuormitus,2027-03-01,1\nBo Belastning,2027-02-02,0\n' > "$S/holders.csv"
 # AddressSanitizer keeps freed memory in quarantine: keep it small here, so
 # that what is measured is the server's own growth.

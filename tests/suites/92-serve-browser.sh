@@ -7,6 +7,7 @@ S=$OUT/serve-browser
 mkdir -p "$S"
 . tests/serve/lib.sh
 cp config/esimerkkila.ini "$S/region.ini"
+example_logo "$S"
 PY=python3
 [ -x /usr/bin/python3 ] && PY=/usr/bin/python3 # Debian's, with python3-selenium
 if start_server "$S/log" -- -c "$S/region.ini"; then
