@@ -163,6 +163,8 @@ cppcheck:
 $(BUILD)/datadir.stamp: FORCE | $(BUILD)
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
 $(BUILD)/main.o: $(BUILD)/datadir.stamp
+# textnorm.c includes its word lists (tests/typo/rules.awk reads them too)
+$(BUILD)/textnorm.o: src/textnorm_words.def
 FORCE:
 
 # Everything under templates/ and fonts/ is installed (subfolders included).

@@ -17,44 +17,19 @@ enum act { KEEP, TO_NBSP, TO_RIGHT_QUOTE, TO_LEFT_QUOTE, TO_APOSTROPHE, DROP };
 #define MDASH "\xE2\x80\x94"
 #define OPAQUE_MARK '\x01'  /* stands for a fill-in line inside a run */
 
-/* Words a number keeps on its line: units and counted things. */
-static const char *const units_all[] = {
-	"€", "%", "km", "m", "cm", "mm", "kg", "g", "h", "min", "°C", NULL
+/* The word lists of the rules (units, months, abbreviations before a
+ * word), from the one data file that tests/typo/rules.awk reads too. */
+enum word_list { WORDS_UNIT, WORDS_MONTH, WORDS_BEFORE };
+static const struct {
+	enum word_list list;
+	const char *lang; /* "fi", "sv", "en", or "all" */
+	const char *text;
+} words[] = {
+#define WORD(list, lang, text) { WORDS_##list, #lang, text },
+#include "textnorm_words.def"
+#undef WORD
 };
-static const char *const units_fi[] = {
-	"v.", "v", "vuotta", "vuoden", "kk", "kk.", "pv", "pv.", "vrk", "krt", "kpl", "e",
-	"euroa", "snt", "kuukautta", "päivää", "tuntia", "minuuttia", "hlö", "henkeä", NULL
-};
-static const char *const units_sv[] = {
-	"år", "års", "mån.", "mån", "månader", "dagar", "dygn", "st", "st.", "kr", "euro",
-	"tim", "timmar", "minuter", "personer", NULL
-};
-static const char *const units_en[] = {
-	"years", "year", "yrs", "months", "month", "days", "hours", "minutes", "euros",
-	"euro", "pcs", "a.m.", "p.m.", "people", NULL
-};
-
-/* Abbreviations that stay with the word after them (one letter and a full
- * stop, an initial or "s."/"p.", is a rule of its own). */
-static const char *const before_fi[] = { "puh.", "klo", "nro", "ks.", "vrt.", "n.", NULL };
-static const char *const before_sv[] = { "tel.", "kl.", "nr", "nr.", "ca", "ca.", "se", NULL };
-static const char *const before_en[] = {
-	"tel.", "No.", "no.", "pp.", "Mr", "Mrs", "Ms", "Dr", "St.", "c.", NULL
-};
-
-/* Months: Finnish stems (tammikuuta, tammikuun ...), Swedish and English names. */
-static const char *const months_fi[] = {
-	"tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka",
-	"marras", "joulu", NULL
-};
-static const char *const months_sv[] = {
-	"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-	"oktober", "november", "december", NULL
-};
-static const char *const months_en[] = {
-	"January", "February", "March", "April", "May", "June", "July", "August", "September",
-	"October", "November", "December", NULL
-};
+#define N_WORDS (sizeof(words) / sizeof(words[0]))
 
 struct token {
 	const char *s;
@@ -66,21 +41,15 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-static int in_list(const char *const *list, const char *s, size_t len)
+/* Is S (LEN bytes) a word of LIST in LANG (or in every language)? */
+static int in_list(enum word_list list, const char *lang, const char *s, size_t len)
 {
-	for (int i = 0; list && list[i]; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+	for (size_t i = 0; i < N_WORDS; i++)
+		if (words[i].list == list && strlen(words[i].text) == len &&
+		    memcmp(words[i].text, s, len) == 0 &&
+		    (strcmp(words[i].lang, "all") == 0 || (lang && strcmp(words[i].lang, lang) == 0)))
 			return 1;
 	return 0;
-}
-
-static const char *const *pick(const char *lang, const char *const *fi, const char *const *sv,
-			       const char *const *en)
-{
-	if (!lang)
-		return NULL;
-	return strcmp(lang, "fi") == 0 ? fi : strcmp(lang, "sv") == 0 ? sv
-					 : strcmp(lang, "en") == 0 ? en : NULL;
 }
 
 /* T without the punctuation that may close a sentence or a clause. */
@@ -132,25 +101,23 @@ static int is_number(struct token t)
 
 static int is_month(const char *lang, struct token t)
 {
-	const char *const *list = pick(lang, months_fi, months_sv, months_en);
-	if (lang && strcmp(lang, "fi") == 0) {
-		for (int i = 0; list[i]; i++) {
-			size_t n = strlen(list[i]);
-			if (t.len >= n + 3 && memcmp(t.s, list[i], n) == 0 &&
+	if (lang && strcmp(lang, "fi") == 0) { /* a stem and "kuu": joulukuuta */
+		for (size_t i = 0; i < N_WORDS; i++) {
+			size_t n = strlen(words[i].text);
+			if (words[i].list == WORDS_MONTH && strcmp(words[i].lang, "fi") == 0 &&
+			    t.len >= n + 3 && memcmp(t.s, words[i].text, n) == 0 &&
 			    memcmp(t.s + n, "kuu", 3) == 0)
 				return 1;
 		}
 		return 0;
 	}
-	return in_list(list, t.s, t.len);
+	return in_list(WORDS_MONTH, lang, t.s, t.len);
 }
 
 static int is_unit(const char *lang, struct token t)
 {
 	struct token bare = strip_end(t);
-	const char *const *list = pick(lang, units_fi, units_sv, units_en);
-	return in_list(units_all, t.s, t.len) || in_list(units_all, bare.s, bare.len) ||
-	       in_list(list, t.s, t.len) || in_list(list, bare.s, bare.len);
+	return in_list(WORDS_UNIT, lang, t.s, t.len) || in_list(WORDS_UNIT, lang, bare.s, bare.len);
 }
 
 /* An initial or a one-letter abbreviation before a name or a number: "K.
@@ -183,7 +150,7 @@ static int keep_together(const char *lang, struct token p, struct token n)
 		return 1; /* December 31, 2027 */
 	if (is_month(lang, strip_end(p)) && is_digit(n.s[0]))
 		return 1; /* joulukuuta 2027, December 31 */
-	if (is_initial(p, n) || in_list(pick(lang, before_fi, before_sv, before_en), p.s, p.len))
+	if (is_initial(p, n) || in_list(WORDS_BEFORE, lang, p.s, p.len))
 		return 1; /* K. Kulttuuri, s. 12, puh. 040 */
 	if ((n.len >= 3 && (memcmp(n.s, NDASH, 3) == 0 || memcmp(n.s, MDASH, 3) == 0)) &&
 	    (is_digit(p.s[p.len - 1]) || (p.len >= 2 && p.s[p.len - 1] == '.' &&

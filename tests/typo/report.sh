@@ -83,6 +83,7 @@ measure() {
 rules() {
 	LC_ALL=C awk -v label="$1" -v lang="$2" -v measure="$3" -v listing=1 \
 		-v body_size="$5" -v compounds=tests/typo/compounds-fi.txt \
+		-v words=src/textnorm_words.def \
 		-f tests/typo/rules.awk "$4"
 }
 

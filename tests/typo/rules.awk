@@ -1,7 +1,7 @@
 # rules.awk: the small typographic rules, checked on one layout dump
 # (kaikuprint --dump), independently of the code that applies them.
 # Variables: label (printed first), lang (fi, sv, en), compounds (the file
-# tests/typo/compounds-fi.txt), measure (1: count characters a line of body
+# tests/typo/compounds-fi.txt), words (src/textnorm_words.def), measure (1: count characters a line of body
 # text), body_size (pt, the body text's size; default: the most common
 # size), listing (1: print each finding to stderr).
 # A line is a run of text boxes (untagged, and the hyphens added at line ends,
@@ -14,8 +14,11 @@
 #   digits  a dictionary hyphen inside a word with a digit ("18-vuo-tiaat" may
 #           break only after its own hyphen);
 #   units   a line that ends with a number and the next one starts with its
-#           unit, or ends and starts with the digit groups of one number
-#           (phone numbers); the units are those of src/textnorm.c;
+#           unit or a month, a line that ends with a month and the next one
+#           starts with a number (a date), or ends and starts with the digit
+#           groups of one number (phone numbers); the units and months are
+#           read from src/textnorm_words.def (variable words), the lists
+#           src/textnorm.c applies;
 #   quotes  straight quotes (" or ') in any text;
 #   syll    a break at a syllable inside a word of the compound list where the
 #           boundary of its parts ('=') before it would have fitted the line:
@@ -37,10 +40,34 @@ BEGIN {
 		gsub(/[-=]/, "", word)
 		cword[tolower(word)] = entry
 	}
-	units = "€ % km m cm mm kg g h min °C v. v vuotta vuoden kk kk. pv pv. vrk krt kpl e euroa snt kuukautta päivää tuntia minuuttia hlö henkeä år års mån. mån månader dagar dygn st st. kr euro tim timmar minuter personer years year yrs months month days hours minutes euros pcs a.m. p.m. people"
-	n_u = split(units, u, " ")
-	for (i = 1; i <= n_u; i++)
-		is_unit[u[i]] = 1
+	# WORD(LIST, LANG, "word") lines: the units and months of every language
+	while ((getline entry < words) > 0) {
+		if (entry !~ /^WORD\((UNIT|MONTH), [a-z]+, ".*"\)$/)
+			continue
+		w = entry
+		sub(/^[^"]*"/, "", w)
+		sub(/"\)$/, "", w)
+		if (entry ~ /^WORD\(UNIT/)
+			is_unit[w] = 1
+		else if (entry ~ /, fi,/)
+			month_stem[w] = 1
+		else
+			is_month_name[w] = 1
+	}
+	if (length(is_unit) == 0 || length(month_stem) == 0) {
+		print "rules.awk: no units or months in " words > "/dev/stderr"
+		exit 2
+	}
+}
+# a month name (Swedish, English) or a Finnish month: a stem and "kuu"
+function is_month(s,   st) {
+	s = strip(s)
+	if (s in is_month_name)
+		return 1
+	for (st in month_stem)
+		if (index(s, st "kuu") == 1)
+			return 1
+	return 0
 }
 function field(line, key,   v) {
 	v = line
@@ -245,11 +272,13 @@ END {
 			if (lang == "fi")
 				check_compound(k, nx)
 		} else {
-			if ((is_number(llast[k]) && is_unit[lfirst[nx]]) ||
-			    (is_number(llast[k]) && is_unit[strip(lfirst[nx])]) ||
+			if ((is_number(llast[k]) && ((lfirst[nx] in is_unit) ||
+						     (strip(lfirst[nx]) in is_unit) ||
+						     is_month(lfirst[nx]))) ||
+			    (is_month(llast[k]) && lfirst[nx] ~ /^[0-9]/) ||
 			    (is_digit_group(llast[k]) && is_digit_group(strip(lfirst[nx])))) {
 				units_broken++
-				note("number and unit, or digit groups, broken", k)
+				note("number and unit, date, or digit groups, broken", k)
 			}
 		}
 	}
