@@ -15,6 +15,8 @@ Prints one line per problem and exits 1 when there is any. Checks:
     /StructParent whose parent-tree entry is a Link element that has the
     annotation as an OBJR kid; pages with annotations have /Tabs /S;
   - an outline on documents of more than one page with headings;
+  - TR in a Table, TH and TD in a TR, LI in an L, Lbl and LBody in an LI;
+    every TH with /Scope; every row of a Table with as many cells;
   - a grid drawn on a page (rectangles edge to edge in at least two rows of
     at least two) is a table: the text inside it (artifacts aside) belongs
     to a TH or TD;
@@ -272,12 +274,34 @@ class Checker:
                 self.problem("a Figure without /Alt")
             if s in ("/H1", "/H2", "/H3"):
                 headings += 1
+            self.check_nesting(e, s)
             if "/K" in e:
                 todo.append(e.K)
         if headings and len(self.pdf.pages) > 1:
             outlines = self.pdf.Root.get("/Outlines")
             if outlines is None or "/First" not in outlines:
                 self.problem("more than one page with headings, but no outline")
+
+    # where each grouping element may stand (ISO 32000-1, 14.8.4; Matterhorn 09)
+    PARENTS = {"/TR": ("/Table", "/THead", "/TBody", "/TFoot"), "/TH": ("/TR",),
+               "/TD": ("/TR",), "/LI": ("/L",), "/Lbl": ("/LI",), "/LBody": ("/LI",)}
+
+    def check_nesting(self, e, s):
+        parent = e.get("/P")
+        ps = str(parent.get("/S", "")) if isinstance(parent, pikepdf.Dictionary) else ""
+        if s in self.PARENTS and ps not in self.PARENTS[s]:
+            self.problem(f"a {s[1:]} element inside {ps[1:] or 'the root'}")
+        if s == "/TH":
+            attrs = e.get("/A")
+            if not isinstance(attrs, pikepdf.Dictionary) or "/Scope" not in attrs:
+                self.problem("a TH without /Scope")
+        if s == "/Table":
+            kids = e.K if isinstance(e.K, pikepdf.Array) else [e.K]
+            widths = {len([c for c in (r.K if isinstance(r.K, pikepdf.Array) else [r.K])
+                           if isinstance(c, pikepdf.Dictionary) and c.get("/S") in ("/TH", "/TD")])
+                      for r in kids if isinstance(r, pikepdf.Dictionary) and r.get("/S") == "/TR"}
+            if len(widths) > 1:
+                self.problem(f"a Table whose rows have {sorted(widths)} cells (not regular)")
 
     def run(self):
         self.check_catalog()

@@ -67,6 +67,15 @@ for o in p.objects:
 p.save('$A/sheet-untabled.pdf')"
 check "accessible check_pdf.py refuses a grid whose cells are tagged P" \
 	sh -c "$PY tests/a11y/check_pdf.py fi '$A/sheet-untabled.pdf' | grep -q 'not tagged as a table'"
+$PY -c "
+import pikepdf
+p = pikepdf.open('$S')
+for o in p.objects:
+    if isinstance(o, pikepdf.Dictionary) and o.get('/S') == '/TH':
+        del o['/A']
+p.save('$A/sheet-unscoped.pdf')"
+check "accessible check_pdf.py refuses a TH without /Scope" \
+	sh -c "$PY tests/a11y/check_pdf.py fi '$A/sheet-unscoped.pdf' | grep -q 'TH without /Scope'"
 
 for doc in checklist leaflet; do
 	for lang in fi sv en; do
