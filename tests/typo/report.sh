@@ -134,7 +134,7 @@ rules_table() {
 		bad = short + digits + units + quotes + syll + measure > 0
 		if (short) print "  MISSED (" label "): fragments under 2 letters before or 3 after a hyphen"
 		if (digits) print "  MISSED (" label "): words with digits hyphenated"
-		if (units) print "  MISSED (" label "): numbers parted from their units, phone numbers broken"
+		if (units) print "  MISSED (" label "): numbers parted from their units, dates or phone numbers broken"
 		if (quotes) print "  MISSED (" label "): straight quotes"
 		if (syll) print "  MISSED (" label "): " syll " syllable breaks in compounds where a boundary of the parts fits"
 		if (measure) print "  MISSED (" label "): body text not at 60-75 characters a line:" bad_measure
@@ -163,8 +163,8 @@ header "45 mm ragged right, 9/12 pt:"
 measure 45 left || status=1
 echo
 echo "Small rules on the corpus (short: fragments under 2 + 3 letters at a hyphen;"
-echo "digits: words with digits hyphenated; units: numbers parted from their units or"
-echo "phone numbers broken; quotes: straight quotes; compound, syllable: breaks inside"
+echo "digits: words with digits hyphenated; units: numbers parted from their units,"
+echo "dates or phone numbers broken; quotes: straight quotes; compound, syllable: breaks inside"
 echo "the words of tests/typo/compounds-fi.txt):"
 rules_table "$WORK/rules.txt" "corpus" || status=1
 echo
