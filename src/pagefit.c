@@ -157,16 +157,17 @@ static struct pages *spread(struct doc *d, const struct layout_options *opt,
 	int want = (p->n_pages + d->fit.multiple - 1) / d->fit.multiple * d->fit.multiple;
 	while (s.fill - FILL_STEP >= FILL_LEAST - 1e-9) {
 		struct pages *tried;
+		int n;
 		s.fill -= FILL_STEP;
 		apply(d, orig, &s, body);
 		tried = layout_run(d, opt);
-		if (tried && tried->n_pages == want) {
+		n = tried ? tried->n_pages : -1;
+		if (n == want) {
 			pages_free(p);
 			return tried;
 		}
-		if (tried)
-			pages_free(tried);
-		if (!tried || tried->n_pages > want)
+		pages_free(tried);
+		if (n < 0 || n > want)
 			break; /* past the last sheet */
 	}
 	s.fill = 1;
