@@ -166,24 +166,31 @@ static void put_query(FILE *out, const struct wanted *w, int page)
 		fprintf(out, "&amp;page=%d", page);
 }
 
-/* "Leaflet, large print, booklet, for a print shop (svenska)" */
+/* ", " and the UI string KEY with its first letter small (all of them
+ * begin with an ASCII letter): "Leaflet, large print". */
+static void put_part(FILE *out, const char *ui, const char *key)
+{
+	const char *text = serve_text(ui, key);
+	fputs(", ", out);
+	if (*text >= 'A' && *text <= 'Z') {
+		fputc(*text - 'A' + 'a', out);
+		text++;
+	}
+	serve_put_escaped(out, text);
+}
+
+/* "Leaflet, large print, folded booklet, for a print shop (Swedish)" */
 static void put_title(FILE *out, const char *ui, const struct wanted *w)
 {
 	char key[64];
 	snprintf(key, sizeof(key), "doc.%s", serve.doc_names[w->doc]);
 	serve_put_escaped(out, serve_text(ui, key));
-	if (w->large) {
-		fputs(", ", out);
-		serve_put_escaped(out, serve_text(ui, "print.large"));
-	}
-	if (w->booklet) {
-		fputs(", ", out);
-		serve_put_escaped(out, serve_text(ui, "variant.booklet"));
-	}
-	if (w->press) {
-		fputs(", ", out);
-		serve_put_escaped(out, serve_text(ui, "variant.press"));
-	}
+	if (w->large)
+		put_part(out, ui, "print.large");
+	if (w->booklet)
+		put_part(out, ui, "variant.booklet");
+	if (w->press)
+		put_part(out, ui, "variant.press");
 	snprintf(key, sizeof(key), "lang.%s", w->lang);
 	fputs(" (", out);
 	serve_put_escaped(out, serve_text(ui, key));

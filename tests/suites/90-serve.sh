@@ -118,6 +118,9 @@ req "serve /pdf no print-shop checklist 404" 404 "$U/pdf?doc=checklist&lang=fi&p
 req "serve /pdf press=no 400" 400 "$U/pdf?doc=leaflet&lang=fi&press=no"
 req "serve /svg of a print-shop sheet 200" 200 "$U/svg?doc=leaflet&lang=fi&press=yes&page=1"
 contains "serve /svg of a print-shop sheet shows its slug line" "$S/b" "leaflet · fi ·"
+req "serve /preview of a print-shop booklet 200" 200 "$U/preview?doc=leaflet&lang=sv&variant=booklet&press=yes&page=1"
+contains "serve /preview names the variant" "$S/b" "<h1>Customer brochure, folded booklet, for a print shop (Swedish)</h1>"
+contains "serve /preview of a print-shop booklet downloads it" "$S/b" 'href="/pdf?doc=leaflet&amp;lang=sv&amp;variant=booklet&amp;press=yes"'
 req "serve /pdf unknown document 404" 404 "$U/pdf?doc=secret&lang=fi"
 req "serve /pdf language the region lacks 404" 404 "$U/pdf?doc=checklist&lang=de"
 req "serve /pdf no booklet of the checklist 404" 404 "$U/pdf?doc=checklist&lang=fi&variant=booklet"
