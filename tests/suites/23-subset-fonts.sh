@@ -1,0 +1,40 @@
+# Subset fonts keep every glyph used: every PDF `kaikuprint all` writes for
+# the example region (every document in fi, sv and en, the booklets), in
+# large print, the print-shop variant and a card batch, read by
+# tests/fonts/check_glyphs.py: each glyph a page or form draws lies inside
+# its subset and has an outline (spaces aside). The checker fails a file
+# whose map points a letter at an empty glyph.
+S="$OUT/subset-fonts"
+mkdir -p "$S/all" "$S/large" "$S/press"
+PY=/usr/bin/python3
+REGION=config/esimerkkila.ini
+"$KP" all -c $REGION -o "$S/all" -q 2> "$S/all.log"
+check "subset fonts: all writes every document" test -s "$S/all/leaflet-booklet-sv.pdf"
+"$KP" all -c $REGION -o "$S/large" --large-print -q 2> "$S/large.log"
+"$KP" all -c $REGION -o "$S/press" --press -q 2> "$S/press.log"
+"$KP" render -c $REGION -t templates/card-inserts.xml -l sv --data config/esimerkkila-holders.csv \
+	-o "$S/batch-sv.pdf" -q 2> "$S/batch.log"
+for pdf in "$S"/all/*.pdf "$S"/large/*.pdf "$S"/press/*.pdf "$S/batch-sv.pdf"; do
+	name=$(echo "$pdf" | sed "s|$S/||")
+	check "subset fonts: every glyph drawn is in its subset: $name" \
+		$PY tests/fonts/check_glyphs.py "$pdf"
+done
+
+# the checker can fail: the letter a mapped to the (empty) space glyph
+$PY - "$S/all/checklist-fi.pdf" "$S/broken.pdf" <<'PYEOF'
+import re, struct, sys
+import pikepdf
+pdf = pikepdf.open(sys.argv[1])
+for _, font in pdf.pages[0].Resources.Font.items():
+    desc = font.DescendantFonts[0]
+    cmap = font.ToUnicode.read_bytes().decode("latin-1")
+    cids = {int(u, 16): int(c, 16) for c, u in re.findall(r"<([0-9A-F]{4})>\s*<([0-9A-F]{4})>", cmap)}
+    if 0x61 in cids and 0x20 in cids:
+        raw = bytearray(desc.CIDToGIDMap.read_bytes())
+        raw[2 * cids[0x61]:2 * cids[0x61] + 2] = raw[2 * cids[0x20]:2 * cids[0x20] + 2]
+        desc.CIDToGIDMap.write(bytes(raw))
+        break
+pdf.save(sys.argv[2])
+PYEOF
+check "subset fonts: the checker refuses a letter drawn with an empty glyph" \
+	sh -c "! $PY tests/fonts/check_glyphs.py '$S/broken.pdf' > '$S/broken.txt' && grep -q 'U+0061' '$S/broken.txt'"
