@@ -120,6 +120,8 @@ static void dump_element(const struct pages *p, const int *first, int e, int dep
 		fprintf(out, " uri=%s", el->uri);
 	if (el->alt)
 		fprintf(out, " alt=\"%s\"", el->alt);
+	if (el->col_span > 1)
+		fprintf(out, " colspan=%d", el->col_span);
 	if (e > 0) /* the rest is artifacts */
 		element_text(p, e, out);
 	fputc('\n', out);

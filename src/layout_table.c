@@ -75,6 +75,8 @@ void table_row_content(struct layout *lo, const struct table_geom *g,
 	lo->bottom = NO_BOTTOM;
 	for (const struct doc_node *cell = row->first; cell && c < g->n; cell = cell->next) {
 		int in_row = layout_begin_elem(lo, table_is_header(row) ? ROLE_TH : ROLE_TD);
+		if (lo->elem != in_row && table_cell_span(cell) > 1) /* a cell element was opened */
+			lo->pages->elems[lo->elem].col_span = table_cell_span(cell);
 		lo->y = top + g->pad;
 		block_content_layout(lo, cell->first, lo->x0 + g->x[c] + g->pad,
 				     table_cell_width(g, c, cell) - 2 * g->pad);

@@ -47,6 +47,7 @@ struct pages_elem {
 	const char *lang;  /* language when not the document's (BCP 47), or NULL */
 	const char *alt;   /* ROLE_FIGURE: alternative text */
 	const char *uri;   /* ROLE_LINK: where it leads (https:, mailto:) */
+	int col_span;      /* ROLE_TH, ROLE_TD: columns the cell spans when more than one */
 };
 
 enum box_kind {

@@ -33,6 +33,7 @@ struct st_elem {
 	enum pages_role role;
 	int parent;       /* -1 for the root */
 	char *lang, *alt;
+	int col_span;     /* a table cell over more than one column */
 	int attached;     /* in its parent's kids (the root always is) */
 	struct kid *kids;
 	int n_kids, cap_kids;
@@ -116,6 +117,7 @@ void pdf_struct_add_part(struct pdf_writer *w, const struct pages *part)
 		e->parent = global(st, src->parent);
 		e->lang = src->lang ? xstrdup(src->lang) : NULL;
 		e->alt = src->alt ? xstrdup(src->alt) : NULL;
+		e->col_span = src->col_span;
 	}
 }
 
@@ -284,8 +286,16 @@ static HPDF_STATUS write_elem(HPDF_Dict d, HPDF_Stream out)
 		HPDF_Stream_WriteStr(out, "/Alt ");
 		put_text(out, e->alt);
 	}
-	if (e->role == ROLE_TH)
-		HPDF_Stream_WriteStr(out, "/A <</O /Table /Scope /Column>> ");
+	if (e->role == ROLE_TH || e->col_span > 1) {
+		HPDF_Stream_WriteStr(out, "/A <</O /Table ");
+		if (e->role == ROLE_TH)
+			HPDF_Stream_WriteStr(out, "/Scope /Column ");
+		if (e->col_span > 1) {
+			snprintf(buf, sizeof(buf), "/ColSpan %d ", e->col_span);
+			HPDF_Stream_WriteStr(out, buf);
+		}
+		HPDF_Stream_WriteStr(out, ">> ");
+	}
 	HPDF_Stream_WriteStr(out, "/K [");
 	for (int k = 0; k < e->n_kids; k++) {
 		const struct kid *kid = &e->kids[k];

@@ -286,6 +286,14 @@ class Checker:
     PARENTS = {"/TR": ("/Table", "/THead", "/TBody", "/TFoot"), "/TH": ("/TR",),
                "/TD": ("/TR",), "/LI": ("/L",), "/Lbl": ("/LI",), "/LBody": ("/LI",)}
 
+    @staticmethod
+    def col_span(cell):
+        """The columns a TH or TD covers: its /ColSpan attribute, or one."""
+        attrs = cell.get("/A")
+        if isinstance(attrs, pikepdf.Dictionary) and "/ColSpan" in attrs:
+            return int(attrs.ColSpan)
+        return 1
+
     def check_nesting(self, e, s):
         parent = e.get("/P")
         ps = str(parent.get("/S", "")) if isinstance(parent, pikepdf.Dictionary) else ""
@@ -297,8 +305,8 @@ class Checker:
                 self.problem("a TH without /Scope")
         if s == "/Table":
             kids = e.K if isinstance(e.K, pikepdf.Array) else [e.K]
-            widths = {len([c for c in (r.K if isinstance(r.K, pikepdf.Array) else [r.K])
-                           if isinstance(c, pikepdf.Dictionary) and c.get("/S") in ("/TH", "/TD")])
+            widths = {sum(self.col_span(c) for c in (r.K if isinstance(r.K, pikepdf.Array) else [r.K])
+                          if isinstance(c, pikepdf.Dictionary) and c.get("/S") in ("/TH", "/TD"))
                       for r in kids if isinstance(r, pikepdf.Dictionary) and r.get("/S") == "/TR"}
             if len(widths) > 1:
                 self.problem(f"a Table whose rows have {sorted(widths)} cells (not regular)")

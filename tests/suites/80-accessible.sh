@@ -126,3 +126,22 @@ while IFS= read -r para; do
 	contains "accessible pdftotext gives source paragraph $n of justified-fi" "$A/justified.text" "$para"
 done < "$A/justified.source"
 check "accessible justified-fi has paragraphs" test "$n" -ge 2
+
+# A cell over two columns is one TD with /ColSpan 2, and its table stays
+# regular for the checker (every row covers as many columns).
+C=tests/cases/typeset-blocks/table-header-repeat
+( cd "$C" && "$OLDPWD/$KP" render -c region.ini -t template.xml -o "$OLDPWD/$A/span.pdf" ) 2> "$A/span.log"
+check "accessible a spanning cell is a TD with /ColSpan 2" $PY -c "import pikepdf, sys
+pdf = pikepdf.open('$A/span.pdf')
+def walk(e):
+    if isinstance(e, pikepdf.Array):
+        return any(walk(k) for k in e)
+    if not isinstance(e, pikepdf.Dictionary):
+        return False
+    a = e.get('/A')
+    if e.get('/S') == '/TD' and isinstance(a, pikepdf.Dictionary) and a.get('/ColSpan') == 2:
+        return True
+    return walk(e.get('/K'))
+sys.exit(0 if walk(pdf.Root.StructTreeRoot.K) else 1)"
+$PY tests/a11y/check_pdf.py fi "$A/span.pdf" > "$A/span.check" 2>&1
+check "accessible a table with a spanning cell is regular" test -z "$(grep 'not regular' "$A/span.check")"
