@@ -16,6 +16,8 @@
 #include "progress.h"
 
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *const render_documents[] = { "checklist", "card-inserts", "leaflet",
@@ -87,15 +89,28 @@ struct template *render_load_template(const char *path)
 	return t; /* cppcheck-suppress CastIntegerToAddressAtReturn */
 }
 
+/* The programme's names (the card, its database) are broken only between
+ * their two parts in Swedish and English, inflected forms too (Kaiku-kortet,
+ * Kaiku-kannan): those patterns alone give "Kaikuko-rtti", "Kaikukan-ta".
+ * Finnish needs none: libvoikko knows the compound and its syllables. */
+static const char programme_exceptions[] = "Kaiku-kort, Kaiku-kan";
+
 /* The region's [hyphenation] exceptions for LANG (exceptions_LANG, else
- * exceptions; none when neither is set). The region file's check refused a
- * malformed one (config.c), so parsing it again does not fail. */
+ * exceptions), then the programme's. The region file's check refused a
+ * malformed one (config.c), so parsing it again does not fail; the
+ * region's own entry for a name, if any, is found first and wins. */
 static struct hyph_exceptions *region_exceptions(const struct config *cfg, const char *lang)
 {
 	const struct config_section *s = config_section(cfg, "hyphenation");
 	const struct config_value *v = s ? config_get(s, "exceptions", lang) : NULL;
-	char err[256];
-	return hyph_exceptions_parse(v ? v->text : "", err, sizeof(err));
+	const char *own = v ? v->text : "";
+	size_t size = strlen(own) + sizeof(programme_exceptions) + 2;
+	char err[256], *list = xmalloc(size);
+	struct hyph_exceptions *ex;
+	snprintf(list, size, "%s, %s", own, strcmp(lang, "fi") != 0 ? programme_exceptions : "");
+	ex = hyph_exceptions_parse(list, err, sizeof(err));
+	free(list);
+	return ex;
 }
 
 void render_layout_begin(const struct config *cfg, const struct render_options *opt,
