@@ -90,8 +90,9 @@ void pdf_color(struct pdf_writer *w, struct doc_color c, int stroke);
 HPDF_Dict pdf_new_dict(struct pdf_writer *w);
 /* A new stream object, compressed when COMPRESS. */
 HPDF_Dict pdf_new_stream(struct pdf_writer *w, int compress);
-/* A PDF text string (UTF-16BE with a byte order mark) from UTF-8. */
-HPDF_Binary pdf_text_string(struct pdf_writer *w, const char *utf8, size_t len);
+/* A PDF text string object from UTF-8: a literal string when it is
+ * printable ASCII, else UTF-16BE with a byte order mark. */
+void *pdf_text_string(struct pdf_writer *w, const char *utf8, size_t len);
 
 /* Paint box B as it is: no marked content, link or outline (pdf.c); a
  * page's boxes and a form's. */
@@ -109,9 +110,12 @@ void pdf_draw_text(struct pdf_writer *w, const struct box *b, int spanned);
  * LEN units (an invalid byte becomes U+FFFD). Returns how many were written.
  * The one UTF-16 encoder of the PDF backend's text strings. */
 size_t pdf_utf16(const char *text, size_t len, uint16_t *out);
-/* "<FEFF...>": UTF-8 TEXT as a hex PDF text string (UTF-16BE after a byte
- * order mark), with a space after it when SPACE; malloc'd. */
-char *pdf_hex_text(const char *text, int space);
+/* UTF-8 TEXT as a PDF text string token, with a space after it when SPACE;
+ * malloc'd: "(...)" when it is printable ASCII (PDFDocEncoding), else
+ * "<FEFF...>" (UTF-16BE after a byte order mark, in hex). */
+char *pdf_text_token(const char *text, int space);
+/* 1 when LEN bytes of TEXT are printable ASCII, the same in PDFDocEncoding. */
+int pdf_plain_ascii(const char *text, size_t len);
 /* The same, written into the page's content. */
 void pdf_put_text_string(struct pdf_writer *w, const char *text, int space);
 /* The ActualText of text box B (with the word space that follows it). */

@@ -12,12 +12,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-HPDF_Binary pdf_text_string(struct pdf_writer *w, const char *utf8, size_t len)
+void *pdf_text_string(struct pdf_writer *w, const char *utf8, size_t len)
 {
-	uint16_t *units = xmalloc((len + 1) * sizeof(*units));
-	size_t n = pdf_utf16(utf8, len, units);
-	HPDF_BYTE *buf = xmalloc(2 * n + 2), *o = buf;
+	uint16_t *units;
+	size_t n;
+	HPDF_BYTE *buf, *o;
 	HPDF_Binary bin;
+	if (pdf_plain_ascii(utf8, len)) {
+		char *plain = xstrndup(utf8, len);
+		HPDF_String s = HPDF_String_New(w->doc->mmgr, plain, NULL);
+		free(plain);
+		return s;
+	}
+	units = xmalloc((len + 1) * sizeof(*units));
+	n = pdf_utf16(utf8, len, units);
+	buf = o = xmalloc(2 * n + 2);
 	*o++ = 0xFE; /* byte order mark, then UTF-16BE */
 	*o++ = 0xFF;
 	for (size_t i = 0; i < n; i++) {

@@ -255,7 +255,7 @@ static void put_ref(HPDF_Stream out, const void *obj)
 
 static void put_text(HPDF_Stream out, const char *text)
 {
-	char *hex = pdf_hex_text(text, 0);
+	char *hex = pdf_text_token(text, 0);
 	HPDF_Stream_WriteStr(out, hex);
 	free(hex);
 }

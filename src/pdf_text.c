@@ -122,11 +122,40 @@ size_t pdf_utf16(const char *text, size_t len, uint16_t *out)
 	return n_out;
 }
 
-char *pdf_hex_text(const char *text, int space)
+int pdf_plain_ascii(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)text[i] < 0x20 || (unsigned char)text[i] > 0x7E)
+			return 0;
+	return 1;
+}
+
+/* "(...)": printable ASCII TEXT as a literal string, the same in
+ * PDFDocEncoding and a quarter of the UTF-16 hex form's size. */
+static char *literal_text(const char *text, int space)
+{
+	size_t len = strlen(text);
+	char *lit = xmalloc(2 * len + 4), *o = lit;
+	*o++ = '(';
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '(' || text[i] == ')' || text[i] == '\\')
+			*o++ = '\\';
+		*o++ = text[i];
+	}
+	if (space)
+		*o++ = ' ';
+	strcpy(o, ")");
+	return lit;
+}
+
+char *pdf_text_token(const char *text, int space)
 {
 	size_t len = strlen(text), n;
-	uint16_t *units = xmalloc((len + 1) * sizeof(*units));
+	uint16_t *units;
 	char *hex, *o;
+	if (pdf_plain_ascii(text, len))
+		return literal_text(text, space);
+	units = xmalloc((len + 1) * sizeof(*units));
 	n = pdf_utf16(text, len, units);
 	if (space)
 		units[n++] = ' ';
@@ -141,7 +170,7 @@ char *pdf_hex_text(const char *text, int space)
 
 void pdf_put_text_string(struct pdf_writer *w, const char *text, int space)
 {
-	char *hex = pdf_hex_text(text, space);
+	char *hex = pdf_text_token(text, space);
 	pdf_put(w, hex);
 	free(hex);
 }

@@ -145,3 +145,11 @@ def walk(e):
 sys.exit(0 if walk(pdf.Root.StructTreeRoot.K) else 1)"
 $PY tests/a11y/check_pdf.py fi "$A/span.pdf" > "$A/span.check" 2>&1
 check "accessible a table with a spanning cell is regular" test -z "$(grep 'not regular' "$A/span.check")"
+
+# Text strings that are plain ASCII are written as literals, a quarter of
+# their UTF-16 size (a leaflet has some sixty link texts and QR alt texts);
+# the others stay UTF-16.
+check "accessible an ASCII alt text is a literal string" \
+	grep -aq '/Alt (QR-koodi: https://' "$A/leaflet-fi.pdf"
+check "accessible a Finnish alt text stays UTF-16" \
+	grep -aq '/Alt <FEFF0045007300690' "$A/leaflet-fi.pdf"
