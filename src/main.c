@@ -195,11 +195,36 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 	return optind == argc ? 0 : -1;
 }
 
+/* Render T in every language of the region (only -l's when given): into
+ * DIR/NAME-LANG.pdf when DIR is set, else only checked (with --data's
+ * holders). A problem that is the same in every language is shown once. */
+static int render_languages(const struct cli *cli, const struct config *cfg,
+			    const struct template *t, const char *fdir, const char *dir,
+			    const char *name)
+{
+	char opath[PATH_MAX];
+	int failed = 0;
+	diag_once_begin();
+	for (int l = 0; l < cfg->n_languages; l++) {
+		struct render_options ro = { cfg->languages[l], cli->large_print, fdir,
+					     dir ? opath : NULL, NULL, NULL, 0, 0, 0, cli->press };
+		if (cli->lang && strcmp(cli->lang, cfg->languages[l]) != 0)
+			continue; /* -l: that language only */
+		if (dir)
+			snprintf(opath, sizeof(opath), "%s/%s-%s.pdf", dir, name, cfg->languages[l]);
+		else
+			ro.holders = cli->holders;
+		failed |= render_document(cfg, t, &ro) != 0;
+	}
+	diag_once_end();
+	return failed ? -1 : 0;
+}
+
 /* Render the templates of every document that exists, in every language. */
 static int command_all(const struct cli *cli, const struct config *cfg, const char *tdir,
 		       const char *fdir)
 {
-	char tpath[PATH_MAX], opath[PATH_MAX];
+	char tpath[PATH_MAX];
 	int failed = 0;
 	if (cli->lang && !config_has_language(cfg, cli->lang)) {
 		diag_plain(DIAG_ERROR, "the region file does not list the language %s", cli->lang);
@@ -221,18 +246,7 @@ static int command_all(const struct cli *cli, const struct config *cfg, const ch
 			failed = 1;
 			continue;
 		}
-		diag_once_begin(); /* a template's problem is the same in every language */
-		for (int l = 0; l < cfg->n_languages; l++) {
-			struct render_options ro = { cfg->languages[l], cli->large_print, fdir, opath, NULL,
-						       NULL, 0, 0, 0,
-					       cli->press };
-			if (cli->lang && strcmp(cli->lang, cfg->languages[l]) != 0)
-				continue;
-			snprintf(opath, sizeof(opath), "%s/%s-%s.pdf", cli->output, render_documents[i],
-				 cfg->languages[l]);
-			failed |= render_document(cfg, t, &ro) != 0;
-		}
-		diag_once_end();
+		failed |= render_languages(cli, cfg, t, fdir, cli->output, render_documents[i]) != 0;
 		template_free(t);
 	}
 	return failed ? -1 : 0;
@@ -243,22 +257,12 @@ static int check_template(const struct cli *cli, const struct config *cfg, const
 			  const char *fdir)
 {
 	struct template *t = render_load_template(path);
-	int failed = 0;
+	int rc;
 	if (!t)
 		return -1;
-	diag_once_begin(); /* a template's problem is the same in every language */
-	for (int l = 0; l < cfg->n_languages; l++) {
-		struct render_options ro = { cfg->languages[l], cli->large_print, fdir, NULL, NULL,
-					       NULL, 0, 0, 0,
-					       cli->press };
-		if (cli->lang && strcmp(cli->lang, cfg->languages[l]) != 0)
-			continue; /* -l: that language only */
-		ro.holders = cli->holders;
-		failed |= render_document(cfg, t, &ro) != 0;
-	}
-	diag_once_end();
+	rc = render_languages(cli, cfg, t, fdir, NULL, NULL);
 	template_free(t);
-	return failed ? -1 : 0;
+	return rc;
 }
 
 static int command_check(const struct cli *cli, const struct config *cfg, const char *tdir,
