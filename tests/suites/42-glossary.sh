@@ -46,10 +46,25 @@ def texts_of_region(path):
             out.append((m.group(2) or "fi", m.group(3)))
     return out
 
+def texts_of_web_strings(path):
+    """The web page's words: [fi], [sv] and [en] sections of key = text."""
+    out, lang = [], None
+    for line in open(path, encoding="utf-8"):
+        m = re.match(r"\[(fi|sv|en)\]", line)
+        if m:
+            lang = m.group(1)
+        elif lang and "=" in line and not line.lstrip().startswith((";", "#")):
+            out.append((lang, line.split("=", 1)[1]))
+    if sorted(set(l for l, _ in out)) != ["en", "fi", "sv"]:
+        sys.exit(path + ": [fi], [sv] and [en] sections were expected")
+    return out
+
 bad = []
 for f in files:
     if f.endswith(".xml"):
         runs = texts_of_template(f)
+    elif f.endswith("web/strings.ini"):
+        runs = texts_of_web_strings(f)
     elif f.endswith(".ini"):
         runs = texts_of_region(f)
     else:
@@ -78,6 +93,14 @@ else pass "glossary: a planted forbidden form in a region file is found"; fi
 
 # 2. Every template and the example region, as written.
 check "glossary: every template and the example region" glossary_check templates/*.xml $REGION
+# the web page's own words (kaikuprint serve)
+mkdir -p "$G/web"
+awk '/^\[sv\]/ {sv = 1} sv && /^cards.columns/ {sub(/utfärdades/, "beviljades")} {print}' \
+	templates/web/strings.ini > "$G/web/strings.ini"
+if glossary_check "$G/web/strings.ini" > "$G/planted-web.log" 2>&1; then
+	fail "glossary: a planted forbidden form in the web page's words is found"
+else pass "glossary: a planted forbidden form in the web page's words is found"; fi
+check "glossary: the web page's words (templates/web/strings.ini)" glossary_check templates/web/strings.ini
 
 # 3. Every document as rendered, in each language (the region's values included).
 mkdir -p "$G/out"
