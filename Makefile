@@ -49,7 +49,7 @@ help:
 deps:
 	@sh .ci/install-deps
 
-$(BUILD)/%.o: src/%.c src/*.h | $(BUILD)
+$(BUILD)/%.o: src/%.c src/*.h src/*.def | $(BUILD)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 $(BUILD):

@@ -2,6 +2,7 @@
  * line numbers (by feeding the parser one line at a time) and checks fields. */
 #include "csv_data.h"
 #include "diag.h"
+#include "msg.h"
 #include "fileio.h"
 #include "utf8.h"
 
@@ -57,9 +58,9 @@ static void on_field(void *s, size_t len, void *data)
 static const char *column_name(const struct csv_reader *rd, int i, char *buf, size_t size)
 {
 	if (rd->have_header && i < rd->t->header.n_fields)
-		snprintf(buf, size, "column \"%s\"", rd->t->header.fields[i]);
+		snprintf(buf, size, msg_tr("column \"%s\""), rd->t->header.fields[i]);
 	else
-		snprintf(buf, size, "column %d", i + 1);
+		snprintf(buf, size, msg_tr("column %d"), i + 1);
 	return buf;
 }
 
@@ -70,23 +71,23 @@ static int check_fields(struct csv_reader *rd, const struct csv_record *r)
 	char col[CSV_MAX_FIELD + 32];
 	int errors = 0;
 	if (rd->too_many_fields) {
-		diag_file(DIAG_ERROR, name, r->line, 0, "more than %d fields", CSV_MAX_FIELDS);
+		diag_file(DIAG_ERROR, name, r->line, 0, msg_tr("more than %d fields"), CSV_MAX_FIELDS);
 		errors++;
 	}
 	for (int i = 0; i < r->n_fields; i++) {
 		size_t len = strlen(r->fields[i]);
 		if (utf8_find_invalid(r->fields[i], len) != (size_t)-1) {
-			diag_file(DIAG_ERROR, name, r->line, 0, "invalid UTF-8 in %s",
-				  rd->have_header ? column_name(rd, i, col, sizeof(col)) : "the header");
+			diag_file(DIAG_ERROR, name, r->line, 0, msg_tr("invalid UTF-8 in %s"),
+				  rd->have_header ? column_name(rd, i, col, sizeof(col)) : msg_tr("the header"));
 			errors++;
 		} else if (len > CSV_MAX_FIELD) {
-			diag_file(DIAG_ERROR, name, r->line, 0, "%s is longer than %d bytes",
+			diag_file(DIAG_ERROR, name, r->line, 0, msg_tr("%s is longer than %d bytes"),
 				  column_name(rd, i, col, sizeof(col)), CSV_MAX_FIELD);
 			errors++;
 		}
 	}
 	if (rd->have_header && r->n_fields != rd->t->header.n_fields && !rd->too_many_fields) {
-		diag_file(DIAG_ERROR, name, r->line, 0, "%d field%s, but the header has %d",
+		diag_file(DIAG_ERROR, name, r->line, 0, msg_tr("%d field%s, but the header has %d"),
 			  r->n_fields, r->n_fields == 1 ? "" : "s", rd->t->header.n_fields);
 		errors++;
 	}
@@ -144,8 +145,9 @@ static void feed_lines(struct csv_reader *rd, struct csv_parser *p, const char *
 		size_t n = nl ? (size_t)(nl - (text + pos)) + 1 : len - pos;
 		if (csv_parse(p, text + pos, n, on_field, on_record, rd) != n) {
 			diag_file(DIAG_ERROR, rd->t->name, rd->cur.line ? rd->cur.line : rd->line, 0,
-				  "malformed CSV: a quote inside an unquoted field, or text after "
-				  "a closing quote (quote a field that contains quotes, commas or line breaks)");
+				  msg_tr("malformed CSV: a quote inside an unquoted field, or text after "
+					 "a closing quote (quote a field that contains quotes, commas or "
+					 "line breaks)"));
 			rd->errors++;
 			record_clear(&rd->cur);
 			csv_free(p);
@@ -173,13 +175,13 @@ struct csv_table *csv_table_parse(const char *name, const char *text, size_t len
 	rd.line--;
 	if (csv_fini(&p, on_field, on_record, &rd) != 0) {
 		diag_file(DIAG_ERROR, name, rd.cur.line ? rd.cur.line : rd.line, 0,
-			  "a quoted field is not closed before the end of the file");
+			  msg_tr("a quoted field is not closed before the end of the file"));
 		rd.errors++;
 		record_clear(&rd.cur);
 	}
 	csv_free(&p);
 	if (!rd.have_header && rd.errors == 0) {
-		diag_file(DIAG_ERROR, name, 0, 0, "empty file: expected a header row");
+		diag_file(DIAG_ERROR, name, 0, 0, msg_tr("empty file: expected a header row"));
 		rd.errors++;
 	}
 	if (!rd.have_header) {

@@ -2,6 +2,7 @@
 #include "holders.h"
 #include "csv_data.h"
 #include "diag.h"
+#include "msg.h"
 #include "utf8.h"
 
 #include <stdio.h>
@@ -36,9 +37,9 @@ static int find_columns(const struct csv_table *t, struct columns *c)
 			k++;
 		if (k == N_COLS || c->at[k] >= 0) {
 			diag_file(DIAG_ERROR, t->name, t->header.line, 0,
-				  "column %d of the header is %s (the columns are name, issued, "
-				  "children, and optionally type and organisation)", i + 1,
-				  k == N_COLS ? "not a known column" : "a repeated column");
+				  msg_tr("column %d of the header is %s (the columns are name, issued, "
+					 "children, and optionally type and organisation)"), i + 1,
+				  k == N_COLS ? msg_tr("not a known column") : msg_tr("a repeated column"));
 			errors++;
 		} else {
 			c->at[k] = i;
@@ -47,7 +48,7 @@ static int find_columns(const struct csv_table *t, struct columns *c)
 	for (int k = 0; k < N_COLS; k++) {
 		if (column_required[k] && c->at[k] < 0 && errors == 0) {
 			diag_file(DIAG_ERROR, t->name, t->header.line, 0,
-				  "the header has no column \"%s\"", column_names[k]);
+				  msg_tr("the header has no column \"%s\""), column_names[k]);
 			errors++;
 		}
 	}
@@ -62,7 +63,7 @@ static const char *field(const struct csv_record *r, const struct columns *c, in
 /* Only digits and '-' are shown back in messages: never a name. */
 static const char *safe_value(const char *s)
 {
-	return s[strspn(s, "0123456789-")] == '\0' && strlen(s) <= 12 ? s : "(not shown)";
+	return s[strspn(s, "0123456789-")] == '\0' && strlen(s) <= 12 ? s : msg_tr("(not shown)");
 }
 
 /* The first character of S for which WANTED is true, or 0 when there is
@@ -117,7 +118,7 @@ static int check_type(const char *name, int line, const char *s, struct holder *
 	else if (strcasecmp(s, "community") == 0)
 		h->type = HOLDER_COMMUNITY;
 	else {
-		diag_file(DIAG_ERROR, name, line, 0, "type must be personal or community (or empty)");
+		diag_file(DIAG_ERROR, name, line, 0, msg_tr("type must be personal or community (or empty)"));
 		return 1;
 	}
 	return 0;
@@ -127,24 +128,24 @@ static int check_name(const char *file, int line, const char *s, struct holder *
 {
 	uint32_t bad = bad_char(s);
 	if (bad == '\n' || bad == '\r' || bad == 0x2028 || bad == 0x2029) {
-		diag_file(DIAG_ERROR, file, line, 0, "the name contains a line break (U+%04X)",
+		diag_file(DIAG_ERROR, file, line, 0, msg_tr("the name contains a line break (U+%04X)"),
 			  (unsigned)bad);
 		return 1;
 	}
 	if (bad) {
 		diag_file(DIAG_ERROR, file, line, 0,
-			  "the name contains a control or invisible formatting character (U+%04X)",
+			  msg_tr("the name contains a control or invisible formatting character (U+%04X)"),
 			  (unsigned)bad);
 		return 1;
 	}
 	if (h->type == HOLDER_PERSONAL && !has_visible(s)) {
-		diag_file(DIAG_ERROR, file, line, 0, "empty name on a personal card%s",
-			  *s ? " (only spaces)" : "");
+		diag_file(DIAG_ERROR, file, line, 0, msg_tr("empty name on a personal card%s"),
+			  *s ? msg_tr(" (only spaces)") : "");
 		return 1;
 	}
 	if (h->type == HOLDER_COMMUNITY && *s)
 		diag_file(DIAG_WARNING, file, line, 0,
-			  "a community card shows the organisation; the name is not printed");
+			  msg_tr("a community card shows the organisation; the name is not printed"));
 	h->name = xstrdup(h->type == HOLDER_PERSONAL ? s : "");
 	return 0;
 }
@@ -157,19 +158,18 @@ static int check_today(const char *file, int line, const struct holder *h,
 	char day[16], date[16];
 	if (!today)
 		return 0;
-	date_format_iso(today, day, sizeof(day));
+	msg_date(today, day, sizeof(day));
 	if (date_compare(&h->issued, today) > 0) {
-		date_format_iso(&h->issued, date, sizeof(date));
 		diag_file(DIAG_ERROR, file, line, 0,
-			  "issued %s, later than the day of printing %s (--today sets that day)",
-			  date, day);
+			  msg_tr("issued %s, later than the day of printing %s (--today sets that day)"),
+			  msg_date(&h->issued, date, sizeof(date)), day);
 		return 1;
 	}
 	if (date_compare(&h->expiry, today) < 0) {
-		date_format_iso(&h->expiry, date, sizeof(date));
 		diag_file(DIAG_ERROR, file, line, 0,
-			  "the card is already expired on the day of printing %s (last valid day %s)",
-			  day, date);
+			  msg_tr("the card is already expired on the day of printing %s "
+				 "(last day of validity %s)"),
+			  day, msg_date(&h->expiry, date, sizeof(date)));
 		return 1;
 	}
 	return 0;
@@ -181,13 +181,14 @@ static int check_issued(const char *file, int line, const char *s, const struct 
 	char buf[16];
 	if (date_parse(s, &h->issued) != 0 || h->issued.year < 2000 || h->issued.year > 2100) {
 		diag_file(DIAG_ERROR, file, line, 0,
-			  "issued is not a date YYYY-MM-DD between 2000 and 2100: %s", safe_value(s));
+			  msg_tr("issued is not a date YYYY-MM-DD between 2000 and 2100: %s"),
+			  safe_value(s));
 		return 1;
 	}
 	if (cfg->has_trial_end && date_compare(&h->issued, &cfg->trial_end) > 0) {
-		date_format_iso(&cfg->trial_end, buf, sizeof(buf));
 		diag_file(DIAG_ERROR, file, line, 0,
-			  "issued after the region's trial end (%s): the card would not be valid", buf);
+			  msg_tr("issued after the region's trial end (%s): the card would not be valid"),
+			  msg_date(&cfg->trial_end, buf, sizeof(buf)));
 		return 1;
 	}
 	h->expiry = date_card_expiry(h->issued, cfg->validity_months,
@@ -204,8 +205,8 @@ static int check_children(const char *file, int line, const char *s, struct hold
 	}
 	if (!*s || s[digits] != '\0' || digits > 3 || atoi(s) > HOLDERS_MAX_CHILDREN) {
 		diag_file(DIAG_ERROR, file, line, 0,
-			  "children must be a whole number from 0 to %d: %s", HOLDERS_MAX_CHILDREN,
-			  *s ? safe_value(s) : "(empty)");
+			  msg_tr("children must be a whole number from 0 to %d: %s"),
+			  HOLDERS_MAX_CHILDREN, *s ? safe_value(s) : msg_tr("(empty)"));
 		return 1;
 	}
 	h->children = atoi(s);
@@ -228,8 +229,8 @@ static int check_row(const struct csv_table *t, const struct csv_record *r,
 	errors += check_children(t->name, r->line, field(r, c, COL_CHILDREN), h);
 	if (bad_char(field(r, c, COL_ORGANISATION))) {
 		diag_file(DIAG_ERROR, t->name, r->line, 0,
-			  "the organisation contains a line break, a control or an invisible "
-			  "formatting character (U+%04X)", (unsigned)bad_char(field(r, c, COL_ORGANISATION)));
+			  msg_tr("the organisation contains a line break, a control or an invisible "
+				 "formatting character (U+%04X)"), (unsigned)bad_char(field(r, c, COL_ORGANISATION)));
 		errors++;
 	}
 	h->organisation = xstrdup(field(r, c, COL_ORGANISATION));
@@ -245,10 +246,10 @@ static struct holders *check_table(const struct csv_table *t, const struct confi
 	struct columns c;
 	int errors = find_columns(t, &c) + t->errors;
 	if (errors == 0 && t->n_rows == 0) {
-		diag_file(DIAG_ERROR, t->name, 0, 0, "no rows after the header");
+		diag_file(DIAG_ERROR, t->name, 0, 0, msg_tr("no rows after the header"));
 		errors++;
 	} else if (t->n_rows > HOLDERS_MAX_ROWS) {
-		diag_file(DIAG_ERROR, t->name, 0, 0, "more than %d rows", HOLDERS_MAX_ROWS);
+		diag_file(DIAG_ERROR, t->name, 0, 0, msg_tr("more than %d rows"), HOLDERS_MAX_ROWS);
 		errors++;
 	}
 	if (c.at[COL_NAME] >= 0 && c.at[COL_ISSUED] >= 0 &&

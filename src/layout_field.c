@@ -12,6 +12,7 @@
 #include "layout_internal.h"
 #include "card_memo.h"
 #include "diag.h"
+#include "msg.h"
 #include "progress.h"
 #include "units.h"
 #include "utf8.h"
@@ -51,11 +52,14 @@ static void fit_error(struct layout *lo, const struct fit *f, double missing, do
 		 name ? "\"" : "");
 	if (!lo->measure)
 		progress_interrupt();
-	if (f->origin) /* point at the data record; say where the frame is */
+	if (f->origin) { /* point at the data record; say where the frame is */
+		char mm[16], pt[16];
 		layout_report(lo, DIAG_ERROR, f->origin, 0, 0,
-			      "%s (%s:%d): the text does not fit even at the smallest size allowed: "
-			      "%.1f mm missing at %.1f pt", what, lo->doc->file, f->node->line,
-			      missing / MM_TO_PT, size);
+			      msg_tr("the text does not fit even at the smallest size allowed: "
+				     "%s mm missing at %s pt, in %s (%s:%d)"),
+			      msg_decimal(missing / MM_TO_PT, mm, sizeof(mm)),
+			      msg_decimal(size, pt, sizeof(pt)), what, lo->doc->file, f->node->line);
+	}
 	else
 		layout_report(lo, DIAG_ERROR, lo->doc->file, f->node->line, f->node->col,
 			      "%s: the text does not fit even at the smallest size allowed: "
@@ -76,7 +80,7 @@ static int check_glyphs(struct layout *lo, const struct fit *f, const struct fit
 			progress_interrupt();
 			layout_report(lo, DIAG_ERROR, f->origin ? f->origin : lo->doc->file,
 				      f->origin ? 0 : f->node->line, f->origin ? 0 : f->node->col,
-				      "the font has no glyph for U+%04X (in a <fit> frame)",
+				      msg_tr("the font has no glyph for U+%04X (in a <fit> frame)"),
 				      (unsigned)cp);
 			return -1;
 		}
@@ -252,11 +256,14 @@ void card_layout(struct layout *lo, const struct doc_node *n)
 		return;
 	{
 		double over = (layout_measure_blocks(lo, n->first, 1) - (lo->bottom - lo->top)) / MM_TO_PT;
+		char mm[16];
 		progress_interrupt();
 		if (n->origin)
 			layout_report(lo, DIAG_ERROR, n->origin, 0, 0,
-				      "the card (%s:%d) does not fit on one page: about %.1f mm too tall",
-				      lo->doc->file, n->line, over > 0.1 ? over : 0.1);
+				      msg_tr("the card does not fit on one page: about %s mm too tall "
+					     "(%s:%d)"),
+				      msg_decimal(over > 0.1 ? over : 0.1, mm, sizeof(mm)),
+				      lo->doc->file, n->line);
 		else
 			layout_report(lo, DIAG_ERROR, lo->doc->file, n->line, n->col,
 				      "the <card> does not fit on one page: about %.1f mm too tall",

@@ -6,6 +6,7 @@
 #include "serve_internal.h"
 #include "diag.h"
 #include "holders.h"
+#include "msg.h"
 #include "pdf.h"
 
 #include <stdlib.h>
@@ -26,6 +27,35 @@ static int cards_doc(void)
 	return -1;
 }
 
+/* One problem as a list item: "kaikuprint: holders.csv:3: error: TEXT"
+ * becomes "Row 3: TEXT" in the page's language (the row's number is the
+ * file's line, as a spreadsheet counts it). */
+static void put_problem(FILE *out, const char *ui, const char *line)
+{
+	static const char *const levels[] = { "error: ", "warning: " };
+	size_t n = strlen(list_name);
+	char *end;
+	long row = 0;
+	if (strncmp(line, "kaikuprint: ", 12) == 0)
+		line += 12;
+	if (strncmp(line, list_name, n) == 0 && line[n] == ':') {
+		line += n + 1;
+		row = strtol(line, &end, 10);
+		line = row > 0 && *end == ':' ? end + 1 : line;
+		line += *line == ' ';
+	}
+	for (size_t i = 0; i < sizeof(levels) / sizeof(levels[0]); i++)
+		if (strncmp(line, levels[i], strlen(levels[i])) == 0)
+			line += strlen(levels[i]);
+	fputs("<li>", out);
+	if (row > 0) {
+		serve_put_escaped(out, serve_text(ui, "cards.row"));
+		fprintf(out, " %ld: ", row);
+	}
+	serve_put_escaped(out, line);
+	fputs("</li>\n", out);
+}
+
 static enum MHD_Result cards_page(struct serve_request *r, unsigned status, const char *messages)
 {
 	char *form, *html, today[48];
@@ -38,9 +68,7 @@ static enum MHD_Result cards_page(struct serve_request *r, unsigned status, cons
 		while (*p) {
 			size_t n = strcspn(p, "\n");
 			char *line = xstrndup(p, n);
-			fputs("<li>", out);
-			serve_put_escaped(out, strncmp(line, "kaikuprint: ", 12) == 0 ? line + 12 : line);
-			fputs("</li>\n", out);
+			put_problem(out, r->ui, line);
 			free(line);
 			p += n + (p[n] != '\0');
 		}
@@ -95,7 +123,7 @@ static void wipe_holders(struct holders *hs)
  * the messages in *MESSAGES. The list is checked as the command line checks
  * it, against the day of printing (serve_sync_today). */
 static unsigned char *make_cards(const struct serve_field *file, const char *lang, int press,
-				 size_t *len, char **messages)
+				 const char *lang_of_page, size_t *len, char **messages)
 {
 	size_t mlen;
 	FILE *out = open_memstream(messages, &mlen);
@@ -103,10 +131,12 @@ static unsigned char *make_cards(const struct serve_field *file, const char *lan
 	unsigned char *pdf = NULL;
 	diag_reset();
 	diag_set_stream(out);
+	msg_set_language(lang_of_page);
 	hs = holders_parse(list_name, file->value, file->len, serve.cfg, &serve.cfg->today);
 	if (hs && hs->n > CARDS_MAX_ROWS) {
-		diag_file(DIAG_ERROR, list_name, 0, 0, "more than %d rows; make larger batches with "
-			  "kaikuprint render --data", CARDS_MAX_ROWS);
+		diag_file(DIAG_ERROR, list_name, 0, 0, msg_tr("more than %d rows; make larger batches "
+							      "with kaikuprint render --data"),
+			  CARDS_MAX_ROWS);
 	} else if (hs) {
 		struct render_options ro;
 		struct pages *pages;
@@ -122,6 +152,7 @@ static unsigned char *make_cards(const struct serve_field *file, const char *lan
 			pages_free(pages);
 	}
 	wipe_holders(hs);
+	msg_set_language(NULL);
 	diag_set_stream(NULL);
 	fclose(out);
 	return pdf;
@@ -143,7 +174,7 @@ enum MHD_Result serve_cards_post(struct serve_request *r)
 		lang = serve.cfg->languages[0];
 	snprintf(disposition, sizeof(disposition), "attachment; filename=\"card-inserts%s-%s.pdf\"",
 		 press ? "-press" : "", lang);
-	pdf = make_cards(file, lang, press != NULL, &len, &messages);
+	pdf = make_cards(file, lang, press != NULL, r->ui, &len, &messages);
 	if (pdf) {
 		serve_release_lock();
 		free(messages);

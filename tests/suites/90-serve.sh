@@ -311,8 +311,8 @@ pdftotext -q "$S/cards.pdf" "$S/cards.txt"
 contains "serve cards carry the holders' names" "$S/cards.txt" "Marja-Liisa Väänänen-Åkerström"
 printf 'name,issued,children\nZyxwvu Qwertyson,2027-03-01,1\nYvonne Plumtree,2027-02-30,1\nXaver Quux,2027-03-01,many\n' > "$S/bad.csv"
 req "serve a list with bad rows 422" 422 -H "Origin: $U" -F "form_token=$TOKEN" -F "holders=@$S/bad.csv" "$U/cards"
-contains "serve bad rows: row 3 named" "$S/b" "holders.csv:3: error:"
-contains "serve bad rows: row 4 named" "$S/b" "holders.csv:4: error:"
+contains "serve bad rows: row 3 named" "$S/b" "<li>Row 3: issued is not a date"
+contains "serve bad rows: row 4 named" "$S/b" "<li>Row 4: children must be a whole number from 0 to 20: (not shown)</li>"
 if grep -q -e Plumtree -e Quux -e Qwertyson "$S/b" "$S/h"; then fail "serve bad rows: no name in the answer"; else pass "serve bad rows: no name in the answer"; fi
 req "serve POST /cards without a file 400" 400 -H "Origin: $U" -F "form_token=$TOKEN" "$U/cards"
 # the day of printing, as the command line checks it (KAIKUPRINT_TODAY=2027-03-01 here)
@@ -320,10 +320,27 @@ req "serve /cards names the day of printing" 200 "$U/cards"
 contains "serve /cards says the day of printing" "$S/b" '<strong class="today">1 March 2027</strong>'
 printf 'name,issued,children\nZyxwvu Qwertyson,2025-12-01,1\nYvonne Plumtree,2027-03-02,0\nXaver Quux,2027-03-01,0\n' > "$S/today.csv"
 req "serve a list with a card expired or not yet issued 422" 422 -H "Origin: $U" -F "form_token=$TOKEN" -F "holders=@$S/today.csv" "$U/cards"
-contains "serve day of printing: an expired card's row named" "$S/b" "holders.csv:2: error: the card is already expired on the day of printing 2027-03-01 (last valid day 2026-12-01)"
-contains "serve day of printing: a card issued later named" "$S/b" "holders.csv:3: error: issued 2027-03-02, later than the day of printing 2027-03-01"
-if grep -q "holders.csv:4" "$S/b"; then fail "serve day of printing: a card issued that day passes"; else pass "serve day of printing: a card issued that day passes"; fi
+contains "serve day of printing: an expired card's row named" "$S/b" "<li>Row 2: the card has already expired on the day of printing 1 March 2027 (last day of validity 1 December 2026)</li>"
+contains "serve day of printing: a card issued later named" "$S/b" "<li>Row 3: issued 2 March 2027, later than the day of printing 1 March 2027</li>"
+if grep -q "Row 4" "$S/b"; then fail "serve day of printing: a card issued that day passes"; else pass "serve day of printing: a card issued that day passes"; fi
 if grep -q -e Plumtree -e Quux -e Qwertyson "$S/b" "$S/h"; then fail "serve day of printing: no name in the answer"; else pass "serve day of printing: no name in the answer"; fi
+# the problems in the page's language: words, dates and row labels; nothing
+# of the command line's (no "error:", no option)
+ui() { curl -s -b "$S/jar" -c "$S/jar" -o /dev/null "$U/ui/$1"; }
+ui fi
+req "serve a list's problems in Finnish 422" 422 -H "Origin: $U" -F "form_token=$TOKEN" -F "holders=@$S/today.csv" "$U/cards"
+contains "serve problems in Finnish: an expired card" "$S/b" "<li>Rivi 2: kortti on jo vanhentunut tulostuspäivänä 1.3.2027 (viimeinen voimassaolopäivä 1.12.2026)</li>"
+contains "serve problems in Finnish: issued later" "$S/b" "<li>Rivi 3: myöntämispäivä 2.3.2027 on myöhempi kuin tulostuspäivä 1.3.2027</li>"
+ui sv
+req "serve a list's problems in Swedish 422" 422 -H "Origin: $U" -F "form_token=$TOKEN" -F "holders=@$S/bad.csv" "$U/cards"
+contains "serve problems in Swedish: a bad date" "$S/b" "<li>Rad 3: i kolumnen issued står inget datum ÅÅÅÅ-MM-DD mellan 2000 och 2100"
+contains "serve problems in Swedish: a bad number" "$S/b" "<li>Rad 4: i kolumnen children ska det stå ett heltal från 0 till 20: (visas inte)</li>"
+printf 'name;issued\n' > "$S/header.csv"
+ui fi
+req "serve a list's header problem in Finnish 422" 422 -H "Origin: $U" -F "form_token=$TOKEN" -F "holders=@$S/header.csv" "$U/cards"
+contains "serve problems in Finnish: the header" "$S/b" "<li>Rivi 1: otsikkorivin sarake 1 on tuntematon sarake"
+if grep -q -e "error:" -e "--today" -e "holders.csv" "$S/b"; then fail "serve problems: none of the command line's words"; else pass "serve problems: none of the command line's words"; fi
+ui en
 # the print-shop variant of the cards
 req "serve POST /cards for a print shop 200" 200 -H "Origin: $U" -F "form_token=$TOKEN" -F "lang=sv" -F "press=yes" \
 	-F "holders=@config/esimerkkila-holders.csv;type=text/csv" "$U/cards"
@@ -435,8 +452,8 @@ if start_server "$S/dlog" -- -c "$S/all.ini" --today 2027-01-14; then
 	TOKEN=$(form_token "$S/b")
 	req "serve --today: a card issued after that day 422" 422 -H "Origin: $U" -F "form_token=$TOKEN" \
 		-F "holders=@config/esimerkkila-holders.csv" "$U/cards"
-	contains "serve --today: its row named" "$S/b" "holders.csv:21: error: issued 2027-01-15, later than the day of printing 2027-01-14"
-	check "serve --today: no other row named" test "$(grep -c 'holders.csv:[0-9]*: error' "$S/b")" -eq 1
+	contains "serve --today: its row named" "$S/b" "<li>Rivi 21: myöntämispäivä 15.1.2027 on myöhempi kuin tulostuspäivä 14.1.2027</li>"
+	check "serve --today: no other row named" test "$(grep -c '<li>Rivi [0-9]*:' "$S/b")" -eq 1
 	if grep -q "Sundqvist" "$S/b" "$S/dlog"; then fail "serve --today: no name in the answer or log"; else pass "serve --today: no name in the answer or log"; fi
 	stop_server
 else
