@@ -198,10 +198,14 @@ def main():
             d.find_element(By.CSS_SELECTOR, "form.cards button[type=submit]").click()
             WebDriverWait(d, 30).until(lambda x: x.find_elements(By.ID, "problems"))
             problems = d.find_element(By.ID, "problems").text
-            report("holders.csv:2: error: the card is already expired" in problems
-                   and "holders.csv:4: error: issued 2027-04-01, later than the day of printing"
-                   in problems and "holders.csv:3" not in problems and "Zyxwa" not in problems,
-                   "a list with an expired card is refused by row number, no name (%s)" % lang)
+            row, expired_word, later = {"fi": ("Rivi", "vanhentunut", "myöntämispäivä 1.4.2027"),
+                                        "sv": ("Rad", "gått ut", "utfärdat 1.4.2027"),
+                                        "en": ("Row", "expired", "issued 1 April 2027")}[lang]
+            report(("%s 2: " % row) in problems and expired_word in problems
+                   and ("%s 4: %s" % (row, later)) in problems
+                   and ("%s 3:" % row) not in problems and "error:" not in problems
+                   and "Zyxwa" not in problems,
+                   "a list with an expired card is refused by row number, in %s, no name" % lang)
             shot(d, os.path.join(outdir, "5-cards-problems-%s.png" % lang))
             # the refused list's answer is a 422, which the browser logs as an error
             problems = [m for m in csp_problems(d) if "status of 422" not in m]
