@@ -35,17 +35,16 @@ void pdf_put(struct pdf_writer *w, const char *s)
 	pdf_putn(w, s, strlen(s));
 }
 
-/* "%.*f" of V into BUF without printf (a tenth of drawing a page went to
- * it) when the digits are certain: |V| < 1e6 and V * 10^DECIMALS not within
- * 1e-6 of a tie, where rounding the product gives printf's rounding of V.
- * Returns the length, or -1 (then printf decides). */
-static int fixed_digits(double v, int decimals, char *buf)
+/* V * 10^DECIMALS rounded as printf's "%.*f" rounds V, into *OUT, without
+ * printf (a tenth of drawing a page went to it) when that is certain:
+ * |V| < 1e6 and V * 10^DECIMALS not within 1e-6 of a tie, where rounding
+ * the product gives printf's rounding of V. Returns 0, or -1 (then printf
+ * decides). */
+static int scaled_digits(double v, int decimals, long long *out)
 {
 	static const double scales[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
 	double x, whole;
-	long long r, scale;
-	int n = 0;
-	char digits[24];
+	long long r;
 	if (decimals < 0 || decimals > 6 || !(fabs(v) < 1e6))
 		return -1;
 	x = fabs(v) * scales[decimals];
@@ -53,28 +52,47 @@ static int fixed_digits(double v, int decimals, char *buf)
 	if (fabs(x - whole - 0.5) < 1e-6)
 		return -1;
 	r = (long long)(x - whole > 0.5 ? whole + 1 : whole);
-	scale = (long long)scales[decimals];
-	if (v < 0)
-		buf[n++] = '-';
+	*out = v < 0 ? -r : r;
+	return 0;
+}
+
+/* R / 10^DECIMALS and a space, with no trailing zeros ("-0" is "0"). */
+static void put_scaled(struct pdf_writer *w, long long r, int decimals)
+{
+	char buf[40], digits[8];
+	long long scale = 1, frac;
+	int n = 0, d = decimals;
+	for (int i = 0; i < decimals; i++)
+		scale *= 10;
+	if (r < 0)
+		buf[n++] = '-', r = -r;
 	n += snprintf(buf + n, 24, "%lld", r / scale); /* integers: the cheap path */
-	if (decimals > 0) {
-		long long frac = r % scale;
+	frac = r % scale;
+	while (d > 0 && frac % 10 == 0)
+		frac /= 10, d--;
+	if (d > 0) {
 		buf[n++] = '.';
-		for (int i = decimals - 1; i >= 0; i--, frac /= 10)
+		for (int i = d - 1; i >= 0; i--, frac /= 10)
 			digits[i] = (char)('0' + frac % 10);
-		memcpy(buf + n, digits, (size_t)decimals);
-		n += decimals;
+		memcpy(buf + n, digits, (size_t)d);
+		n += d;
 	}
-	buf[n] = '\0';
-	return n;
+	if (n == 2 && buf[0] == '-' && buf[1] == '0')
+		buf[0] = '0', n = 1;
+	buf[n++] = ' ';
+	pdf_putn(w, buf, (size_t)n);
 }
 
 static void put_number(struct pdf_writer *w, double v, int decimals)
 {
 	char buf[40];
-	int n = fixed_digits(v, decimals, buf);
-	if (n < 0)
-		n = snprintf(buf, sizeof(buf), "%.*f", decimals, v);
+	long long r;
+	int n;
+	if (scaled_digits(v, decimals, &r) == 0) {
+		put_scaled(w, r, decimals);
+		return;
+	}
+	n = snprintf(buf, sizeof(buf), "%.*f", decimals, v);
 	while (n > 0 && buf[n - 1] == '0')
 		n--;
 	if (n > 0 && buf[n - 1] == '.')
@@ -83,6 +101,21 @@ static void put_number(struct pdf_writer *w, double v, int decimals)
 		buf[0] = '0', n = 1;
 	buf[n++] = ' ';
 	pdf_putn(w, buf, (size_t)n);
+}
+
+long long pdf_milli(double v)
+{
+	char buf[40];
+	long long r;
+	if (scaled_digits(v, 3, &r) == 0)
+		return r;
+	snprintf(buf, sizeof(buf), "%.3f", v);
+	return llround(strtod(buf, NULL) * 1000);
+}
+
+void pdf_num_milli(struct pdf_writer *w, long long v)
+{
+	put_scaled(w, v, 3);
 }
 
 void pdf_num(struct pdf_writer *w, double v)
@@ -173,6 +206,90 @@ static void draw_rect(struct pdf_writer *w, const struct box *b)
 	pdf_put(w, b->filled && b->stroked ? "re B\n" : b->filled ? "re f\n" : "re S\n");
 }
 
+/* A rectangle that only fills, and can share one path with the others of
+ * run R0 (same colour, same structure element): one f paints their union,
+ * which is what painting them one by one in one opaque colour gives. */
+static int joins_fill(const struct box *r0, const struct box *b)
+{
+	return b->kind == BOX_RECT && b->filled && !b->stroked && !b->grouped &&
+	       b->w > 0 && b->h > 0 && b->elem == r0->elem && same_color(b->fill, r0->fill);
+}
+
+static int fill_run(const struct box *b, int n)
+{
+	int k = 1;
+	if (!joins_fill(b, b))
+		return 1;
+	while (k < n && joins_fill(b, &b[k]))
+		k++;
+	return k;
+}
+
+/* V as a whole number of units M into *OUT, when it is one within a
+ * millionth of a unit (a QR code's modules lie so from its first one). */
+static int whole_units(double v, double m, long *out)
+{
+	double u = v / m, r = floor(u + 0.5);
+	if (!(fabs(u - r) < 1e-6 && fabs(r) < 10000))
+		return 0;
+	*out = (long)r;
+	return 1;
+}
+
+/* Rectangle B of a run from R0, in units of R0's height, from R0's
+ * lower-left corner (PDF's y goes up): x, y, width, height. */
+static int grid_rect(const struct box *r0, const struct box *b, long out[4])
+{
+	double m = r0->h;
+	return whole_units(b->x - r0->x, m, &out[0]) &&
+	       whole_units((r0->y + r0->h) - (b->y + b->h), m, &out[1]) &&
+	       whole_units(b->w, m, &out[2]) && whole_units(b->h, m, &out[3]);
+}
+
+static int on_grid(const struct box *b, int n)
+{
+	long u[4];
+	for (int i = 0; i < n; i++)
+		if (!grid_rect(b, &b[i], u))
+			return 0;
+	return 1;
+}
+
+/* N rectangles that only fill, in one colour (pdf_fill_run): one path, one
+ * f. On a grid (a QR code: at least 4 rectangles whose corners and sides
+ * are whole modules from the first) they are written in modules, scaled by
+ * cm: "3 -5 7 1 re" instead of four page coordinates. */
+static void draw_fill_run(struct pdf_writer *w, const struct box *b, int n)
+{
+	int grid = n >= 4 && on_grid(b, n);
+	pdf_color(w, b->fill, 0);
+	if (grid) {
+		pdf_put(w, "q ");
+		put_number(w, b->h, 6);
+		pdf_put(w, "0 0 ");
+		put_number(w, b->h, 6);
+		pdf_num(w, b->x);
+		pdf_num(w, w->page_height - b->y - b->h);
+		pdf_put(w, "cm\n");
+	}
+	for (int i = 0; i < n; i++) {
+		if (grid) {
+			long u[4];
+			char buf[96];
+			grid_rect(b, &b[i], u);
+			snprintf(buf, sizeof(buf), "%ld %ld %ld %ld re\n", u[0], u[1], u[2], u[3]);
+			pdf_put(w, buf);
+			continue;
+		}
+		pdf_num(w, b[i].x);
+		pdf_num(w, w->page_height - b[i].y - b[i].h);
+		pdf_num(w, b[i].w);
+		pdf_num(w, b[i].h);
+		pdf_put(w, "re\n");
+	}
+	pdf_put(w, grid ? "f Q\n" : "f\n");
+}
+
 /* The kind is read from the file's first byte, not its name: layout has
  * already checked that it is a PNG (0x89 'P' 'N' 'G') or a JPEG (0xFF 0xD8).
  * An image used on many pages (a logo on every card) is embedded once. */
@@ -233,9 +350,12 @@ static void draw_image(struct pdf_writer *w, const struct box *b)
 /* SPANNED: the marked content around B carries its ActualText already. */
 static void paint(struct pdf_writer *w, const struct box *b, int spanned)
 {
-	if (b->kind == BOX_TEXT)
+	if (b->kind == BOX_TEXT) {
 		pdf_draw_text(w, b, spanned);
-	else if (b->kind == BOX_LINE)
+		return;
+	}
+	pdf_end_text(w);
+	if (b->kind == BOX_LINE)
 		draw_line(w, b);
 	else if (b->kind == BOX_RECT)
 		draw_rect(w, b);
@@ -243,28 +363,47 @@ static void paint(struct pdf_writer *w, const struct box *b, int spanned)
 		draw_image(w, b);
 }
 
-void pdf_paint_box(struct pdf_writer *w, const struct box *b)
+/* Box B, or the RUN of filled rectangles it starts (fill_run). */
+static void paint_run(struct pdf_writer *w, const struct box *b, int run, int spanned)
 {
-	paint(w, b, 0);
+	if (run > 1) {
+		pdf_end_text(w);
+		draw_fill_run(w, b, run);
+	} else {
+		paint(w, b, spanned);
+	}
 }
 
-static void draw_box(struct pdf_writer *w, const struct box *b)
+int pdf_paint_boxes(struct pdf_writer *w, const struct box *b, int n)
 {
-	int link, spanned;
+	int run = fill_run(b, n);
+	paint_run(w, b, run, 0);
+	return run;
+}
+
+/* Box B, or the run of filled rectangles it starts, with its marked
+ * content, link and outline entry; returns how many boxes it drew. */
+static int draw_boxes(struct pdf_writer *w, const struct box *b, int n)
+{
+	int link, spanned = 0, run;
 	if (b->grouped) /* drawn by its group's form */
-		return;
+		return 1;
 	if (b->kind == BOX_GROUP) { /* an artifact, or untagged (box_group.h) */
 		pdf_struct_box(w, b);
 		pdf_form_place(w, b);
-		return;
+		return 1;
 	}
-	link = pdf_link_of(w->pages, b);
-	spanned = pdf_struct_box(w, b);
-	if (link && !w->press) /* PDF/X: no annotations on the printed area */
-		pdf_link_box(w, link, b);
+	run = fill_run(b, n);
+	for (int i = 0; i < run; i++) { /* one element: only the first opens marked content */
+		link = pdf_link_of(w->pages, &b[i]);
+		spanned = pdf_struct_box(w, &b[i]);
+		if (link && !w->press) /* PDF/X: no annotations on the printed area */
+			pdf_link_box(w, link, &b[i]);
+	}
 	if (b->kind == BOX_TEXT)
 		pdf_outline_box(w, b);
-	paint(w, b, spanned);
+	paint_run(w, b, run, spanned);
+	return run;
 }
 
 /* The state a new page starts with (PDF's defaults). */
@@ -276,6 +415,7 @@ static void reset_state(struct pdf_writer *w)
 	w->cur_size = 0;
 	w->cur_hscale = 1;
 	w->cur_char_space = 0;
+	w->in_text = 0;
 	w->n_ops = 0;
 }
 
@@ -297,8 +437,9 @@ static void draw_page(struct pdf_writer *w, const struct page *pg)
 	if (w->press)
 		pdf_press_boxes(w, pg);
 	reset_state(w);
-	for (int i = 0; i < pg->n_boxes && !w->error; i++)
-		draw_box(w, &pg->boxes[i]);
+	for (int i = 0; i < pg->n_boxes && !w->error;)
+		i += draw_boxes(w, &pg->boxes[i], pg->n_boxes - i);
+	pdf_end_text(w);
 	pdf_struct_end_page(w);
 	pdf_links_end_page(w);
 	attr = (HPDF_PageAttr)w->page->attr;

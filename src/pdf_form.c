@@ -34,6 +34,8 @@ struct page_state {
 	double line_width;
 	const struct pdf_face *cur_face;
 	double cur_size, cur_hscale, cur_char_space;
+	int in_text;
+	long long text_x, text_y;
 };
 
 static void set_aside(struct pdf_writer *w, struct page_state *s, double height)
@@ -51,6 +53,9 @@ static void set_aside(struct pdf_writer *w, struct page_state *s, double height)
 	s->cur_size = w->cur_size;
 	s->cur_hscale = w->cur_hscale;
 	s->cur_char_space = w->cur_char_space;
+	s->in_text = w->in_text;
+	s->text_x = w->text_x;
+	s->text_y = w->text_y;
 	/* unknown: whatever the page has where the form is placed */
 	w->ops = NULL;
 	w->n_ops = w->cap_ops = 0;
@@ -61,6 +66,7 @@ static void set_aside(struct pdf_writer *w, struct page_state *s, double height)
 	w->cur_size = 0;
 	w->cur_hscale = -1;
 	w->cur_char_space = NAN;
+	w->in_text = 0;
 }
 
 static void put_back(struct pdf_writer *w, const struct page_state *s)
@@ -79,6 +85,9 @@ static void put_back(struct pdf_writer *w, const struct page_state *s)
 	w->cur_size = s->cur_size;
 	w->cur_hscale = s->cur_hscale;
 	w->cur_char_space = s->cur_char_space;
+	w->in_text = s->in_text;
+	w->text_x = s->text_x;
+	w->text_y = s->text_y;
 }
 
 /* Every entry of the page's resource dictionary FROM (fonts or images) also
@@ -111,8 +120,9 @@ static HPDF_Dict make_form(struct pdf_writer *w, const struct box_group *g)
 	HPDF_Dict_AddName(form, "Subtype", "Form");
 	HPDF_Dict_Add(form, "BBox", HPDF_Box_Array_New(w->doc->mmgr, bbox));
 	set_aside(w, &s, g->page.height);
-	for (int i = 0; i < g->page.n_boxes && !w->error; i++)
-		pdf_paint_box(w, &g->page.boxes[i]);
+	for (int i = 0; i < g->page.n_boxes && !w->error;)
+		i += pdf_paint_boxes(w, &g->page.boxes[i], g->page.n_boxes - i);
+	pdf_end_text(w);
 	HPDF_Stream_Write(form->stream, (const HPDF_BYTE *)w->ops, (HPDF_UINT)w->n_ops);
 	put_back(w, &s);
 	res = HPDF_Dict_New(w->doc->mmgr);
@@ -155,6 +165,7 @@ void pdf_form_place(struct pdf_writer *w, const struct box *b)
 			w->error = HPDF_INVALID_OBJECT;
 		return;
 	}
+	pdf_end_text(w);
 	pdf_put(w, "q 1 0 0 1 ");
 	pdf_num(w, b->x);
 	pdf_num(w, w->page_height - b->y - b->group->page.height);

@@ -58,6 +58,10 @@ struct pdf_writer {
 	double line_width;
 	const struct pdf_face *cur_face;
 	double cur_size, cur_hscale, cur_char_space;
+	/* the text object: open (BT written), and the start of its current
+	 * line in thousandths of a point (Td moves from there) */
+	int in_text;
+	long long text_x, text_y;
 	/* resources of the document */
 	struct pdf_face **faces;
 	int n_faces, cap_faces;
@@ -84,6 +88,9 @@ void pdf_put(struct pdf_writer *w, const char *s);
 void pdf_putn(struct pdf_writer *w, const char *s, size_t n);
 /* A number followed by a space, with no more decimals than it needs. */
 void pdf_num(struct pdf_writer *w, double v);
+/* V in thousandths, as pdf_num writes it; and such a number written. */
+long long pdf_milli(double v);
+void pdf_num_milli(struct pdf_writer *w, long long v);
 /* Set the fill (STROKE = 0) or stroke colour, if it is not set already. */
 void pdf_color(struct pdf_writer *w, struct doc_color c, int stroke);
 /* A new indirect object of the document. */
@@ -94,9 +101,10 @@ HPDF_Dict pdf_new_stream(struct pdf_writer *w, int compress);
  * printable ASCII, else UTF-16BE with a byte order mark. */
 void *pdf_text_string(struct pdf_writer *w, const char *utf8, size_t len);
 
-/* Paint box B as it is: no marked content, link or outline (pdf.c); a
- * page's boxes and a form's. */
-void pdf_paint_box(struct pdf_writer *w, const struct box *b);
+/* Paint box B as it is: no marked content, link or outline (pdf.c), or
+ * with it the run of filled rectangles of one colour that B starts, as one
+ * path (a QR code); of the N boxes from B. Returns how many it painted. */
+int pdf_paint_boxes(struct pdf_writer *w, const struct box *b, int n);
 
 /* Form XObjects (pdf_form.c): place the group of BOX_GROUP box B, making
  * its form on first use. */
@@ -106,6 +114,10 @@ void pdf_forms_free(struct pdf_writer *w);
 /* Text (pdf_text.c). SPANNED: the marked content around it carries its
  * ActualText already. */
 void pdf_draw_text(struct pdf_writer *w, const struct box *b, int spanned);
+/* Close the open text object (ET), if any: before anything that is not
+ * text (paths, images, forms) and before every marked-content boundary,
+ * so that BT/ET and BDC/EMC nest (ISO 32000-1, 14.6). */
+void pdf_end_text(struct pdf_writer *w);
 /* UTF-8 TEXT (LEN bytes) as UTF-16 code units into OUT, which has room for
  * LEN units (an invalid byte becomes U+FFFD). Returns how many were written.
  * The one UTF-16 encoder of the PDF backend's text strings. */

@@ -178,6 +178,7 @@ int pdf_struct_box(struct pdf_writer *w, const struct box *b)
 	own = b->kind == BOX_TEXT && b->actual_text && elem;
 	if (st->open && st->open_elem == elem && !own)
 		return 0;
+	pdf_end_text(w);
 	if (st->open)
 		pdf_put(w, "EMC\n");
 	st->open = 1;
@@ -205,6 +206,7 @@ void pdf_struct_end_page(struct pdf_writer *w)
 	struct pdf_struct *st = w->st;
 	if (!st)
 		return;
+	pdf_end_text(w);
 	if (st->open)
 		pdf_put(w, "EMC\n");
 	st->open = 0;

@@ -66,12 +66,46 @@ static void put_glyphs(struct pdf_writer *w, struct pdf_face *face, const struct
 	pdf_put(w, ">] TJ\n");
 }
 
+void pdf_end_text(struct pdf_writer *w)
+{
+	if (!w->in_text)
+		return;
+	pdf_put(w, "ET\n");
+	w->in_text = 0;
+}
+
+/* Consecutive words share one text object: a word on the same baseline is
+ * placed with Td from the previous word's origin (the start of the text
+ * line), in whole thousandths of a point, so that no error adds up and no
+ * glyph width is needed. A new baseline gets an absolute Tm: a reader's sum
+ * of Td moves can differ from the number in its last bit, and pdftotext
+ * groups lines into blocks by comparing baselines. */
+static void move_to(struct pdf_writer *w, const struct box *b)
+{
+	long long x = pdf_milli(b->x), y = pdf_milli(w->page_height - b->y);
+	if (y != w->text_y) {
+		pdf_put(w, "1 0 0 1 ");
+		pdf_num_milli(w, x);
+		pdf_num_milli(w, y);
+		pdf_put(w, "Tm\n");
+		w->text_x = x;
+		w->text_y = y;
+		return;
+	}
+	pdf_num_milli(w, x - w->text_x);
+	pdf_num_milli(w, y - w->text_y);
+	pdf_put(w, "Td\n");
+	w->text_x = x;
+	w->text_y = y;
+}
+
 void pdf_draw_text(struct pdf_writer *w, const struct box *b, int spanned)
 {
 	struct pdf_face *face = pdf_face_get(w, b->font);
 	const struct font_glyph *g = b->glyphs;
 	struct font_glyph *own = NULL;
 	size_t n = b->n_glyphs;
+	int span = b->actual_text && !spanned && !w->press;
 	if (!face)
 		return;
 	if (!g) {
@@ -79,22 +113,25 @@ void pdf_draw_text(struct pdf_writer *w, const struct box *b, int spanned)
 		n = font_glyph_run(b->font, b->text, b->len, own);
 		g = own;
 	}
-	if (b->actual_text && !spanned && !w->press) {
+	if (span) {
+		pdf_end_text(w);
 		pdf_put(w, "/Span <</ActualText ");
 		pdf_put_actual_text(w, b);
 		pdf_put(w, ">> BDC\n");
 	}
-	pdf_put(w, "BT\n");
+	if (!w->in_text) {
+		pdf_put(w, "BT\n");
+		w->in_text = 1;
+		w->text_x = w->text_y = 0; /* BT: the identity matrix */
+	}
 	set_text_state(w, face, b);
 	pdf_color(w, b->color, 0);
-	pdf_put(w, "1 0 0 1 ");
-	pdf_num(w, b->x);
-	pdf_num(w, w->page_height - b->y);
-	pdf_put(w, "Tm\n");
+	move_to(w, b);
 	put_glyphs(w, face, b, g, n);
-	pdf_put(w, "ET\n");
-	if (b->actual_text && !spanned && !w->press)
+	if (span) {
+		pdf_end_text(w);
 		pdf_put(w, "EMC\n");
+	}
 	free(own);
 }
 

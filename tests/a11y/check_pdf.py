@@ -124,10 +124,23 @@ class Checker:
         bare = 0
         rects = []      # (x, y, w, h) of every rectangle drawn
         texts = []      # (x, y, MCID or None) of every text run
+        ctm, saved = (1, 0, 0, 1, 0, 0), []   # only scale and translation are used
         for operands, op in pikepdf.parse_content_stream(page):
             op = str(op)
             if op == "re":
-                rects.append(tuple(float(v) for v in operands))
+                x, y, w, h = (float(v) for v in operands)
+                rects.append((ctm[0] * x + ctm[4], ctm[3] * y + ctm[5], ctm[0] * w, ctm[3] * h))
+            elif op == "q":
+                saved.append(ctm)
+            elif op == "Q":
+                ctm = saved.pop()
+            elif op == "cm":
+                a, _, _, d, e, f = (float(v) for v in operands)
+                ctm = (a * ctm[0], 0, 0, d * ctm[3], e * ctm[0] + ctm[4], f * ctm[3] + ctm[5])
+            elif op == "BT":
+                at = (0.0, 0.0)
+            elif op == "Td":    # from the start of the line (Tm is a translation here)
+                at = (at[0] + float(operands[0]), at[1] + float(operands[1]))
             elif op == "Tm":
                 at = (float(operands[4]), float(operands[5]))
             if op in TEXT_OPS and not any(s[0] == "artifact" for s in stack):
