@@ -8,7 +8,7 @@ VERSION = 0.1.0
 
 CC ?= cc
 OPT ?= -O2 -g
-PKGS = libxml-2.0 harfbuzz harfbuzz-subset libqrencode libpng libmicrohttpd
+PKGS = libxml-2.0 harfbuzz harfbuzz-subset libqrencode libpng libmicrohttpd zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libharu and iniparser ship no pkg-config file.

@@ -2,6 +2,7 @@
 #include "pdf.h"
 #include "pdf_internal.h"
 #include "pdf_press.h"
+#include "pdf_compact.h"
 #include "diag.h"
 #include "fileio.h"
 
@@ -527,6 +528,17 @@ static int save_to_buffer(struct pdf_writer *w, unsigned char **data, size_t *si
 		return -1;
 	}
 	*size = n;
+	/* PDF/X-1a:2001 is PDF 1.3: no object streams. KAIKUPRINT_PDF_PLAIN=1
+	 * keeps libharu's file, for tests that compare the two. */
+	if (!w->press && !getenv("KAIKUPRINT_PDF_PLAIN")) {
+		unsigned char *compact;
+		size_t compact_n;
+		if (pdf_compact(*data, *size, &compact, &compact_n, NULL) == 0) {
+			free(*data);
+			*data = compact;
+			*size = compact_n;
+		}
+	}
 	return 0;
 }
 

@@ -2,8 +2,9 @@
  * pdf: the PDF backend (pdf*.c, the only files that include hpdf.h). The
  * output is PDF 1.7: one composite font per face, subset to the glyphs
  * used, with a ToUnicode map; marked content and a structure tree when the
- * pages are tagged; link annotations, an outline, XMP metadata. The file is
- * written to a temporary file and renamed into place.
+ * pages are tagged; link annotations, an outline, XMP metadata; objects in
+ * compressed object streams (pdf_compact.h) but for print-shop output. The
+ * file is written to a temporary file and renamed into place.
  */
 #ifndef KP_PDF_H
 #define KP_PDF_H

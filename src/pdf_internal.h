@@ -12,6 +12,7 @@
  *   pdf_link.c    link annotations of Link elements
  *   pdf_meta.c    /Lang, document information, XMP, outline
  *   pdf_press.c   print-shop output: CMYK, TrimBox/BleedBox, PDF/X keys
+ *   pdf_compact.c libharu's file again with object streams (pdf_compact.h)
  */
 #ifndef KP_PDF_INTERNAL_H
 #define KP_PDF_INTERNAL_H
