@@ -61,6 +61,16 @@ for lang in fi sv en; do
 	pages "registration-form-$lang one A4 page" "$F/registration-form-$lang.pdf" 1 "595.276 x 841.89"
 	pages "registration-form-sheet-$lang landscape A4" "$F/registration-form-sheet-$lang.pdf" 2 \
 		"841.89 x 595.276"
+	# large print as well: the rows and their sign-off on the first page, the
+	# questions on the second (no page holding only the sign-off)
+	"$KP" render --large-print -c "$REGION" -t templates/registration-form-sheet.xml -l "$lang" \
+		-o "$F/sheet-large-$lang.pdf" 2> /dev/null
+	pages "registration-form-sheet-$lang in large print: two pages" "$F/sheet-large-$lang.pdf" 2 \
+		"841.89 x 595.276"
+	pdftotext -f 1 -l 1 -enc UTF-8 "$F/sheet-large-$lang.pdf" "$F/sheet-large-$lang-1.txt" 2> /dev/null
+	contains "registration-form-sheet-$lang in large print: the sign-off on the rows' page" \
+		"$F/sheet-large-$lang-1.txt" "$(case $lang in fi) echo "Tiedot vei" ;; sv) echo "Införda av" ;;
+			en) echo "Entered by" ;; esac)"
 done
 
 # character boxes: at least 6 mm (17.0 pt); tick boxes visibly smaller, 4 to 5 mm
