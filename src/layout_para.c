@@ -348,14 +348,25 @@ static int skip_discardable(const struct para_items *p, int i)
 /* Widows and orphans: how many lines, from line K of LINES, must share a page.
  * A paragraph of up to three lines is never split (a split would leave a
  * single line at a page top or bottom); a longer one keeps its first two and
- * its last two lines together. */
-static int lines_to_keep(int k, int lines)
+ * its last two lines together. A line that ends in a hyphen stays with the
+ * next one: no page or column ends inside a word. */
+static int lines_to_keep(const struct para_items *p, const int *breaks, int k, int lines)
 {
+	int n = 1;
 	if (k == 0)
-		return lines <= 3 ? lines : 2;
-	if (k == lines - 2 && k >= 2)
-		return 2;
-	return 1;
+		n = lines <= 3 ? lines : 2;
+	else if (k == lines - 2 && k >= 2)
+		n = 2;
+	for (;;) {
+		int last = k + n - 1;
+		const struct lb_item *end = &p->items[breaks[last]];
+		if (last + 1 < lines && end->kind == LB_PENALTY && end->flagged)
+			n++; /* ends in a hyphen: the next line comes too */
+		else if (last == lines - 2 && lines > 3)
+			n++; /* the last two lines go together anyway */
+		else
+			return n;
+	}
 }
 
 static void warn_overfull(struct layout *lo, const struct doc_node *block, double excess)
@@ -396,7 +407,7 @@ static void place_lines(struct layout *lo, const struct para_items *p, const int
 			x += (measure - ls.natural) / 2;
 		else if (fill.glue == 0 && st->align == ALIGN_RIGHT)
 			x += measure - ls.natural;
-		layout_need(lo, st->leading * lines_to_keep(k, lines));
+		layout_need(lo, st->leading * lines_to_keep(p, breaks, k, lines));
 		baseline = lo->y + (st->leading - st->size) / 2 + st->size * 0.8;
 		if (k == 0 && marker) {
 			int saved = lo->elem;

@@ -143,15 +143,27 @@ static double two_items_height(struct layout *lo, const struct doc_node *item,
 	return layout_measure_end(lo, &m);
 }
 
+/* What must start on one page with ITEM: it and the next item when the two
+ * are short; when they take more than a quarter of the column (long items
+ * in large print), only the item's first two lines, as for a paragraph:
+ * else a heading and two long items leave half a page empty. */
+static double pair_height(struct layout *lo, const struct doc_node *item,
+			  const struct doc_style *st)
+{
+	double h = two_items_height(lo, item, st);
+	return h > block_column_height(lo) / 4 ? 2 * st->leading : h;
+}
+
 double list_opening_height(struct layout *lo, const struct doc_node *n)
 {
 	const struct doc_style *st = list_style(lo, n);
 	return (list_depth(n) ? 0 : st->space_before) +
-	       (n->first ? two_items_height(lo, n->first, st) : 0);
+	       (n->first ? pair_height(lo, n->first, st) : 0);
 }
 
 /* A list never splits leaving fewer than two items on either side: its
- * first two items start on one page, its last two end on one. */
+ * first two items start on one page, its last two end on one (long items:
+ * pair_height). */
 void list_layout(struct layout *lo, const struct doc_node *n)
 {
 	const struct doc_style *st = list_style(lo, n);
@@ -162,7 +174,7 @@ void list_layout(struct layout *lo, const struct doc_node *n)
 		const char *mark = marker;
 		int pair = item == n->first || (item->next && !item->next->next);
 		if (pair && item->next && !lo->measure) {
-			double h = two_items_height(lo, item, st);
+			double h = pair_height(lo, item, st);
 			if (h <= block_column_height(lo) + 0.01)
 				layout_need(lo, h);
 		}

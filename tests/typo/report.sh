@@ -119,23 +119,24 @@ region_rules() {
 
 # rules_table FILE LABEL: the rows, their totals and the targets
 rules_table() {
-	printf "%-34s %6s %6s %6s %6s %6s %9s %9s %6s\n" document lines short digits units \
-		quotes compound syllable "cpl"
+	printf "%-34s %6s %6s %6s %6s %6s %9s %9s %6s %7s\n" document lines short digits units \
+		quotes compound syllable "cpl" pageend
 	awk -v label="$2" '{
-		printf "%-34s %6d %6d %6d %6d %6d %9d %9d %6s\n", $1, $2, $3, $4, $5, $6, $7, $8,
-			$10 < 0 ? "-" : $10
+		printf "%-34s %6d %6d %6d %6d %6d %9d %9d %6s %7d\n", $1, $2, $3, $4, $5, $6, $7, $8,
+			$10 < 0 ? "-" : $10, $11
 		short += $3; digits += $4; units += $5; quotes += $6; comp += $7; syl += $8
-		syll += $9
+		syll += $9; pageend += $11
 		if ($10 >= 0 && ($10 < 60 || $10 > 75)) { measure++; bad_measure = bad_measure " " $1 }
 	}
 	END {
-		printf "%-34s %6s %6d %6d %6d %6d %9d %9d\n", "total", "", short, digits, units, quotes,
-			comp, syl
-		bad = short + digits + units + quotes + syll + measure > 0
+		printf "%-34s %6s %6d %6d %6d %6d %9d %9d %6s %7d\n", "total", "", short, digits, units,
+			quotes, comp, syl, "", pageend
+		bad = short + digits + units + quotes + syll + measure + pageend > 0
 		if (short) print "  MISSED (" label "): fragments under 2 letters before or 3 after a hyphen"
 		if (digits) print "  MISSED (" label "): words with digits hyphenated"
 		if (units) print "  MISSED (" label "): numbers parted from their units, dates or phone numbers broken"
 		if (quotes) print "  MISSED (" label "): straight quotes"
+		if (pageend) print "  MISSED (" label "): pages or columns that end in a hyphen"
 		if (syll) print "  MISSED (" label "): " syll " syllable breaks in compounds where a boundary of the parts fits"
 		if (measure) print "  MISSED (" label "): body text not at 60-75 characters a line:" bad_measure
 		if (!bad) print "  " label ": all targets met"

@@ -30,8 +30,10 @@
 #           body_size, when measure=1: lines of 20 characters
 #           or more ending within 1.5 em of the longest line of that size on
 #           the page starting within 12 pt of them (a column, a list's items).
+#   pageend a page or column whose last line ends in a hyphen (added at the
+#           break, or a compound's own): the reader turns the page inside a word.
 # Prints: label lines short digits units quotes compound-breaks syllable-breaks
-# syll cpl
+# syll cpl pageend
 BEGIN {
 	while ((getline entry < compounds) > 0) {
 		if (entry ~ /^#/ || entry == "")
@@ -258,8 +260,13 @@ END {
 	flush_baseline()
 	for (k = 1; k <= nl; k++) {
 		nx = next_line(k)
-		if (nx == 0)
+		if (nx == 0) { # the last line of a page or of a column
+			if (llast[k] == "-" || llast[k] ~ /[[:alpha:]]-$/) {
+				pageend++
+				note("a page or column ends in a hyphen", k)
+			}
 			continue
+		}
 		if (llast[k] == "-") {
 			if (trailing_letters(lprev[k]) < 2 || letters(lfirst[nx]) < 3) {
 				short++
@@ -304,6 +311,6 @@ END {
 			t = full[j]; full[j] = full[j - 1]; full[j - 1] = t
 		}
 	cpl = nf ? full[int((nf + 1) / 2)] : 0
-	printf "%s %d %d %d %d %d %d %d %d %d\n", label, lines, short, digits, units_broken, quotes,
-		compound_breaks, syllable_breaks, syll, measure ? cpl : -1
+	printf "%s %d %d %d %d %d %d %d %d %d %d\n", label, lines, short, digits, units_broken, quotes,
+		compound_breaks, syllable_breaks, syll, measure ? cpl : -1, pageend
 }
