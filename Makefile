@@ -8,8 +8,9 @@ VERSION = 0.1.0
 
 CC ?= cc
 OPT ?= -O2 -g
-PKGS = libxml-2.0 harfbuzz harfbuzz-subset libqrencode libpng libmicrohttpd zlib
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGS = libxml-2.0 harfbuzz harfbuzz-subset libqrencode libpng zlib
+# libmicrohttpd: its header only; serve loads the library (src/serve_mhd.c)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) libmicrohttpd 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libharu and iniparser ship no pkg-config file.
 WARNINGS = -Wall -Wextra -Wformat=2 -Wshadow -Wmissing-prototypes -Wstrict-prototypes \

@@ -265,6 +265,8 @@ int serve_main(const struct serve_options *opt)
 			   "(anyone who can reach the port could otherwise use it)", opt->listen);
 		return EXIT_USAGE;
 	}
+	if (serve_mhd_load() != 0)
+		return EXIT_SYSTEM;
 	serve.need_token = opt->token_file != NULL;
 	serve.today_fixed = opt->today && date_parse(opt->today, &serve.today) == 0;
 	if ((serve.need_token && read_token(opt->token_file) != 0) || load_region() != 0 ||

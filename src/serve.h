@@ -8,6 +8,7 @@
  *   serve_docs.c     the document list, PDF downloads and SVG previews
  *   serve_region.c   the region editor (ini_edit.c edits the file by line)
  *   serve_cards.c    card sheets from an uploaded holder list, in memory only
+ *   serve_mhd.c      libmicrohttpd, loaded when serve starts (not linked)
  */
 #ifndef KP_SERVE_H
 #define KP_SERVE_H

@@ -167,4 +167,8 @@ enum MHD_Result serve_region_post(struct serve_request *r);
 enum MHD_Result serve_cards_get(struct serve_request *r);
 enum MHD_Result serve_cards_post(struct serve_request *r);
 
+/* serve_mhd.c: load libmicrohttpd before any MHD_ call; 0, or -1 after
+ * reporting (kaikuprint is not linked with it: see serve_mhd.c) */
+int serve_mhd_load(void);
+
 #endif
