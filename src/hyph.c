@@ -173,10 +173,20 @@ static void voikko_points(struct VoikkoHandle *v, const char *word, size_t len,
 	size_t offsets[HYPH_MAX_WORD + 1];
 	unsigned char is_part[HYPH_MAX_WORD + 1];
 	size_t n = char_offsets(word, len, offsets);
-	char *pattern = voikkoHyphenateCstr(v, word);
-	if (!pattern)
+	char *pattern;
+	int kept = 0;
+	if (n < HYPH_MIN_LEFT + HYPH_MIN_RIGHT) /* enforce_minimum would drop every point */
 		return;
-	compound_parts(v, word, n, is_part);
+	if (!(pattern = voikkoHyphenateCstr(v, word)))
+		return;
+	for (size_t i = HYPH_MIN_LEFT; i + HYPH_MIN_RIGHT <= n && pattern[i]; i++)
+		kept |= pattern[i] == '-';
+	/* the analysis (as costly as the hyphenation) only tells a compound's
+	 * parts from syllables: not needed when no point would be kept */
+	if (kept)
+		compound_parts(v, word, n, is_part);
+	else
+		memset(is_part, 0, n + 1);
 	for (size_t i = 1; i < n && pattern[i]; i++)
 		if (pattern[i] == '-')
 			points[offsets[i]] = is_part[i] ? 2 : 1;
