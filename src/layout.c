@@ -35,8 +35,10 @@ void layout_report(struct layout *lo, enum diag_level level, const char *file, i
 {
 	char msg[1024];
 	va_list ap;
-	if (lo->measure)
+	if (lo->measure) {
+		lo->unreported += level >= DIAG_ERROR;
 		return;
+	}
 	if (level >= DIAG_ERROR)
 		lo->errors++;
 	if (lo->trial || lo->opt->trial)

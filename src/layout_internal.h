@@ -35,6 +35,8 @@ struct layout {
 	int back_cover;        /* 1 while the last <pagebreak> starts a page */
 	struct column_flow *flow; /* layout_columns.c: the column flow in progress, or NULL */
 	int errors;
+	int unreported;        /* errors a measuring pass found (and neither counted
+				  nor printed): what it measured is not remembered */
 	int line;              /* template line of the block being laid out */
 	int elem;              /* structure element content goes into (pages.h): 0 the
 				  Document, -1 none (an artifact: repeated headers, folios) */

@@ -490,13 +490,14 @@ static int break_para_afresh(struct layout *lo, struct para_items *p,
 }
 
 /* A paragraph's items and breaks, remembered while its document is laid
- * out again (para_memo.h): names never, and only what a drawing pass made
- * without errors. */
+ * out again (para_memo.h): names never, and only what was made without
+ * errors, by a drawing pass or a measuring one (which finds the same errors
+ * but reports none: those it found are counted in lo->unreported). */
 static int break_para(struct layout *lo, struct para_items *p, const struct doc_node *block,
 		      const struct doc_style *st, double indent, int **breaks)
 {
 	struct para_key k;
-	int lines, errors = lo->errors, remember = lo->opt->paras != NULL;
+	int lines, errors = lo->errors + lo->unreported, remember = lo->opt->paras != NULL;
 	for (const struct doc_node *n = block->first; n && remember; n = n->next)
 		remember = !(n->flags & DOC_PERSONAL);
 	if (remember) {
@@ -515,7 +516,7 @@ static int break_para(struct layout *lo, struct para_items *p, const struct doc_
 			return lines;
 	}
 	lines = break_para_afresh(lo, p, block, st, indent, breaks);
-	if (remember && !lo->measure && lo->errors == errors)
+	if (remember && lo->errors + lo->unreported == errors)
 		para_memo_put(lo->opt->paras, &k, p, *breaks, lines);
 	return lines;
 }
