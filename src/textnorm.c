@@ -18,18 +18,50 @@ enum act { KEEP, TO_NBSP, TO_RIGHT_QUOTE, TO_LEFT_QUOTE, TO_APOSTROPHE, DROP };
 #define OPAQUE_MARK '\x01'  /* stands for a fill-in line inside a run */
 
 /* The word lists of the rules (units, months, abbreviations before a
- * word), from the one data file that tests/typo/rules.awk reads too. */
-enum word_list { WORDS_UNIT, WORDS_MONTH, WORDS_BEFORE };
-static const struct {
-	enum word_list list;
-	const char *lang; /* "fi", "sv", "en", or "all" */
-	const char *text;
-} words[] = {
-#define WORD(list, lang, text) { WORDS_##list, #lang, text },
-#include "textnorm_words.def"
-#undef WORD
+ * word), from the one data file that tests/typo/rules.awk reads too; one
+ * array per list, made by the compiler, as they are searched at every
+ * space of every text. */
+struct word_list {
+	const struct word {
+		const char *lang; /* "fi", "sv", "en", or "all" */
+		const char *text;
+		size_t len;       /* of text: compared first */
+	} *words;
+	size_t n;
 };
-#define N_WORDS (sizeof(words) / sizeof(words[0]))
+#define WORD(list, lang, text) list(lang, text)
+#define ENTRY(lang, text) { #lang, text, sizeof(text) - 1 },
+#define SKIP(lang, text)
+#define UNIT ENTRY
+#define MONTH SKIP
+#define BEFORE SKIP
+static const struct word unit_words[] = {
+#include "textnorm_words.def"
+};
+#undef UNIT
+#undef MONTH
+#define UNIT SKIP
+#define MONTH ENTRY
+static const struct word month_words[] = {
+#include "textnorm_words.def"
+};
+#undef MONTH
+#undef BEFORE
+#define MONTH SKIP
+#define BEFORE ENTRY
+static const struct word before_words[] = {
+#include "textnorm_words.def"
+};
+#undef UNIT
+#undef MONTH
+#undef BEFORE
+#undef SKIP
+#undef ENTRY
+#undef WORD
+#define LIST(a) { a, sizeof(a) / sizeof(a[0]) }
+static const struct word_list units = LIST(unit_words), months = LIST(month_words),
+			      befores = LIST(before_words);
+#undef LIST
 
 struct token {
 	const char *s;
@@ -41,14 +73,15 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Is S (LEN bytes) a word of LIST in LANG (or in every language)? */
-static int in_list(enum word_list list, const char *lang, const char *s, size_t len)
+/* Is S (LEN bytes) a word of L in LANG (or in every language)? */
+static int in_list(const struct word_list *l, const char *lang, const char *s, size_t len)
 {
-	for (size_t i = 0; i < N_WORDS; i++)
-		if (words[i].list == list && strlen(words[i].text) == len &&
-		    memcmp(words[i].text, s, len) == 0 &&
-		    (strcmp(words[i].lang, "all") == 0 || (lang && strcmp(words[i].lang, lang) == 0)))
+	for (size_t i = 0; i < l->n; i++) {
+		const struct word *w = &l->words[i];
+		if (w->len == len && memcmp(w->text, s, len) == 0 &&
+		    (strcmp(w->lang, "all") == 0 || (lang && strcmp(w->lang, lang) == 0)))
 			return 1;
+	}
 	return 0;
 }
 
@@ -102,22 +135,21 @@ static int is_number(struct token t)
 static int is_month(const char *lang, struct token t)
 {
 	if (lang && strcmp(lang, "fi") == 0) { /* a stem and "kuu": joulukuuta */
-		for (size_t i = 0; i < N_WORDS; i++) {
-			size_t n = strlen(words[i].text);
-			if (words[i].list == WORDS_MONTH && strcmp(words[i].lang, "fi") == 0 &&
-			    t.len >= n + 3 && memcmp(t.s, words[i].text, n) == 0 &&
-			    memcmp(t.s + n, "kuu", 3) == 0)
+		for (size_t i = 0; i < months.n; i++) {
+			const struct word *w = &months.words[i];
+			if (t.len >= w->len + 3 && memcmp(t.s, w->text, w->len) == 0 &&
+			    memcmp(t.s + w->len, "kuu", 3) == 0 && strcmp(w->lang, "fi") == 0)
 				return 1;
 		}
 		return 0;
 	}
-	return in_list(WORDS_MONTH, lang, t.s, t.len);
+	return in_list(&months, lang, t.s, t.len);
 }
 
 static int is_unit(const char *lang, struct token t)
 {
 	struct token bare = strip_end(t);
-	return in_list(WORDS_UNIT, lang, t.s, t.len) || in_list(WORDS_UNIT, lang, bare.s, bare.len);
+	return in_list(&units, lang, t.s, t.len) || in_list(&units, lang, bare.s, bare.len);
 }
 
 /* An initial or a one-letter abbreviation before a name or a number: "K.
@@ -150,7 +182,7 @@ static int keep_together(const char *lang, struct token p, struct token n)
 		return 1; /* December 31, 2027 */
 	if (is_month(lang, strip_end(p)) && is_digit(n.s[0]))
 		return 1; /* joulukuuta 2027, December 31 */
-	if (is_initial(p, n) || in_list(WORDS_BEFORE, lang, p.s, p.len))
+	if (is_initial(p, n) || in_list(&befores, lang, p.s, p.len))
 		return 1; /* K. Kulttuuri, s. 12, puh. 040 */
 	if ((n.len >= 3 && (memcmp(n.s, NDASH, 3) == 0 || memcmp(n.s, MDASH, 3) == 0)) &&
 	    (is_digit(p.s[p.len - 1]) || (p.len >= 2 && p.s[p.len - 1] == '.' &&
