@@ -49,22 +49,32 @@ void render_add_format_vars(struct var_scope *vars, int large_print)
 		vars_add_unset(vars, "format.large_print", VAR_TEXT, "--large-print");
 }
 
-struct doc *render_expand(const struct config *cfg, const struct template *t,
-			  const struct render_options *opt, const struct holders *holders)
+static const char *render_lang(const struct config *cfg, const struct render_options *opt)
+{
+	return opt->lang ? opt->lang : cfg->languages[0];
+}
+
+struct var_scope *render_vars(const struct config *cfg, const struct render_options *opt)
+{
+	struct var_scope *vars = config_vars(cfg, render_lang(cfg, opt));
+	vars_add_unset(vars, "format.booklet", VAR_TEXT, "the booklet variant"); /* render_booklet.c */
+	render_add_format_vars(vars, opt->large_print || cfg->large_print);
+	return vars;
+}
+
+struct doc *render_expand_with(const struct config *cfg, const struct template *t,
+			       const struct render_options *opt, struct var_scope *vars,
+			       const struct holders *holders)
 {
 	struct expand_options eo = { 0 };
-	struct var_scope *vars;
 	struct doc *d;
-	eo.lang = opt->lang ? opt->lang : cfg->languages[0];
+	eo.lang = render_lang(cfg, opt);
 	eo.large_print = opt->large_print || cfg->large_print;
-	vars = config_vars(cfg, eo.lang);
-	vars_add_unset(vars, "format.booklet", VAR_TEXT, "the booklet variant"); /* render_booklet.c */
-	render_add_format_vars(vars, eo.large_print);
 	holders_add_vars(vars, holders, cfg, eo.lang);
 	eo.vars = vars;
 	eo.data_rows = holders ? holders->n : 0;
 	d = template_expand(t, &eo);
-	vars_free(vars);
+	vars_drop_last(vars); /* the holders */
 	if (d && privacy_check_doc(d)) { /* labels from the config on a registration form */
 		doc_free(d);
 		return NULL;
@@ -75,6 +85,15 @@ struct doc *render_expand(const struct config *cfg, const struct template *t,
 		doc_free(d);
 		return NULL;
 	}
+	return d;
+}
+
+struct doc *render_expand(const struct config *cfg, const struct template *t,
+			  const struct render_options *opt, const struct holders *holders)
+{
+	struct var_scope *vars = render_vars(cfg, opt);
+	struct doc *d = render_expand_with(cfg, t, opt, vars, holders);
+	vars_free(vars);
 	return d;
 }
 

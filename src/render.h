@@ -49,6 +49,13 @@ struct var_scope;
 void render_add_format_vars(struct var_scope *vars, int large_print);
 struct doc *render_expand(const struct config *cfg, const struct template *t,
 			  const struct render_options *opt, const struct holders *holders);
+/* The same in two steps, for a card batch that expands T once a sheet: the
+ * variables of CFG for OPT (made once; vars_free), then a tree with
+ * HOLDERS added to them for the expansion only. */
+struct var_scope *render_vars(const struct config *cfg, const struct render_options *opt);
+struct doc *render_expand_with(const struct config *cfg, const struct template *t,
+			       const struct render_options *opt, struct var_scope *vars,
+			       const struct holders *holders);
 
 /* A card batch (OPT->holders with a template that has <impose>), laid out,
  * imposed and written a sheet at a time (render_cards.c): memory follows the

@@ -37,6 +37,7 @@ struct batch {
 	struct pdf_writer *pdf;   /* opened with the first sheets */
 	struct dump_stream *dump;
 	struct box_groups *groups; /* what repeats on every card and sheet: drawn once */
+	struct var_scope *vars;    /* the region's variables, made once for every sheet */
 	int started, failed;
 	/* --split: the parts written so far, committed together at the end */
 	struct output_file **parts;
@@ -99,7 +100,7 @@ static void end_part(struct batch *b)
 static void render_group(struct batch *b, int first, int n)
 {
 	struct holders group = { b->opt->holders->items + first, n };
-	struct doc *d = render_expand(b->cfg, b->t, b->opt, &group);
+	struct doc *d = render_expand_with(b->cfg, b->t, b->opt, b->vars, &group);
 	struct pages *sheets = d ? layout_run(d, &b->lo) : NULL;
 	if (sheets && !b->groups)
 		b->groups = box_groups_new(sheets->tagged && !b->press);
@@ -136,7 +137,7 @@ static void render_group(struct batch *b, int first, int n)
 static int cards_per_sheet(struct batch *b)
 {
 	struct holders none = { b->opt->holders->items, 0 };
-	struct doc *d = render_expand(b->cfg, b->t, b->opt, &none);
+	struct doc *d = render_expand_with(b->cfg, b->t, b->opt, b->vars, &none);
 	struct press_options po;
 	int n;
 	if (!d)
@@ -199,6 +200,7 @@ int render_card_batch(const struct config *cfg, const struct template *t,
 	b.t = t;
 	b.opt = opt;
 	b.press = render_press(cfg, opt);
+	b.vars = render_vars(cfg, opt);
 	render_layout_begin(cfg, opt, &b.lo);
 	b.lo.cards = card_memo_new(); /* the backs: laid out once, copied after */
 	para_memo_free(b.lo.paras); /* one per document; a batch lays out many */
@@ -211,6 +213,7 @@ int render_card_batch(const struct config *cfg, const struct template *t,
 		diag_once_end();
 		card_memo_free(b.lo.cards);
 		render_layout_end(&b.lo);
+		vars_free(b.vars);
 		return per_sheet == 0 ? RENDER_NOT_A_BATCH : -1;
 	}
 	progress_begin(total, opt->progress && total > PROGRESS_MIN_ROWS);
@@ -220,6 +223,7 @@ int render_card_batch(const struct config *cfg, const struct template *t,
 	box_groups_free(b.groups); /* after the PDF: its form XObjects are made from them */
 	card_memo_free(b.lo.cards); /* after the PDF too: its pages shared the copies */
 	render_layout_end(&b.lo);
+	vars_free(b.vars);
 	diag_once_end();
 	return rc;
 }

@@ -10,21 +10,30 @@ struct var_scope *vars_new(void)
 	return xcalloc(1, sizeof(struct var_scope));
 }
 
+static void free_var(struct var *v)
+{
+	for (int j = 0; j < v->n_items; j++)
+		vars_free(v->items[j]);
+	free(v->items);
+	free(v->name);
+	free(v->text);
+	free(v->origin);
+}
+
 void vars_free(struct var_scope *s)
 {
 	if (!s)
 		return;
-	for (int i = 0; i < s->n; i++) {
-		struct var *v = &s->vars[i];
-		for (int j = 0; j < v->n_items; j++)
-			vars_free(v->items[j]);
-		free(v->items);
-		free(v->name);
-		free(v->text);
-		free(v->origin);
-	}
+	for (int i = 0; i < s->n; i++)
+		free_var(&s->vars[i]);
 	free(s->vars);
 	free(s);
+}
+
+void vars_drop_last(struct var_scope *s)
+{
+	if (s->n > 0)
+		free_var(&s->vars[--s->n]);
 }
 
 static struct var *vars_push(struct var_scope *s, const char *name, enum var_type type,

@@ -43,6 +43,9 @@ struct var_scope {
 
 struct var_scope *vars_new(void);
 void vars_free(struct var_scope *s);
+/* Remove the value added last to S, with its items: a scope used for several
+ * expansions, each with a list of its own (the holders of one sheet). */
+void vars_drop_last(struct var_scope *s);
 /* Add a value; strings are copied. Returns the new var (owned by S). */
 struct var *vars_add_text(struct var_scope *s, const char *name, enum var_type type,
 			  const char *text, const char *origin);
