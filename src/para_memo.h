@@ -4,8 +4,9 @@
  * balancing several heights; most paragraphs come out the same each time).
  * A paragraph is remembered by its node and everything its breaking reads:
  * the measure, the indent and the style's font, size, colour, alignment and
- * hyphenation; only from a pass that draws (measuring passes report
- * nothing) and reported no error, never with a holder's name. The memo
+ * hyphenation; only from a pass that found no error (a measuring pass
+ * reports none, but counts them in lo->unreported), never with a holder's
+ * name. The memo
  * belongs to one document's layout (render.c) and must be freed with it:
  * its entries point into the document's tree.
  */
