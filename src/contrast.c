@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A style on a background, reported already. */
+/* A style on a background, checked already. */
 struct reported {
 	const struct doc_style *style;
 	const struct doc_node *background; /* NULL: the page */
@@ -42,6 +42,8 @@ static const struct doc_color *background_color(const struct doc_node *bg)
 	return bg->kind == DOC_FRAME ? &bg->a.frame.background : &bg->a.cell.background;
 }
 
+/* Has the walk checked ST on BG before? (Remembers it when not: a style on
+ * a background has one verdict, however many texts stand there.) */
 static int seen_before(struct contrast_walk *w, const struct doc_style *st,
 		       const struct doc_node *bg)
 {
@@ -100,8 +102,11 @@ static void check_style(struct contrast_walk *w, const char *what, int line, int
 			const struct doc_style *st, const struct doc_node *bg)
 {
 	double need = st->size < CONTRAST_SMALL_PT - 1e-9 ? CONTRAST_MIN_SMALL : CONTRAST_MIN;
-	double ratio = color_contrast(&st->color, background_color(bg));
-	if (ratio < need && !seen_before(w, st, bg))
+	double ratio;
+	if (seen_before(w, st, bg)) /* checked, and reported if it failed */
+		return;
+	ratio = color_contrast(&st->color, background_color(bg));
+	if (ratio < need)
 		report(w, what, line, col, st, bg, ratio, need);
 }
 
