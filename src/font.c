@@ -279,14 +279,35 @@ double font_plain_width(struct font *f, const char *text, size_t len, double siz
 	return (double)plain_units(f, text, len) * size / 1000.0;
 }
 
+long font_run_units(struct font *f, const struct font_glyph *g, size_t n)
+{
+	long total = 0;
+	int kerns = 0;
+	for (size_t i = 0; i < n; i++) {
+		total += char_width(f, g[i].cp);
+		if (g[i].kern != 0 && kerns < FONT_MAX_KERNS) { /* as font_text_kerning's MAX */
+			total += g[i].kern;
+			kerns++;
+		}
+	}
+	return total;
+}
+
 /* Kerned width of TEXT in 1/1000 em. Words repeat a lot in a document, and
- * shaping is the costly part of layout, so widths are remembered per word. */
+ * shaping is the costly part of layout, so widths are remembered per word,
+ * and a longer text's from its remembered glyph run. */
 static long kerned_units(struct font *f, const char *text, size_t len, int remember)
 {
 	struct font_kern kern[FONT_MAX_KERNS];
 	char key[64];
 	long total;
 	int nk;
+	if (remember && len >= sizeof(key)) {
+		size_t n;
+		const struct font_glyph *run = font_glyph_run_shared(f, text, len, &n);
+		if (run)
+			return font_run_units(f, run, n);
+	}
 	if (remember && len < sizeof(key) && f->word_widths) {
 		void *hit;
 		memcpy(key, text, len);

@@ -61,6 +61,10 @@ size_t font_glyph_run(struct font *f, const char *text, size_t len, struct font_
  * font_glyph_run). Never for personal data: names are not remembered. */
 const struct font_glyph *font_glyph_run_shared(struct font *f, const char *text, size_t len,
 					       size_t *n);
+/* The kerned width of the run G (N glyphs, from font_glyph_run or
+ * font_glyph_run_shared) in 1/1000 em: what font_text_units gives for its
+ * text, without shaping it again. */
+long font_run_units(struct font *f, const struct font_glyph *g, size_t n);
 /* Is TEXT remembered in one of the font's caches (word widths, glyph
  * runs)? For tests: a holder's name never is. */
 int font_remembers(const struct font *f, const char *text);

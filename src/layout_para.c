@@ -136,8 +136,9 @@ static struct box *emit_text(struct layout *lo, const struct piece *pc, const ch
 		b->glyphs = glyphs;
 	}
 	b->line = lo->line;
-	b->w = (pc->personal ? font_text_width_private(pc->font, text, len, pc->size)
-			     : font_text_width(pc->font, text, len, pc->size)) * l.hscale +
+	/* the width of the run just made (a name is not shaped twice) */
+	b->w = (double)font_run_units(pc->font, b->glyphs, b->n_glyphs) * pc->size / 1000.0 *
+		       l.hscale +
 	       l.char_space * (double)utf8_length(text, len);
 	b->h = pc->size;
 	return b;
