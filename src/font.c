@@ -294,20 +294,16 @@ long font_run_units(struct font *f, const struct font_glyph *g, size_t n)
 }
 
 /* Kerned width of TEXT in 1/1000 em. Words repeat a lot in a document, and
- * shaping is the costly part of layout, so widths are remembered per word,
- * and a longer text's from its remembered glyph run. */
+ * shaping is the costly part of layout: a text that is not a name is
+ * measured from its remembered glyph run (the one it is drawn with, so it is
+ * shaped once for both), and a word's width is remembered too. */
 static long kerned_units(struct font *f, const char *text, size_t len, int remember)
 {
 	struct font_kern kern[FONT_MAX_KERNS];
+	const struct font_glyph *run = NULL;
 	char key[64];
 	long total;
-	int nk;
-	if (remember && len >= sizeof(key)) {
-		size_t n;
-		const struct font_glyph *run = font_glyph_run_shared(f, text, len, &n);
-		if (run)
-			return font_run_units(f, run, n);
-	}
+	size_t n;
 	if (remember && len < sizeof(key) && f->word_widths) {
 		void *hit;
 		memcpy(key, text, len);
@@ -316,10 +312,16 @@ static long kerned_units(struct font *f, const char *text, size_t len, int remem
 		if (hit)
 			return (long)(intptr_t)hit - 1;
 	}
-	total = plain_units(f, text, len);
-	nk = font_text_kerning(f, text, len, kern, FONT_MAX_KERNS);
-	for (int k = 0; k < nk; k++)
-		total += kern[k].dx;
+	if (remember)
+		run = font_glyph_run_shared(f, text, len, &n);
+	if (run) {
+		total = font_run_units(f, run, n);
+	} else {
+		int nk = font_text_kerning(f, text, len, kern, FONT_MAX_KERNS);
+		total = plain_units(f, text, len);
+		for (int k = 0; k < nk; k++)
+			total += kern[k].dx;
+	}
 	if (remember && len < sizeof(key)) {
 		if (!f->word_widths)
 			f->word_widths = xmlHashCreate(1024);
