@@ -560,6 +560,7 @@ static double text_line(struct layout *lo, const struct doc_style *st, double x,
 	struct piece pc = { 0 };
 	struct page *pg = layout_page(lo);
 	struct box *b;
+	double w;
 	int saved;
 	pc.font = layout_font(lo, st->family, st->bold, st->italic);
 	pc.size = st->size;
@@ -569,13 +570,18 @@ static double text_line(struct layout *lo, const struct doc_style *st, double x,
 		return 0;
 	saved = layout_begin_text(lo);
 	b = emit_text(lo, &pc, text, strlen(text), x, y, letters_at(&pc, PARA_NATURAL));
-	if (b) /* a label, an option, a list marker: apart from what follows */
+	if (b) { /* a label, an option, a list marker: apart from what follows */
 		b->space_after = 1;
+		/* the width from the run just made: a name is not shaped again */
+		w = (double)font_run_units(pc.font, b->glyphs, b->n_glyphs) * st->size / 1000.0;
+	} else {
+		w = personal ? font_text_width_private(pc.font, text, strlen(text), st->size)
+			     : font_text_width(pc.font, text, strlen(text), st->size);
+	}
 	layout_end_elem(lo, saved);
 	if (pg && pg->n_boxes > 0 && tag)
 		pg->boxes[pg->n_boxes - 1].tag = tag;
-	return personal ? font_text_width_private(pc.font, text, strlen(text), st->size)
-			: font_text_width(pc.font, text, strlen(text), st->size);
+	return w;
 }
 
 double layout_text_line(struct layout *lo, const struct doc_style *st, double x, double y,
