@@ -180,7 +180,7 @@ static int keep_together(const char *lang, struct token p, struct token n)
 	if (p.s[p.len - 1] == ',' && is_number((struct token){ p.s, p.len - 1 }) &&
 	    nb.len == 4 && is_digit_group(nb))
 		return 1; /* December 31, 2027 */
-	if (is_month(lang, strip_end(p)) && is_digit(n.s[0]))
+	if (is_digit(n.s[0]) && is_month(lang, strip_end(p)))
 		return 1; /* joulukuuta 2027, December 31 */
 	if (is_initial(p, n) || in_list(&befores, lang, p.s, p.len))
 		return 1; /* K. Kulttuuri, s. 12, puh. 040 */
@@ -193,8 +193,10 @@ static int keep_together(const char *lang, struct token p, struct token n)
 
 static int is_space_at(const char *t, size_t n, size_t i)
 {
-	return t[i] == ' ' || t[i] == '\n' || (i + 1 < n && memcmp(t + i, NBSP, 2) == 0) ||
-	       (i > 0 && (unsigned char)t[i] == 0xA0 && (unsigned char)t[i - 1] == 0xC2);
+	unsigned char c = (unsigned char)t[i];
+	return c == ' ' || c == '\n' || /* or either byte of NBSP */
+	       (c == 0xC2 && i + 1 < n && (unsigned char)t[i + 1] == 0xA0) ||
+	       (c == 0xA0 && i > 0 && (unsigned char)t[i - 1] == 0xC2);
 }
 
 /* Does a quote at I open (after a space, a bracket, a dash or the start)? */
