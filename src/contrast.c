@@ -119,9 +119,29 @@ static int has_text(const struct doc_node *n)
 	return 0;
 }
 
+/* A QR code's squares against what they stand on: at least 3:1, as WCAG
+ * 2.1 (1.4.11) asks of graphics that carry meaning; paler codes are also
+ * the ones phone cameras fail to read. */
+static void check_qr(struct contrast_walk *w, const struct doc_node *n)
+{
+	const struct doc_node *bg = background_node(n);
+	double ratio = color_contrast(&n->a.qr.color, background_color(bg));
+	if (ratio < CONTRAST_MIN_GRAPHICS) {
+		char color[48], ground[96];
+		color_format(&n->a.qr.color, color, sizeof(color));
+		describe_background(bg, ground, sizeof(ground));
+		diag_file(DIAG_ERROR, w->d->file, n->line, n->col,
+			  "a QR code in %s on %s: contrast %.2f:1; a QR code needs at least %g:1",
+			  color, ground, floor(ratio * 100) / 100, CONTRAST_MIN_GRAPHICS);
+		w->errors++;
+	}
+}
+
 static void check_node(struct contrast_walk *w, const struct doc_node *n)
 {
 	const struct doc_style *st;
+	if (n->kind == DOC_QR)
+		check_qr(w, n);
 	if (has_text(n) && (st = doc_node_style(w->d, n)) != NULL) {
 		const struct doc_node *at = n;
 		while (at->col == 0 && at->parent) /* a text node: its element's place */
