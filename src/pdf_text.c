@@ -77,13 +77,15 @@ void pdf_end_text(struct pdf_writer *w)
 /* Consecutive words share one text object: a word on the same baseline is
  * placed with Td from the previous word's origin (the start of the text
  * line), in whole thousandths of a point, so that no error adds up and no
- * glyph width is needed. A new baseline gets an absolute Tm: a reader's sum
- * of Td moves can differ from the number in its last bit, and pdftotext
- * groups lines into blocks by comparing baselines. */
+ * glyph width is needed. A new baseline in the same text object gets an
+ * absolute Tm: a reader's sum of Td moves can differ from the number in its
+ * last bit, and pdftotext groups lines into blocks by comparing baselines.
+ * The first word of a text object moves from the origin: 0 + y is exact. */
 static void move_to(struct pdf_writer *w, const struct box *b)
 {
 	long long x = pdf_milli(b->x), y = pdf_milli(w->page_height - b->y);
-	if (y != w->text_y) {
+	int fresh = w->text_x == 0 && w->text_y == 0; /* from BT's identity: exact */
+	if (y != w->text_y && !fresh) {
 		pdf_put(w, "1 0 0 1 ");
 		pdf_num_milli(w, x);
 		pdf_num_milli(w, y);
