@@ -104,14 +104,24 @@ static void put_number(struct pdf_writer *w, double v, int decimals)
 	pdf_putn(w, buf, (size_t)n);
 }
 
-long long pdf_milli(double v)
+long long pdf_scaled(double v, int decimals)
 {
 	char buf[40];
 	long long r;
-	if (scaled_digits(v, 3, &r) == 0)
+	if (scaled_digits(v, decimals, &r) == 0)
 		return r;
-	snprintf(buf, sizeof(buf), "%.3f", v);
-	return llround(strtod(buf, NULL) * 1000);
+	snprintf(buf, sizeof(buf), "%.*f", decimals, v);
+	return llround(strtod(buf, NULL) * pow(10, decimals));
+}
+
+void pdf_num_scaled(struct pdf_writer *w, long long r, int decimals)
+{
+	put_scaled(w, r, decimals);
+}
+
+long long pdf_milli(double v)
+{
+	return pdf_scaled(v, 3);
 }
 
 void pdf_num_milli(struct pdf_writer *w, long long v)
@@ -130,10 +140,15 @@ static int same_color(struct doc_color a, struct doc_color b)
 	       (!a.cmyk || (a.c == b.c && a.m == b.m && a.y == b.y && a.k == b.k));
 }
 
+int pdf_color_current(const struct pdf_writer *w, struct doc_color c, int stroke)
+{
+	return stroke ? w->stroke_set && same_color(w->stroke, c) : w->fill_set && same_color(w->fill, c);
+}
+
 /* Every colour the backend sets goes through here. */
 void pdf_color(struct pdf_writer *w, struct doc_color c, int stroke)
 {
-	if (stroke ? w->stroke_set && same_color(w->stroke, c) : w->fill_set && same_color(w->fill, c))
+	if (pdf_color_current(w, c, stroke))
 		return;
 	if (w->press) {
 		pdf_press_color(w, c, stroke);
@@ -416,7 +431,7 @@ static void reset_state(struct pdf_writer *w)
 	w->cur_size = 0;
 	w->cur_hscale = 1;
 	w->cur_char_space = 0;
-	w->in_text = 0;
+	w->in_text = w->in_tj = 0;
 	w->n_ops = 0;
 }
 

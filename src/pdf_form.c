@@ -36,6 +36,8 @@ struct page_state {
 	double cur_size, cur_hscale, cur_char_space;
 	int in_text;
 	long long text_x, text_y;
+	int in_tj;
+	double pen_x;
 };
 
 static void set_aside(struct pdf_writer *w, struct page_state *s, double height)
@@ -56,6 +58,8 @@ static void set_aside(struct pdf_writer *w, struct page_state *s, double height)
 	s->in_text = w->in_text;
 	s->text_x = w->text_x;
 	s->text_y = w->text_y;
+	s->in_tj = w->in_tj;
+	s->pen_x = w->pen_x;
 	/* unknown: whatever the page has where the form is placed */
 	w->ops = NULL;
 	w->n_ops = w->cap_ops = 0;
@@ -66,7 +70,7 @@ static void set_aside(struct pdf_writer *w, struct page_state *s, double height)
 	w->cur_size = 0;
 	w->cur_hscale = -1;
 	w->cur_char_space = NAN;
-	w->in_text = 0;
+	w->in_text = w->in_tj = 0;
 }
 
 static void put_back(struct pdf_writer *w, const struct page_state *s)
@@ -88,6 +92,8 @@ static void put_back(struct pdf_writer *w, const struct page_state *s)
 	w->in_text = s->in_text;
 	w->text_x = s->text_x;
 	w->text_y = s->text_y;
+	w->in_tj = s->in_tj;
+	w->pen_x = s->pen_x;
 }
 
 /* Every entry of the page's resource dictionary FROM (fonts or images) also

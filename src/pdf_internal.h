@@ -60,9 +60,12 @@ struct pdf_writer {
 	const struct pdf_face *cur_face;
 	double cur_size, cur_hscale, cur_char_space;
 	/* the text object: open (BT written), and the start of its current
-	 * line in thousandths of a point (Td moves from there) */
+	 * line in thousandths of a point (Td moves from there); a TJ array
+	 * open in it, and where the reader's pen stands after its glyphs */
 	int in_text;
 	long long text_x, text_y;
+	int in_tj;
+	double pen_x;
 	/* resources of the document */
 	struct pdf_face **faces;
 	int n_faces, cap_faces;
@@ -92,8 +95,14 @@ void pdf_num(struct pdf_writer *w, double v);
 /* V in thousandths, as pdf_num writes it; and such a number written. */
 long long pdf_milli(double v);
 void pdf_num_milli(struct pdf_writer *w, long long v);
+/* The same with DECIMALS (0 to 6) decimals: V * 10^DECIMALS rounded as
+ * printf rounds, and R / 10^DECIMALS written. */
+long long pdf_scaled(double v, int decimals);
+void pdf_num_scaled(struct pdf_writer *w, long long r, int decimals);
 /* Set the fill (STROKE = 0) or stroke colour, if it is not set already. */
 void pdf_color(struct pdf_writer *w, struct doc_color c, int stroke);
+/* 1 when that colour is set already. */
+int pdf_color_current(const struct pdf_writer *w, struct doc_color c, int stroke);
 /* A new indirect object of the document. */
 HPDF_Dict pdf_new_dict(struct pdf_writer *w);
 /* A new stream object, compressed when COMPRESS. */

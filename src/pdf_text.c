@@ -4,6 +4,7 @@
 #include "font.h"
 #include "utf8.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,34 +43,72 @@ static void set_text_state(struct pdf_writer *w, struct pdf_face *face, const st
 	}
 }
 
-/* The glyphs as one TJ array: kerning between them in 1/1000 em, as layout
- * measured it (a positive TJ number moves the next glyph left). A word space
- * that follows is written as a space glyph, so that the text layer has real
- * spaces; the next word is placed on its own, so its width changes nothing. */
-static void put_glyphs(struct pdf_writer *w, struct pdf_face *face, const struct box *b,
+/* The glyphs into the open TJ array: kerning between them in 1/1000 em,
+ * as layout measured it (a positive TJ number moves the next glyph left).
+ * A word space that follows is written as a space glyph, so that the text
+ * layer has real spaces. Returns the glyphs' advance in 1/1000 em, as a
+ * reader computes it from the font's widths (/W: layout's own), Tc aside. */
+static long put_glyphs(struct pdf_writer *w, struct pdf_face *face, const struct box *b,
 		       const struct font_glyph *g, size_t n)
 {
-	pdf_put(w, "[<");
+	long advance = 0;
 	for (size_t i = 0; i < n; i++) {
 		pdf_put_hex4(w, pdf_face_cid(face, g[i].gid, g[i].cp));
+		advance += font_glyph_width(b->font, g[i].gid);
 		if (g[i].kern != 0 && i + 1 < n) {
 			pdf_put(w, "> ");
 			pdf_num(w, -g[i].kern);
 			pdf_put(w, "<");
+			advance += g[i].kern;
 		}
 	}
 	if (b->space_after) {
 		struct font_glyph space;
-		if (font_glyph_run(b->font, " ", 1, &space) == 1)
+		if (font_glyph_run(b->font, " ", 1, &space) == 1) {
 			pdf_put_hex4(w, pdf_face_cid(face, space.gid, space.cp));
+			advance += font_glyph_width(b->font, space.gid);
+		}
 	}
+	return advance;
+}
+
+static void end_tj(struct pdf_writer *w)
+{
+	if (!w->in_tj)
+		return;
 	pdf_put(w, ">] TJ\n");
+	w->in_tj = 0;
+}
+
+/* A text state number as the reader gets it: as pdf_num wrote it. */
+static double as_written(double v)
+{
+	return (double)pdf_milli(v) / 1000;
+}
+
+/* One TJ unit of B's text in points: 1/1000 of the size, scaled by Tz. */
+static double tj_unit(const struct box *b)
+{
+	double hscale = b->hscale > 0 ? b->hscale : 1;
+	return as_written(b->size) * as_written(hscale * 100) / 100 / 1000;
+}
+
+/* Where the reader's pen stands after the N glyphs of B (and its space)
+ * that start at X, ADVANCE TJ units wide: each glyph also moves by Tc
+ * scaled by Tz (Tc is the box's letter spacing divided by its scale, see
+ * set_text_state), with the numbers as they were written. */
+static double pen_after(const struct box *b, double x, long advance, size_t n)
+{
+	double hscale = b->hscale > 0 ? b->hscale : 1;
+	double tc = as_written(b->char_space / hscale) * as_written(hscale * 100) / 100;
+	return x + advance * tj_unit(b) + tc * (double)(n + !!b->space_after);
 }
 
 void pdf_end_text(struct pdf_writer *w)
 {
 	if (!w->in_text)
 		return;
+	end_tj(w);
 	pdf_put(w, "ET\n");
 	w->in_text = 0;
 }
@@ -101,6 +140,39 @@ static void move_to(struct pdf_writer *w, const struct box *b)
 	w->text_y = y;
 }
 
+/* Can B's glyphs go on in the open TJ array: the same baseline, font,
+ * size, scale, letter spacing and colour? */
+static int joins_tj(const struct pdf_writer *w, const struct pdf_face *face, const struct box *b)
+{
+	double hscale = b->hscale > 0 ? b->hscale : 1;
+	return w->in_tj && pdf_milli(w->page_height - b->y) == w->text_y && face == w->cur_face &&
+	       b->size == w->cur_size && hscale == w->cur_hscale &&
+	       b->char_space / hscale == w->cur_char_space && pdf_color_current(w, b->color, 0);
+}
+
+/* The next word of a line in the open TJ array: the space from the pen to
+ * it as a TJ number, in 1/1000 of the font size (none for a word that
+ * starts where the pen stands, as in text set ragged; the same one along a
+ * justified line). Rounded to the fewest decimals that keep the word within
+ * 0.0005 pt of where layout put it, as pdf_num's 0.001 pt would; the pen
+ * follows the number written, so no error adds up. Returns where the word
+ * starts. */
+static double join_word(struct pdf_writer *w, const struct box *b)
+{
+	double unit = tj_unit(b);
+	int decimals = 0;
+	long long n;
+	while (decimals < 3 && pow(10, -decimals) * unit > 0.001)
+		decimals++;
+	n = pdf_scaled((w->pen_x - b->x) / unit, decimals);
+	if (n != 0) {
+		pdf_put(w, "> ");
+		pdf_num_scaled(w, n, decimals);
+		pdf_put(w, "<");
+	}
+	return w->pen_x - (double)n / pow(10, decimals) * unit;
+}
+
 void pdf_draw_text(struct pdf_writer *w, const struct box *b, int spanned)
 {
 	struct pdf_face *face = pdf_face_get(w, b->font);
@@ -108,6 +180,7 @@ void pdf_draw_text(struct pdf_writer *w, const struct box *b, int spanned)
 	struct font_glyph *own = NULL;
 	size_t n = b->n_glyphs;
 	int span = b->actual_text && !spanned && !w->press;
+	double x;
 	if (!face)
 		return;
 	if (!g) {
@@ -121,15 +194,23 @@ void pdf_draw_text(struct pdf_writer *w, const struct box *b, int spanned)
 		pdf_put_actual_text(w, b);
 		pdf_put(w, ">> BDC\n");
 	}
-	if (!w->in_text) {
-		pdf_put(w, "BT\n");
-		w->in_text = 1;
-		w->text_x = w->text_y = 0; /* BT: the identity matrix */
+	if (joins_tj(w, face, b)) {
+		x = join_word(w, b);
+	} else {
+		end_tj(w);
+		if (!w->in_text) {
+			pdf_put(w, "BT\n");
+			w->in_text = 1;
+			w->text_x = w->text_y = 0; /* BT: the identity matrix */
+		}
+		set_text_state(w, face, b);
+		pdf_color(w, b->color, 0);
+		move_to(w, b);
+		pdf_put(w, "[<");
+		w->in_tj = 1;
+		x = (double)w->text_x / 1000;
 	}
-	set_text_state(w, face, b);
-	pdf_color(w, b->color, 0);
-	move_to(w, b);
-	put_glyphs(w, face, b, g, n);
+	w->pen_x = pen_after(b, x, put_glyphs(w, face, b, g, n), n);
 	if (span) {
 		pdf_end_text(w);
 		pdf_put(w, "EMC\n");
