@@ -16,8 +16,8 @@ what ISO 32000-1 asks of that, and what kaikuprint promises beyond it:
   other operator in between (8.5.2); q and Q pair up.
 
 Prints each problem (at most 40) and exits 1 on any. With --stats it also
-prints, per file, the text objects, text-showing operators, Td, fills and
-rectangles it saw, for a suite to compare.
+prints, per file, the text objects, text-showing operators, strings in TJ
+arrays, Td, fills and rectangles it saw, for a suite to compare.
 """
 import sys
 
@@ -35,7 +35,7 @@ CLIP = {"W", "W*"}
 
 class Stats:
     def __init__(self):
-        self.counts = {"BT": 0, "show": 0, "Td": 0, "fill": 0, "re": 0}
+        self.counts = {"BT": 0, "show": 0, "string": 0, "Td": 0, "fill": 0, "re": 0}
 
 
 def check_stream(obj, where, problems, stats, seen):
@@ -95,6 +95,8 @@ def check_stream(obj, where, problems, stats, seen):
                 seen.add(form.objgen)
                 check_stream(form, f"{where} form {operands[0]}", problems, stats, seen)
         stats.counts["show"] += op in SHOW
+        if op == "TJ":
+            stats.counts["string"] += sum(isinstance(s, pikepdf.String) for s in operands[0])
         stats.counts["Td"] += op == "Td"
     for left, what in ((in_text, "a text object"), (path, "a path"), (marked, "marked content"),
                        (q_depth, "q without Q")):
