@@ -45,13 +45,48 @@ static void putf(struct out *o, const char *fmt, ...)
 	put(o, buf, n < 0 ? 0 : (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 }
 
+static int is_octal(unsigned char c)
+{
+	return c >= '0' && c <= '7';
+}
+
+/* Literal string T with each three-digit octal escape of a printable
+ * character that needs none written as that character: libharu escapes
+ * / < > [ ] { } % # (a URI's every slash as \057). The string's value
+ * stays the same (ISO 32000-1 7.3.4.2). */
+static void put_literal(struct out *o, const struct pdf_tok *t)
+{
+	size_t i = 0, from = 0;
+	for (; i + 3 < t->n; i++) {
+		const unsigned char *e = t->p + i;
+		unsigned c;
+		if (e[0] != '\\')
+			continue;
+		if (!is_octal(e[1]) || !is_octal(e[2]) || !is_octal(e[3])) {
+			i++; /* \\, \( ...: the escaped byte is not an escape */
+			continue;
+		}
+		c = (unsigned)(e[1] - '0') * 64 + (unsigned)(e[2] - '0') * 8 + (unsigned)(e[3] - '0');
+		if (c < 0x20 || c > 0x7E || c == '(' || c == ')' || c == '\\')
+			continue;
+		put(o, t->p + from, i - from);
+		put(o, &(unsigned char){ (unsigned char)c }, 1);
+		from = i + 4;
+		i += 3;
+	}
+	put(o, t->p + from, t->n - from);
+}
+
 /* Token T, with a space before it only where PDF needs one. */
 static void put_token(struct out *o, const struct pdf_tok *t)
 {
 	struct pdf_tok prev = o->prev;
 	if (pdf_tok_need_space(&prev, t))
 		put(o, " ", 1);
-	put(o, t->p, t->n);
+	if (t->kind == PDF_TOK_STRING && t->p[0] == '(')
+		put_literal(o, t);
+	else
+		put(o, t->p, t->n);
 	o->prev = *t;
 }
 

@@ -93,12 +93,15 @@ unsigned pdf_face_cid(struct pdf_face *face, unsigned gid, uint32_t cp)
 	return cid;
 }
 
-/* The subset: the glyphs used (and .notdef), without the layout tables a
- * PDF viewer never reads. Returns the font file and the old -> new glyph map
- * (owned by *PLAN). */
+/* The subset: the glyphs used (and .notdef), without what a PDF viewer
+ * never reads: the layout tables (text is shaped already), the font's names
+ * and PostScript glyph names (name, post), and hinting (instructions, fpgm,
+ * prep, cvt: ISO 32000-1 9.9 asks for those only where instructions use
+ * them; viewers scale outlines without them, as poppler does). Returns the
+ * font file and the old -> new glyph map (owned by *PLAN). */
 static hb_blob_t *subset(const struct pdf_face *face, hb_subset_plan_t **plan)
 {
-	static const char drop[][5] = { "GSUB", "GPOS", "GDEF", "kern", "DSIG" };
+	static const char drop[][5] = { "GSUB", "GPOS", "GDEF", "kern", "DSIG", "name", "post" };
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	hb_face_t *sub = NULL;
 	hb_blob_t *blob = NULL;
@@ -110,6 +113,7 @@ static hb_blob_t *subset(const struct pdf_face *face, hb_subset_plan_t **plan)
 	hb_set_add(glyphs, 0);
 	for (unsigned i = 1; i < face->n_cids; i++)
 		hb_set_add(glyphs, face->cids[i].gid);
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
 	tables = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	for (size_t i = 0; i < sizeof(drop) / sizeof(drop[0]); i++)
 		hb_set_add(tables, hb_tag_from_string(drop[i], 4));

@@ -273,7 +273,7 @@ static HPDF_STATUS write_elem(HPDF_Dict d, HPDF_Stream out)
 	const struct pdf_struct *st = e->w->st;
 	int pg = first_page(e);
 	char buf[64];
-	snprintf(buf, sizeof(buf), "/Type /StructElem /S /%s /P ", pages_role_name(e->role));
+	snprintf(buf, sizeof(buf), "/S /%s /P ", pages_role_name(e->role));
 	HPDF_Stream_WriteStr(out, buf);
 	put_ref(out, e->parent < 0 ? (const void *)st->root : (const void *)st->elems[e->parent].dict);
 	if (pg >= 0) {

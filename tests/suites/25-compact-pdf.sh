@@ -52,6 +52,11 @@ for plain in "$P"/plain-all/*.pdf "$P"/plain-large/*.pdf "$P"/plain-split/*.pdf;
 done
 check "compact: every example document compared ($n)" test "$n" -ge 40
 
+# The two file-size targets of issue 16, in bytes (a size, not a timing):
+# the checklist (fi) under 40 KB, the A4 leaflet (fi) under 80 KB.
+check "compact: the checklist (fi) under 40 KB" test "$(wc -c < "$P/all/checklist-fi.pdf")" -lt 40000
+check "compact: the A4 leaflet (fi) under 80 KB" test "$(wc -c < "$P/all/leaflet-fi.pdf")" -lt 80000
+
 # The checker sees an object left outside: libharu's own file fails it.
 check "compact: the object stream check refuses libharu's plain file" \
 	sh -c "! $PY tests/pdf/check_objstm.py '$P/plain-all/checklist-fi.pdf' > /dev/null 2>&1"

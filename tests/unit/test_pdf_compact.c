@@ -29,7 +29,7 @@ static unsigned char *libharu_pdf(size_t *n)
 	HPDF_Page_EndText(page);
 	HPDF_Page_CreateURILinkAnnot(page, rect, "https://www.kaikukortti.fi/");
 	HPDF_CreateOutline(doc, NULL, "Heading", NULL);
-	HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, "Compact");
+	HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, "Compact \\057 (kept)");
 	HPDF_SaveToStream(doc);
 	size = HPDF_GetStreamSize(doc);
 	data = malloc(size);
@@ -93,11 +93,26 @@ static void check_xref_stream(const unsigned char *out, size_t n)
 	}
 }
 
+/* The objects of OUT's first object stream, inflated (malloc'd). */
+static char *first_object_stream(const unsigned char *out, size_t n)
+{
+	const unsigned char *dict = find(out, n, "/Type/ObjStm");
+	const unsigned char *len = dict ? find(dict, 100, "/Length ") : NULL;
+	uLongf size = 1 << 20;
+	char *text = calloc(size + 1, 1);
+	if (!CHECK(len != NULL))
+		return text;
+	CHECK_INT(uncompress((unsigned char *)text, &size, find(len, 40, "stream\n") + 7,
+			     strtoul((const char *)len + 8, NULL, 10)), Z_OK);
+	return text;
+}
+
 static void compact_small_document(void)
 {
 	size_t n, out_n = 0;
 	unsigned char *in = libharu_pdf(&n), *out = NULL;
 	const char *why = "unset";
+	char *objects;
 	CHECK_INT(pdf_compact(in, n, &out, &out_n, &why), 0);
 	CHECK(why == NULL);
 	if (!CHECK(out != NULL))
@@ -110,6 +125,13 @@ static void compact_small_document(void)
 	/* every stream's length is written into it: no "/Length N 0 R" left */
 	CHECK(find(out, out_n, " 0 R/Filter") == NULL);
 	check_xref_stream(out, out_n);
+	/* values as libharu wrote them but for white space and the escapes of
+	 * characters that need none */
+	objects = first_object_stream(out, out_n);
+	CHECK(strstr(objects, "/URI(https://www.kaikukortti.fi/)") != NULL);
+	CHECK(strstr(objects, "/Title(Compact \\134057 \\050kept\\051)") != NULL);
+	CHECK(strstr(objects, "/Type/Catalog") != NULL);
+	free(objects);
 	free(out);
 	free(in);
 }
