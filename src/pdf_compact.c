@@ -33,6 +33,7 @@ static void put(struct out *o, const void *s, size_t n)
 	o->prev.kind = PDF_TOK_END;
 }
 
+/* Short formats only: numbers and fixed words (a longer text goes by put). */
 static void putf(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void putf(struct out *o, const char *fmt, ...)
 {
@@ -154,7 +155,9 @@ static int put_deflated(struct out *o, size_t num, const char *dict, const struc
 	unsigned char *z = deflate_all(data->p, data->n, &z_n);
 	if (!z)
 		return -1;
-	putf(o, "%zu 0 obj\n<<%s/Filter/FlateDecode/Length %zu>>\nstream\n", num, dict, z_n);
+	putf(o, "%zu 0 obj\n<<", num);
+	put(o, dict, strlen(dict)); /* any length (an /ID), so not through putf */
+	putf(o, "/Filter/FlateDecode/Length %zu>>\nstream\n", z_n);
 	put(o, z, z_n);
 	put(o, "\nendstream\nendobj\n", 18);
 	free(z);

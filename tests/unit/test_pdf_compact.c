@@ -63,13 +63,14 @@ static void check_xref_stream(const unsigned char *out, size_t n)
 	unsigned size = 0, w1 = 0, w2 = 0, w3 = 0, len = 0, cols;
 	unsigned char raw[65536];
 	uLongf raw_n = sizeof(raw);
-	if (!CHECK(sx && at < n && find(dict, 200, "/Type/XRef")))
+	size_t room = at < n && n - at < 600 ? n - at : 600;
+	if (!CHECK(sx && at < n && find(dict, room, "/Type/XRef") && find(dict, room, "/Length")))
 		return;
-	CHECK(sscanf((const char *)find(dict, 200, "/Size"), "/Size %u", &size) == 1);
-	CHECK(sscanf((const char *)find(dict, 200, "/W["), "/W[%u %u %u]", &w1, &w2, &w3) == 3);
-	CHECK(sscanf((const char *)find(dict, 300, "/Length"), "/Length %u", &len) == 1);
-	data = find(dict, 300, "stream\n");
-	if (!CHECK(data && w1 == 1 && w2 > 0 && w3 > 0 && size > 4))
+	CHECK(sscanf((const char *)find(dict, room, "/Size"), "/Size %u", &size) == 1);
+	CHECK(sscanf((const char *)find(dict, room, "/W["), "/W[%u %u %u]", &w1, &w2, &w3) == 3);
+	CHECK(sscanf((const char *)find(dict, room, "/Length"), "/Length %u", &len) == 1);
+	data = find(dict, room, "stream\n");
+	if (!CHECK(data && w1 == 1 && w2 > 0 && w3 > 0 && size > 3))
 		return;
 	CHECK_INT(uncompress(raw, &raw_n, data + 7, len), Z_OK);
 	cols = 1 + w1 + w2 + w3;
@@ -134,6 +135,46 @@ static void compact_small_document(void)
 	free(objects);
 	free(out);
 	free(in);
+}
+
+/* A file as libharu would write it, made by hand: OBJS[i] is object i + 1,
+ * TRAILER the trailer's entries. Returns its length; the bytes are in BUF. */
+static size_t hand_made(char *buf, size_t cap, const char *const *objs, int n, const char *trailer)
+{
+	size_t offs[8], len = (size_t)snprintf(buf, cap, "%%PDF-1.7\n");
+	for (int i = 0; i < n; i++) {
+		offs[i] = len;
+		len += (size_t)snprintf(buf + len, cap - len, "%d 0 obj\n%s\nendobj\n", i + 1, objs[i]);
+	}
+	len += (size_t)snprintf(buf + len, cap - len, "xref\n0 %d\n0000000000 65535 f\r\n", n + 1);
+	for (int i = 0; i < n; i++)
+		len += (size_t)snprintf(buf + len, cap - len, "%010zu 00000 n\r\n", offs[i]);
+	return len + (size_t)snprintf(buf + len, cap - len, "trailer\n<<\n%s\n/Size %d\n>>\nstartxref\n%zu\n%%%%EOF\n",
+				       trailer, n + 1, (size_t)(strstr(buf, "xref\n") - buf));
+}
+
+/* The trailer's /ID, however long, goes into the cross-reference stream. */
+static void compact_keeps_id(void)
+{
+	static const char *const objs[] = {
+		"<<\n/Type /Catalog\n/Pages 2 0 R\n>>",
+		"<<\n/Type /Pages\n/Kids [ 3 0 R ]\n/Count 1\n>>",
+		"<<\n/Type /Page\n/Parent 2 0 R\n/MediaBox [ 0 0 595 842 ]\n>>",
+	};
+	char in[4096], id[300] = "/ID [ <";
+	unsigned char *out = NULL;
+	size_t n, out_n;
+	for (int i = 0; i < 128; i++)
+		strcat(id, i % 2 ? "A" : "5");
+	strcat(id, "> <0123456789ABCDEF0123456789ABCDEF> ]\n/Root 1 0 R");
+	n = hand_made(in, sizeof(in), objs, 3, id);
+	if (!CHECK_INT(pdf_compact((const unsigned char *)in, n, &out, &out_n, NULL), 0))
+		return;
+	CHECK(find(out, out_n, "/ID[<5A5A") != NULL);
+	CHECK(find(out, out_n, "<0123456789ABCDEF0123456789ABCDEF>]/DecodeParms") != NULL);
+	CHECK(find(out, out_n, "/Info") == NULL);
+	check_xref_stream(out, out_n);
+	free(out);
 }
 
 /* IN with WHAT replaced by WITH (the same length); the copy is malloc'd. */
@@ -214,6 +255,7 @@ static void kept_when_length_wrong(void)
 
 const struct unit_test unit_tests[] = {
 	UNIT(compact_small_document),
+	UNIT(compact_keeps_id),
 	UNIT(kept_when_unexpected),
 	UNIT(kept_when_length_wrong),
 	{ NULL, NULL },
