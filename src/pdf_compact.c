@@ -260,11 +260,10 @@ static int put_xref_stream(struct out *o, const struct pdf_file *f, struct xref_
 
 static int write_compact(const struct pdf_file *f, struct out *o)
 {
-	size_t n_streams = 0, n_plain = 0, next, num;
+	size_t n_plain = 0, next, num;
 	struct xref_entry *xref;
 	int err = 0;
 	for (size_t i = 1; i < f->n_objs; i++) {
-		n_streams += f->objs[i].stream;
 		n_plain += !f->objs[i].stream && !f->objs[i].dropped;
 	}
 	num = f->n_objs + (n_plain + OBJS_PER_STREAM - 1) / OBJS_PER_STREAM; /* the xref stream */
