@@ -117,6 +117,7 @@ int card_memo_place(const struct card_memo *m, const char *key, size_t len, stru
 		const struct memo_card *c = &m->cards[i];
 		if (c->len != len || memcmp(c->key, key, len) != 0)
 			continue;
+		page_reserve(pg, pg->n_boxes + c->boxes.n);
 		for (int b = 0; b < c->boxes.n; b++)
 			page_add_copy(pg, &c->boxes.boxes[b], 0, 0);
 		*end_y = c->end_y;

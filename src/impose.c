@@ -7,6 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Room on a sheet besides its cards' boxes: crop marks, the print note, a
+ * print shop's slug line (more only makes the sheet's array grow once). */
+enum { SHEET_EXTRA_BOXES = 64 };
+
 /* Where the cards go on a sheet. */
 struct grid {
 	double card_w, card_h, gap;
@@ -144,6 +148,13 @@ static void make_sheets(struct pages *out, struct pages *in, const struct doc_im
 	for (int first = 0; first < slots_used; first += per_sheet) {
 		for (int side = 0; side < sides; side++) {
 			struct page *sheet = pages_add_page(out, imp->sheet_width, imp->sheet_height);
+			int boxes = SHEET_EXTRA_BOXES;
+			for (int k = first; k < slots_used && k < first + per_sheet; k++)
+				boxes += in->pages[(k % cards) * sides + side].n_boxes + 1; /* + its group */
+			/* the sheet's boxes in one allocation: grown step by step, a
+			 * sheet's array was copied a few times, ever more often as a
+			 * long batch fragmented the heap */
+			page_reserve(sheet, boxes);
 			for (int k = first; k < slots_used && k < first + per_sheet; k++) {
 				int row = (k - first) / g->cols, col = (k - first) % g->cols;
 				const struct page *card = &in->pages[(k % cards) * sides + side];

@@ -75,6 +75,14 @@ struct page *pages_add_page(struct pages *p, double width, double height)
 	return pg;
 }
 
+void page_reserve(struct page *pg, int n)
+{
+	if (n <= pg->cap)
+		return;
+	pg->cap = n;
+	pg->boxes = xrealloc(pg->boxes, (size_t)pg->cap * sizeof(*pg->boxes));
+}
+
 struct box *page_add_box(struct page *pg, enum box_kind kind)
 {
 	struct box *b;

@@ -130,6 +130,10 @@ struct pages *pages_new(void);
 void pages_free(struct pages *p);
 /* Append a page of the given size; returns it (valid until the next add). */
 struct page *pages_add_page(struct pages *p, double width, double height);
+/* Make room on PG for N boxes in all, so that adding up to N moves no box:
+ * for a page whose size is known before it is filled (a sheet of cards),
+ * one allocation instead of growing it step by step. */
+void page_reserve(struct page *pg, int n);
 /* Append a box to page PG; returns it zeroed but for KIND (valid until the next add). */
 struct box *page_add_box(struct page *pg, enum box_kind kind);
 /* Append a box of KIND at (X, Y) of size W x H; the rest zeroed. */
