@@ -10,6 +10,7 @@
 #include "render.h"
 #include "serve.h"
 #include "template.h"
+#include "textnorm.h"
 
 #include <getopt.h>
 #include <limits.h>
@@ -403,6 +404,7 @@ int main(int argc, char **argv)
 	font_cache_free();
 	qr_cache_free();
 	hyph_free();
+	textnorm_free();
 	privacy_text_free();
 	return rc;
 }

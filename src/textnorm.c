@@ -2,6 +2,7 @@
 #include "textnorm.h"
 #include "diag.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -211,6 +212,84 @@ static int opens(const char *t, size_t i)
 	return i == 0;
 }
 
+/* Runs decided before, by language, text and opaque bytes: a card batch
+ * expands its template once a sheet and sets the same texts again and
+ * again. Never a run with personal data (a holder's name), which stays out
+ * of every cache; at most MEMO_MAX runs, for as long as the process runs.
+ * (A table of its own: libxml2's hash compares long keys byte by byte.) */
+enum { MEMO_MAX = 4096, MEMO_BUCKETS = 8192 };
+struct decided {
+	struct decided *next;
+	uint64_t hash;
+	size_t n;
+	char lang[4];
+	unsigned char data[]; /* the run's N bytes, its N opaque flags, its N acts */
+};
+static struct decided **memo;
+static int memo_count;
+
+void textnorm_free(void)
+{
+	for (int i = 0; memo && i < MEMO_BUCKETS; i++)
+		while (memo[i]) {
+			struct decided *next = memo[i]->next;
+			free(memo[i]);
+			memo[i] = next;
+		}
+	free(memo);
+	memo = NULL;
+	memo_count = 0;
+}
+
+int textnorm_remembers(const char *text)
+{
+	size_t len = strlen(text);
+	for (int i = 0; memo && i < MEMO_BUCKETS; i++)
+		for (const struct decided *e = memo[i]; e; e = e->next)
+			if (memmem(e->data, e->n, text, len))
+				return 1;
+	return 0;
+}
+
+/* FNV-1a of the run's bytes and opaque flags. */
+static uint64_t run_hash(const char *t, size_t n, const unsigned char *opaque)
+{
+	uint64_t h = 14695981039346656037u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ ((unsigned char)t[i] | (opaque[i] ? 0x100u : 0))) * 1099511628211u;
+	return h;
+}
+
+static struct decided *memo_find(const char *lang, const char *t, size_t n,
+				 const unsigned char *opaque, uint64_t h)
+{
+	for (struct decided *e = memo ? memo[h % MEMO_BUCKETS] : NULL; e; e = e->next)
+		if (e->hash == h && e->n == n && strcmp(e->lang, lang) == 0 &&
+		    memcmp(e->data, t, n) == 0 && memcmp(e->data + n, opaque, n) == 0)
+			return e;
+	return NULL;
+}
+
+static void memo_add(const char *lang, const char *t, size_t n, const unsigned char *opaque,
+		     const unsigned char *act, uint64_t h)
+{
+	struct decided *e;
+	if (memo_count == MEMO_MAX || strlen(lang) >= sizeof(e->lang))
+		return;
+	if (!memo)
+		memo = xcalloc(MEMO_BUCKETS, sizeof(*memo));
+	e = xmalloc(sizeof(*e) + 3 * n);
+	e->hash = h;
+	e->n = n;
+	strcpy(e->lang, lang);
+	memcpy(e->data, t, n);
+	memcpy(e->data + n, opaque, n);
+	memcpy(e->data + 2 * n, act, n);
+	e->next = memo[h % MEMO_BUCKETS];
+	memo[h % MEMO_BUCKETS] = e;
+	memo_count++;
+}
+
 /* Decide the act for each byte of the run T (N bytes); OPAQUE bytes stay. */
 static void decide(const char *lang, const char *t, size_t n, const unsigned char *opaque,
 		   unsigned char *act)
@@ -268,6 +347,27 @@ static const char *rewrite(struct doc *d, const char *t, const unsigned char *ac
 	return r;
 }
 
+/* ACT for the run T as decide gives it, from the memo when it was decided
+ * before; PERSONAL: the run holds personal data (never remembered). */
+static void decide_once(const char *lang, const char *t, size_t n, const unsigned char *opaque,
+			unsigned char *act, int personal)
+{
+	const char *key_lang = lang ? lang : "";
+	const struct decided *known;
+	uint64_t h;
+	if (personal) {
+		decide(lang, t, n, opaque, act);
+		return;
+	}
+	h = run_hash(t, n, opaque);
+	if ((known = memo_find(key_lang, t, n, opaque, h)) != NULL) {
+		memcpy(act, known->data + 2 * n, n);
+		return;
+	}
+	decide(lang, t, n, opaque, act);
+	memo_add(key_lang, t, n, opaque, act, h);
+}
+
 /* The inline children of BLOCK as one run: each text's bytes, a mark for a
  * fill-in line, a line feed for a forced break. */
 static void normalise_run(struct doc *d, struct doc_node *block)
@@ -275,8 +375,11 @@ static void normalise_run(struct doc *d, struct doc_node *block)
 	size_t n = 0, at = 0;
 	char *t;
 	unsigned char *opaque, *act;
-	for (struct doc_node *c = block->first; c; c = c->next)
+	int personal = 0;
+	for (struct doc_node *c = block->first; c; c = c->next) {
 		n += c->kind == DOC_TEXT ? c->len : 1;
+		personal |= (c->flags & DOC_PERSONAL) != 0;
+	}
 	t = xmalloc(n + 1);
 	opaque = xcalloc(n + 1, 1);
 	act = xmalloc(n + 1);
@@ -290,7 +393,7 @@ static void normalise_run(struct doc *d, struct doc_node *block)
 			opaque[at++] = 1;
 		}
 	}
-	decide(d->lang, t, n, opaque, act);
+	decide_once(d->lang, t, n, opaque, act, personal);
 	at = 0;
 	for (struct doc_node *c = block->first; c; c = c->next) {
 		size_t len = c->kind == DOC_TEXT ? c->len : 1;

@@ -32,5 +32,10 @@ void textnorm_doc(struct doc *d);
 
 /* The rules applied to one string S in LANG; returns a new string (free()). */
 char *textnorm_string(const char *lang, const char *s);
+/* Forget the runs remembered so far (at exit). */
+void textnorm_free(void);
+/* Does a run the rules remember (a card batch sets the same texts on every
+ * sheet) hold TEXT? For tests: a holder's name never is. */
+int textnorm_remembers(const char *text);
 
 #endif

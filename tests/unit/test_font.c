@@ -8,6 +8,7 @@
 #include "holders.h"
 #include "render.h"
 #include "template.h"
+#include "textnorm.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -91,6 +92,10 @@ static void batch_leaves_names_out_of_caches(void)
 			if (!CHECK(!font_remembers(f, parts[k])))
 				fprintf(stderr, "  %s remembers part %zu of the name\n", fonts[i], k);
 	}
+	for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++)
+		if (!CHECK(!textnorm_remembers(parts[k])))
+			fprintf(stderr, "  textnorm remembers part %zu of the name\n", k);
+	CHECK(textnorm_remembers("Kortinhaltija")); /* the card's labels are remembered */
 	/* the card's labels went through the same caches */
 	CHECK(font_remembers(font_get(REGULAR), "Kortinhaltija") ||
 	      font_remembers(font_get(BOLD), "Kortinhaltija"));

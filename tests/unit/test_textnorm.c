@@ -103,6 +103,53 @@ static void across_nodes(void)
 	doc_free(d);
 }
 
+/* A paragraph of PARTS (the one at PERSONAL, if not -1, a holder's name)
+ * in LANG, normalised; its second text returned (a copy). */
+static char *normalised(const char *lang, const char *const *parts, int personal)
+{
+	struct doc *d = doc_new("t.xml", lang);
+	struct doc_node *p = doc_node_new(d, DOC_PARA, 1, 1);
+	char *second;
+	for (int i = 0; parts[i]; i++) {
+		struct doc_node *t = doc_node_new(d, DOC_TEXT, 1, 1);
+		t->text = parts[i];
+		t->len = strlen(parts[i]);
+		t->flags = i == personal ? DOC_PERSONAL : 0;
+		doc_node_append(p, t);
+	}
+	doc_node_append(d->root, p);
+	textnorm_doc(d);
+	second = strndup(p->first->next->text, p->first->next->len);
+	doc_free(d);
+	return second;
+}
+
+/* A run set again is decided as the first time, from the memo; a run with a
+ * holder's name is decided afresh and never remembered. */
+static void runs_remembered_but_never_a_name(void)
+{
+	const char *plain[] = { "Lapset alle ", "18 v. ", "pääsevät mukaan", NULL };
+	const char *named[] = { "Qörtti Zyxwa-Mäkänen", " 18 v. ", "lasta", NULL };
+	char *a, *b;
+	textnorm_free();
+	a = normalised("fi", plain, -1);
+	CHECK(textnorm_remembers("pääsevät mukaan"));
+	b = normalised("fi", plain, -1);
+	CHECK_STR(a, "18\xC2\xA0v. ");
+	CHECK_STR(b, a);
+	free(a);
+	free(b);
+	for (int round = 0; round < 2; round++) {
+		a = normalised("fi", named, 0);
+		CHECK_STR(a, " 18\xC2\xA0v. ");
+		free(a);
+	}
+	CHECK(!textnorm_remembers("Zyxwa"));
+	CHECK(!textnorm_remembers("lasta")); /* nothing of the run with the name */
+	textnorm_free();
+	CHECK(!textnorm_remembers("pääsevät mukaan"));
+}
+
 const struct unit_test unit_tests[] = {
 	UNIT(phone_numbers),
 	UNIT(numbers_and_units),
@@ -110,5 +157,6 @@ const struct unit_test unit_tests[] = {
 	UNIT(initials_and_abbreviations),
 	UNIT(quotation_marks),
 	UNIT(across_nodes),
+	UNIT(runs_remembered_but_never_a_name),
 	{ NULL, NULL }
 };
