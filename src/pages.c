@@ -79,7 +79,7 @@ void page_reserve(struct page *pg, int n)
 {
 	if (n <= pg->cap)
 		return;
-	pg->cap = n;
+	pg->cap = n > 2 * pg->cap ? n : 2 * pg->cap; /* reserved again and again: grow as adding does */
 	pg->boxes = xrealloc(pg->boxes, (size_t)pg->cap * sizeof(*pg->boxes));
 }
 

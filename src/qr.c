@@ -126,11 +126,25 @@ static void add_rect(struct page *pg, double x, double y, double w, double h,
 
 /* The symbol with its top-left corner at (X0, Y0), modules M points wide,
  * on its white quiet zone. */
+/* The horizontal runs of dark modules in Q: a rectangle each. */
+static int dark_runs(const struct qr_code *q)
+{
+	int runs = 0;
+	for (int row = 0; row < q->width; row++) {
+		const unsigned char *r = q->dark + (size_t)row * (size_t)q->width;
+		for (int col = 0; col < q->width; col++)
+			runs += r[col] && (col == 0 || !r[col - 1]);
+	}
+	return runs;
+}
+
 static void draw_symbol(struct page *pg, const struct qr_code *q, double x0, double y0,
 			double m, struct doc_color color)
 {
 	const struct doc_color white = { 1, 1, 1, 0, 0, 0, 0, 0 };
 	double quiet = QR_QUIET_ZONE * m;
+	/* room for them all at once: the page's boxes are not copied run by run */
+	page_reserve(pg, pg->n_boxes + 1 + dark_runs(q));
 	add_rect(pg, x0 - quiet, y0 - quiet, q->width * m + 2 * quiet, q->width * m + 2 * quiet,
 		 white, "qr-quiet");
 	for (int row = 0; row < q->width; row++) {
