@@ -96,7 +96,12 @@ static void draw(struct layout *lo, const struct doc_node *n, const struct qr_co
 	if (!pg)
 		return;
 	first = pg->n_boxes;
-	if (flush)
+	/* a trial flow of column balancing is rewound, boxes and all: only
+	 * where things end counts, and a symbol's hundreds of rectangles were
+	 * the most of its memory */
+	if (lo->trial)
+		;
+	else if (flush)
 		qr_draw_flush(pg, q, x, y, size, n->a.qr.left, n->a.qr.color);
 	else
 		qr_draw(pg, q, x, y, size, n->a.qr.color);
