@@ -543,18 +543,21 @@ static int save_to_buffer(struct pdf_writer *w, unsigned char **data, size_t *si
 		return -1;
 	}
 	*size = n;
-	/* PDF/X-1a:2001 is PDF 1.3: no object streams. KAIKUPRINT_PDF_PLAIN=1
-	 * keeps libharu's file, for tests that compare the two. */
-	if (!w->press && !getenv("KAIKUPRINT_PDF_PLAIN")) {
-		unsigned char *compact;
-		size_t compact_n;
-		if (pdf_compact(*data, *size, &compact, &compact_n, NULL) == 0) {
-			free(*data);
-			*data = compact;
-			*size = compact_n;
-		}
-	}
 	return 0;
+}
+
+/* libharu's file in *DATA written again with object streams (pdf_compact.h),
+ * once libharu's document is freed: its memory and the new file's are never
+ * held together. */
+static void compact_buffer(unsigned char **data, size_t *size)
+{
+	unsigned char *compact;
+	size_t compact_n;
+	if (pdf_compact(*data, *size, &compact, &compact_n, NULL) == 0) {
+		free(*data);
+		*data = compact;
+		*size = compact_n;
+	}
 }
 
 /* What is written once every page is drawn: fonts, structure, metadata. */
@@ -573,6 +576,9 @@ static int complete(struct pdf_writer *w)
 int pdf_finish_buffer(struct pdf_writer *w, const char *name, unsigned char **data, size_t *size)
 {
 	int rc = complete(w);
+	/* PDF/X-1a:2001 is PDF 1.3: no object streams. KAIKUPRINT_PDF_PLAIN=1
+	 * keeps libharu's file, for tests that compare the two. */
+	int compact = !w->press && !getenv("KAIKUPRINT_PDF_PLAIN");
 	*data = NULL;
 	*size = 0;
 	if (rc == 0)
@@ -581,6 +587,8 @@ int pdf_finish_buffer(struct pdf_writer *w, const char *name, unsigned char **da
 		diag_file(DIAG_FATAL, name, 0, 0, "cannot make the PDF (libharu error 0x%04X, %u)",
 			  (unsigned)w->error, (unsigned)w->detail);
 	pdf_cancel(w);
+	if (rc == 0 && compact)
+		compact_buffer(data, size);
 	return rc;
 }
 
