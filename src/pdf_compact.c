@@ -18,6 +18,7 @@
 struct out {
 	unsigned char *p;
 	size_t n, cap;
+	z_stream *zs;        /* the file's deflater (put_deflated) */
 	struct pdf_tok prev; /* the token written last, for spacing */
 };
 
@@ -135,16 +136,21 @@ static void put_stream(struct out *o, const struct pdf_file *f, size_t num)
 	put(o, "\nendstream\nendobj\n", 18);
 }
 
-/* Deflate N bytes at S into a new buffer; its size in *Z_N. */
-static unsigned char *deflate_all(const unsigned char *s, size_t n, size_t *z_n)
+/* Deflate N bytes at S into a new buffer; its size in *Z_N. One deflater
+ * serves every stream of a file (its state is some 270 KB). */
+static unsigned char *deflate_all(z_stream *zs, const unsigned char *s, size_t n, size_t *z_n)
 {
-	uLongf size = compressBound((uLong)n);
+	uLong size = deflateBound(zs, (uLong)n);
 	unsigned char *z = xmalloc(size);
-	if (compress2(z, &size, s, (uLong)n, Z_BEST_COMPRESSION) != Z_OK) {
+	zs->next_in = (Bytef *)(uintptr_t)s;
+	zs->avail_in = (uInt)n;
+	zs->next_out = z;
+	zs->avail_out = (uInt)size;
+	if (deflateReset(zs) != Z_OK || deflate(zs, Z_FINISH) != Z_STREAM_END) {
 		free(z);
 		return NULL;
 	}
-	*z_n = size;
+	*z_n = size - zs->avail_out;
 	return z;
 }
 
@@ -152,7 +158,7 @@ static unsigned char *deflate_all(const unsigned char *s, size_t n, size_t *z_n)
 static int put_deflated(struct out *o, size_t num, const char *dict, const struct out *data)
 {
 	size_t z_n;
-	unsigned char *z = deflate_all(data->p, data->n, &z_n);
+	unsigned char *z = deflate_all(o->zs, data->p, data->n, &z_n);
 	if (!z)
 		return -1;
 	putf(o, "%zu 0 obj\n<<", num);
@@ -298,10 +304,20 @@ int pdf_compact(const unsigned char *in, size_t n, unsigned char **out, size_t *
 {
 	struct pdf_file f;
 	struct out o = { 0 };
+	z_stream zs = { 0 };
 	int rc = pdf_file_read(&f, in, n);
-	if (rc == 0 && write_compact(&f, &o) != 0) {
-		f.why = "compression failed";
+	if (rc == 0 && deflateInit(&zs, Z_BEST_COMPRESSION) != Z_OK) {
+		f.why = "no deflater";
 		rc = -1;
+	} else if (rc == 0) {
+		o.zs = &zs;
+		o.cap = n / 2 + 4096; /* the file roughly halves: few reallocations */
+		o.p = xmalloc(o.cap);
+		if (write_compact(&f, &o) != 0) {
+			f.why = "compression failed";
+			rc = -1;
+		}
+		deflateEnd(&zs);
 	}
 	if (why)
 		*why = f.why;
