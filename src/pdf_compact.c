@@ -18,7 +18,11 @@
 struct out {
 	unsigned char *p;
 	size_t n, cap;
-	z_stream *zs;        /* the file's deflater (put_deflated) */
+	/* of the file's output only: */
+	z_stream *zs;        /* the deflater (put_deflated) */
+	unsigned char *z;    /* the deflated bytes of the stream being written */
+	size_t z_cap;
+	struct out *head, *body; /* the object stream being made */
 	struct pdf_tok prev; /* the token written last, for spacing */
 };
 
@@ -136,37 +140,47 @@ static void put_stream(struct out *o, const struct pdf_file *f, size_t num)
 	put(o, "\nendstream\nendobj\n", 18);
 }
 
-/* Deflate N bytes at S into a new buffer; its size in *Z_N. One deflater
- * serves every stream of a file (its state is some 270 KB). */
-static unsigned char *deflate_all(z_stream *zs, const unsigned char *s, size_t n, size_t *z_n)
+/* The bytes of A then B deflated into O's scratch buffer; their size in
+ * *Z_N. One deflater and one buffer serve every stream of a file (a
+ * deflater's state is some 270 KB; a large document has hundreds of object
+ * streams). */
+static int deflate_parts(struct out *o, const struct out *a, const struct out *b, size_t *z_n)
 {
-	uLong size = deflateBound(zs, (uLong)n);
-	unsigned char *z = xmalloc(size);
-	zs->next_in = (Bytef *)(uintptr_t)s;
-	zs->avail_in = (uInt)n;
-	zs->next_out = z;
-	zs->avail_out = (uInt)size;
-	if (deflateReset(zs) != Z_OK || deflate(zs, Z_FINISH) != Z_STREAM_END) {
-		free(z);
-		return NULL;
+	z_stream *zs = o->zs;
+	uLong size = deflateBound(zs, (uLong)(a->n + b->n));
+	if (o->z_cap < size) {
+		o->z = xrealloc(o->z, size);
+		o->z_cap = size;
 	}
+	if (deflateReset(zs) != Z_OK)
+		return -1;
+	zs->next_out = o->z;
+	zs->avail_out = (uInt)size;
+	zs->next_in = a->p;
+	zs->avail_in = (uInt)a->n;
+	if (a->n && deflate(zs, Z_NO_FLUSH) != Z_OK)
+		return -1;
+	zs->next_in = b->p;
+	zs->avail_in = (uInt)b->n;
+	if (deflate(zs, Z_FINISH) != Z_STREAM_END)
+		return -1;
 	*z_n = size - zs->avail_out;
-	return z;
+	return 0;
 }
 
-/* A stream object NUM of DICT (without /Length) and DATA, deflated. */
-static int put_deflated(struct out *o, size_t num, const char *dict, const struct out *data)
+/* A stream object NUM of DICT (without /Length) and the bytes of A then B,
+ * deflated. */
+static int put_deflated(struct out *o, size_t num, const char *dict, const struct out *a,
+			const struct out *b)
 {
 	size_t z_n;
-	unsigned char *z = deflate_all(o->zs, data->p, data->n, &z_n);
-	if (!z)
+	if (deflate_parts(o, a, b, &z_n) != 0)
 		return -1;
 	putf(o, "%zu 0 obj\n<<", num);
 	put(o, dict, strlen(dict)); /* any length (an /ID), so not through putf */
 	putf(o, "/Filter/FlateDecode/Length %zu>>\nstream\n", z_n);
-	put(o, z, z_n);
+	put(o, o->z, z_n);
 	put(o, "\nendstream\nendobj\n", 18);
-	free(z);
 	return 0;
 }
 
@@ -182,28 +196,24 @@ struct xref_entry {
 static size_t put_object_stream(struct out *o, const struct pdf_file *f, size_t first,
 				size_t num, struct xref_entry *xref, int *err)
 {
-	struct out head = { 0 }, body = { 0 }, all = { 0 };
+	struct out *head = o->head, *body = o->body;
 	size_t i, n = 0;
 	char dict[64];
+	head->n = body->n = 0;
 	for (i = first; i < f->n_objs && n < OBJS_PER_STREAM; i++) {
 		const struct pdf_obj *obj = &f->objs[i];
 		if (obj->stream || obj->dropped)
 			continue;
-		putf(&head, "%s%zu %zu", n ? " " : "", i, body.n);
-		put_span(&body, f, obj->val);
-		put(&body, "\n", 1);
+		putf(head, "%s%zu %zu", n ? " " : "", i, body->n);
+		put_span(body, f, obj->val);
+		put(body, "\n", 1);
 		xref[i] = (struct xref_entry){ 2, num, n++ };
 	}
-	put(&head, "\n", 1);
-	put(&all, head.p, head.n);
-	put(&all, body.p, body.n);
-	snprintf(dict, sizeof(dict), "/Type/ObjStm/N %zu/First %zu", n, head.n);
+	put(head, "\n", 1);
+	snprintf(dict, sizeof(dict), "/Type/ObjStm/N %zu/First %zu", n, head->n);
 	xref[num] = (struct xref_entry){ 1, o->n, 0 };
-	if (put_deflated(o, num, dict, &all) != 0)
+	if (put_deflated(o, num, dict, head, body) != 0)
 		*err = 1;
-	free(head.p);
-	free(body.p);
-	free(all.p);
 	return i;
 }
 
@@ -257,7 +267,7 @@ static int put_xref_stream(struct out *o, const struct pdf_file *f, struct xref_
 	}
 	putf(&dict, "/DecodeParms<</Columns %d/Predictor 12>>", 1 + w2 + w3);
 	put(&dict, "", 1);
-	rc = put_deflated(o, num, (const char *)dict.p, &rows);
+	rc = put_deflated(o, num, (const char *)dict.p, &rows, &(struct out){ 0 });
 	putf(o, "startxref\n%zu\n%%%%EOF\n", start);
 	free(rows.p);
 	free(dict.p);
@@ -310,7 +320,10 @@ int pdf_compact(const unsigned char *in, size_t n, unsigned char **out, size_t *
 		f.why = "no deflater";
 		rc = -1;
 	} else if (rc == 0) {
+		struct out head = { 0 }, body = { 0 };
 		o.zs = &zs;
+		o.head = &head;
+		o.body = &body;
 		o.cap = n / 2 + 4096; /* the file roughly halves: few reallocations */
 		o.p = xmalloc(o.cap);
 		if (write_compact(&f, &o) != 0) {
@@ -318,6 +331,9 @@ int pdf_compact(const unsigned char *in, size_t n, unsigned char **out, size_t *
 			rc = -1;
 		}
 		deflateEnd(&zs);
+		free(o.z);
+		free(head.p);
+		free(body.p);
 	}
 	if (why)
 		*why = f.why;
