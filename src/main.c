@@ -221,68 +221,70 @@ static int render_languages(const struct cli *cli, const struct config *cfg,
 	return failed ? -1 : 0;
 }
 
+/* The template at PATH in every language the region lists: rendered into
+ * OUT_DIR as NAME-LANG.pdf, or (OUT_DIR NULL) only checked. */
+static int template_languages(const struct cli *cli, const struct config *cfg, const char *path,
+			      const char *fdir, const char *out_dir, const char *name)
+{
+	struct template *t = render_load_template(path);
+	int rc;
+	if (!t)
+		return -1;
+	rc = render_languages(cli, cfg, t, fdir, out_dir, name);
+	template_free(t);
+	return rc;
+}
+
+/* Every document whose template is in TDIR, as template_languages does. */
+static int every_document(const struct cli *cli, const struct config *cfg, const char *tdir,
+			  const char *fdir, const char *out_dir)
+{
+	char tpath[PATH_MAX];
+	int failed = 0;
+	for (int i = 0; render_documents[i]; i++) {
+		snprintf(tpath, sizeof(tpath), "%s/%s.xml", tdir, render_documents[i]);
+		if (access(tpath, F_OK) == 0)
+			failed |= template_languages(cli, cfg, tpath, fdir, out_dir,
+						     out_dir ? render_documents[i] : NULL) != 0;
+	}
+	return failed ? -1 : 0;
+}
+
+/* --lang names a language of the region file, or is not given. */
+static int language_listed(const struct cli *cli, const struct config *cfg)
+{
+	if (cli->lang && !config_has_language(cfg, cli->lang)) {
+		diag_plain(DIAG_ERROR, "the region file does not list the language %s", cli->lang);
+		return 0;
+	}
+	return 1;
+}
+
 /* Render the templates of every document that exists, in every language. */
 static int command_all(const struct cli *cli, const struct config *cfg, const char *tdir,
 		       const char *fdir)
 {
-	char tpath[PATH_MAX];
-	int failed = 0;
-	if (cli->lang && !config_has_language(cfg, cli->lang)) {
-		diag_plain(DIAG_ERROR, "the region file does not list the language %s", cli->lang);
+	if (!language_listed(cli, cfg))
 		return -1;
-	}
 	if (!is_dir(cli->output)) {
 		diag_file(DIAG_ERROR, cli->output, 0, 0, access(cli->output, F_OK) == 0
 			  ? "not a folder; 'all' writes one PDF per document and language into a folder"
 			  : "output folder does not exist");
 		return -1;
 	}
-	for (int i = 0; render_documents[i]; i++) {
-		struct template *t;
-		snprintf(tpath, sizeof(tpath), "%s/%s.xml", tdir, render_documents[i]);
-		if (access(tpath, F_OK) != 0)
-			continue;
-		t = render_load_template(tpath);
-		if (!t) {
-			failed = 1;
-			continue;
-		}
-		failed |= render_languages(cli, cfg, t, fdir, cli->output, render_documents[i]) != 0;
-		template_free(t);
-	}
-	return failed ? -1 : 0;
+	return every_document(cli, cfg, tdir, fdir, cli->output);
 }
 
-/* Validate one template against the region in every language it lists. */
-static int check_template(const struct cli *cli, const struct config *cfg, const char *path,
-			  const char *fdir)
-{
-	struct template *t = render_load_template(path);
-	int rc;
-	if (!t)
-		return -1;
-	rc = render_languages(cli, cfg, t, fdir, NULL, NULL);
-	template_free(t);
-	return rc;
-}
-
+/* Validate one template (-t) or every document's against the region in
+ * every language it lists. */
 static int command_check(const struct cli *cli, const struct config *cfg, const char *tdir,
 			 const char *fdir)
 {
-	char tpath[PATH_MAX];
-	int failed = 0;
-	if (cli->lang && !config_has_language(cfg, cli->lang)) {
-		diag_plain(DIAG_ERROR, "the region file does not list the language %s", cli->lang);
+	if (!language_listed(cli, cfg))
 		return -1;
-	}
 	if (cli->template_path)
-		return check_template(cli, cfg, cli->template_path, fdir);
-	for (int i = 0; render_documents[i]; i++) {
-		snprintf(tpath, sizeof(tpath), "%s/%s.xml", tdir, render_documents[i]);
-		if (access(tpath, F_OK) == 0)
-			failed |= check_template(cli, cfg, tpath, fdir) != 0;
-	}
-	return failed ? -1 : 0;
+		return template_languages(cli, cfg, cli->template_path, fdir, NULL, NULL);
+	return every_document(cli, cfg, tdir, fdir, NULL);
 }
 
 static int command_render(const struct cli *cli, const struct config *cfg, const char *fdir)

@@ -22,13 +22,13 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 
 void pdf_putn(struct pdf_writer *w, const char *s, size_t n)
 {
-	if (w->cap_ops - w->n_ops < n) {
-		while (w->cap_ops - w->n_ops < n)
-			w->cap_ops = w->cap_ops ? w->cap_ops * 2 : 4096;
-		w->ops = xrealloc(w->ops, w->cap_ops);
+	if (w->out.cap_ops - w->out.n_ops < n) {
+		while (w->out.cap_ops - w->out.n_ops < n)
+			w->out.cap_ops = w->out.cap_ops ? w->out.cap_ops * 2 : 4096;
+		w->out.ops = xrealloc(w->out.ops, w->out.cap_ops);
 	}
-	memcpy(w->ops + w->n_ops, s, n);
-	w->n_ops += n;
+	memcpy(w->out.ops + w->out.n_ops, s, n);
+	w->out.n_ops += n;
 }
 
 void pdf_put(struct pdf_writer *w, const char *s)
@@ -142,7 +142,7 @@ static int same_color(struct doc_color a, struct doc_color b)
 
 int pdf_color_current(const struct pdf_writer *w, struct doc_color c, int stroke)
 {
-	return stroke ? w->stroke_set && same_color(w->stroke, c) : w->fill_set && same_color(w->fill, c);
+	return stroke ? w->out.stroke_set && same_color(w->out.stroke, c) : w->out.fill_set && same_color(w->out.fill, c);
 }
 
 /* Every colour the backend sets goes through here. */
@@ -159,11 +159,11 @@ void pdf_color(struct pdf_writer *w, struct doc_color c, int stroke)
 		pdf_put(w, stroke ? "RG\n" : "rg\n");
 	}
 	if (stroke) {
-		w->stroke = c;
-		w->stroke_set = 1;
+		w->out.stroke = c;
+		w->out.stroke_set = 1;
 	} else {
-		w->fill = c;
-		w->fill_set = 1;
+		w->out.fill = c;
+		w->out.fill_set = 1;
 	}
 }
 
@@ -185,11 +185,11 @@ HPDF_Dict pdf_new_stream(struct pdf_writer *w, int compress)
 
 static void set_line_width(struct pdf_writer *w, double width)
 {
-	if (width == w->line_width)
+	if (width == w->out.line_width)
 		return;
 	pdf_num(w, width);
 	pdf_put(w, "w\n");
-	w->line_width = width;
+	w->out.line_width = width;
 }
 
 static void set_stroke(struct pdf_writer *w, const struct box *b)
@@ -202,10 +202,10 @@ static void draw_line(struct pdf_writer *w, const struct box *b)
 {
 	set_stroke(w, b);
 	pdf_num(w, b->x);
-	pdf_num(w, w->page_height - b->y);
+	pdf_num(w, w->out.page_height - b->y);
 	pdf_put(w, "m ");
 	pdf_num(w, b->x + b->w);
-	pdf_num(w, w->page_height - b->y - b->h);
+	pdf_num(w, w->out.page_height - b->y - b->h);
 	pdf_put(w, "l S\n");
 }
 
@@ -216,7 +216,7 @@ static void draw_rect(struct pdf_writer *w, const struct box *b)
 	if (b->filled)
 		pdf_color(w, b->fill, 0);
 	pdf_num(w, b->x);
-	pdf_num(w, w->page_height - b->y - b->h);
+	pdf_num(w, w->out.page_height - b->y - b->h);
 	pdf_num(w, b->w);
 	pdf_num(w, b->h);
 	pdf_put(w, b->filled && b->stroked ? "re B\n" : b->filled ? "re f\n" : "re S\n");
@@ -285,7 +285,7 @@ static void draw_fill_run(struct pdf_writer *w, const struct box *b, int n)
 		pdf_put(w, "0 0 ");
 		put_number(w, b->h, 6);
 		pdf_num(w, b->x);
-		pdf_num(w, w->page_height - b->y - b->h);
+		pdf_num(w, w->out.page_height - b->y - b->h);
 		pdf_put(w, "cm\n");
 	}
 	for (int i = 0; i < n; i++) {
@@ -298,7 +298,7 @@ static void draw_fill_run(struct pdf_writer *w, const struct box *b, int n)
 			continue;
 		}
 		pdf_num(w, b[i].x);
-		pdf_num(w, w->page_height - b[i].y - b[i].h);
+		pdf_num(w, w->out.page_height - b[i].y - b[i].h);
 		pdf_num(w, b[i].w);
 		pdf_num(w, b[i].h);
 		pdf_put(w, "re\n");
@@ -357,7 +357,7 @@ static void draw_image(struct pdf_writer *w, const struct box *b)
 	pdf_put(w, "0 0 ");
 	pdf_num(w, b->h);
 	pdf_num(w, b->x);
-	pdf_num(w, w->page_height - b->y - b->h);
+	pdf_num(w, w->out.page_height - b->y - b->h);
 	pdf_put(w, "cm /");
 	pdf_put(w, name);
 	pdf_put(w, " Do Q\n");
@@ -425,14 +425,14 @@ static int draw_boxes(struct pdf_writer *w, const struct box *b, int n)
 /* The state a new page starts with (PDF's defaults). */
 static void reset_state(struct pdf_writer *w)
 {
-	w->fill_set = w->stroke_set = 0;
-	w->line_width = 1;
-	w->cur_face = NULL;
-	w->cur_size = 0;
-	w->cur_hscale = 1;
-	w->cur_char_space = 0;
-	w->in_text = w->in_tj = 0;
-	w->n_ops = 0;
+	w->out.fill_set = w->out.stroke_set = 0;
+	w->out.line_width = 1;
+	w->out.cur_face = NULL;
+	w->out.cur_size = 0;
+	w->out.cur_hscale = 1;
+	w->out.cur_char_space = 0;
+	w->out.in_text = w->out.in_tj = 0;
+	w->out.n_ops = 0;
 }
 
 static void draw_page(struct pdf_writer *w, const struct page *pg)
@@ -449,7 +449,7 @@ static void draw_page(struct pdf_writer *w, const struct page *pg)
 	w->page_objs[w->n_pages++] = w->page;
 	HPDF_Page_SetWidth(w->page, (HPDF_REAL)pg->width);
 	HPDF_Page_SetHeight(w->page, (HPDF_REAL)pg->height);
-	w->page_height = pg->height;
+	w->out.page_height = pg->height;
 	if (w->press)
 		pdf_press_boxes(w, pg);
 	reset_state(w);
@@ -459,7 +459,7 @@ static void draw_page(struct pdf_writer *w, const struct page *pg)
 	pdf_struct_end_page(w);
 	pdf_links_end_page(w);
 	attr = (HPDF_PageAttr)w->page->attr;
-	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)w->ops, (HPDF_UINT)w->n_ops);
+	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)w->out.ops, (HPDF_UINT)w->out.n_ops);
 }
 
 static char *copy(const char *s)
@@ -516,7 +516,7 @@ void pdf_cancel(struct pdf_writer *w)
 	for (int i = 0; i < w->n_images; i++)
 		free(w->images[i].path);
 	free(w->images);
-	free(w->ops);
+	free(w->out.ops);
 	free(w->page_objs);
 	free(w->info.title);
 	free(w->info.subject);

@@ -18,6 +18,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct pdf_form {
 	const struct box_group *group;
@@ -25,75 +26,21 @@ struct pdf_form {
 };
 
 /* The state of the page being drawn, set aside while a form is written. */
-struct page_state {
-	char *ops;
-	size_t n_ops, cap_ops;
-	double page_height;
-	struct doc_color fill, stroke;
-	int fill_set, stroke_set;
-	double line_width;
-	const struct pdf_face *cur_face;
-	double cur_size, cur_hscale, cur_char_space;
-	int in_text;
-	long long text_x, text_y;
-	int in_tj;
-	double pen_x;
-};
-
-static void set_aside(struct pdf_writer *w, struct page_state *s, double height)
+static void set_aside(struct pdf_writer *w, struct pdf_stream_state *s, double height)
 {
-	s->ops = w->ops;
-	s->n_ops = w->n_ops;
-	s->cap_ops = w->cap_ops;
-	s->page_height = w->page_height;
-	s->fill = w->fill;
-	s->stroke = w->stroke;
-	s->fill_set = w->fill_set;
-	s->stroke_set = w->stroke_set;
-	s->line_width = w->line_width;
-	s->cur_face = w->cur_face;
-	s->cur_size = w->cur_size;
-	s->cur_hscale = w->cur_hscale;
-	s->cur_char_space = w->cur_char_space;
-	s->in_text = w->in_text;
-	s->text_x = w->text_x;
-	s->text_y = w->text_y;
-	s->in_tj = w->in_tj;
-	s->pen_x = w->pen_x;
+	*s = w->out;
 	/* unknown: whatever the page has where the form is placed */
-	w->ops = NULL;
-	w->n_ops = w->cap_ops = 0;
-	w->page_height = height;
-	w->fill_set = w->stroke_set = 0;
-	w->line_width = -1;
-	w->cur_face = NULL;
-	w->cur_size = 0;
-	w->cur_hscale = -1;
-	w->cur_char_space = NAN;
-	w->in_text = w->in_tj = 0;
+	memset(&w->out, 0, sizeof(w->out));
+	w->out.page_height = height;
+	w->out.line_width = -1;
+	w->out.cur_hscale = -1;
+	w->out.cur_char_space = NAN;
 }
 
-static void put_back(struct pdf_writer *w, const struct page_state *s)
+static void put_back(struct pdf_writer *w, const struct pdf_stream_state *s)
 {
-	free(w->ops);
-	w->ops = s->ops;
-	w->n_ops = s->n_ops;
-	w->cap_ops = s->cap_ops;
-	w->page_height = s->page_height;
-	w->fill = s->fill;
-	w->stroke = s->stroke;
-	w->fill_set = s->fill_set;
-	w->stroke_set = s->stroke_set;
-	w->line_width = s->line_width;
-	w->cur_face = s->cur_face;
-	w->cur_size = s->cur_size;
-	w->cur_hscale = s->cur_hscale;
-	w->cur_char_space = s->cur_char_space;
-	w->in_text = s->in_text;
-	w->text_x = s->text_x;
-	w->text_y = s->text_y;
-	w->in_tj = s->in_tj;
-	w->pen_x = s->pen_x;
+	free(w->out.ops);
+	w->out = *s;
 }
 
 /* Every entry of the page's resource dictionary FROM (fonts or images) also
@@ -118,7 +65,7 @@ static HPDF_Dict make_form(struct pdf_writer *w, const struct box_group *g)
 	HPDF_PageAttr attr = w->page->attr;
 	HPDF_Dict form = pdf_new_stream(w, 1), res;
 	HPDF_Box bbox = { 0, 0, (HPDF_REAL)g->page.width, (HPDF_REAL)g->page.height };
-	struct page_state s;
+	struct pdf_stream_state s;
 	if (!form)
 		return NULL;
 	form->header.obj_class |= HPDF_OSUBCLASS_XOBJECT; /* so that libharu names it on a page */
@@ -129,7 +76,7 @@ static HPDF_Dict make_form(struct pdf_writer *w, const struct box_group *g)
 	for (int i = 0; i < g->page.n_boxes && !w->error;)
 		i += pdf_paint_boxes(w, &g->page.boxes[i], g->page.n_boxes - i);
 	pdf_end_text(w);
-	HPDF_Stream_Write(form->stream, (const HPDF_BYTE *)w->ops, (HPDF_UINT)w->n_ops);
+	HPDF_Stream_Write(form->stream, (const HPDF_BYTE *)w->out.ops, (HPDF_UINT)w->out.n_ops);
 	put_back(w, &s);
 	res = HPDF_Dict_New(w->doc->mmgr);
 	HPDF_Dict_Add(form, "Resources", res);
@@ -174,7 +121,7 @@ void pdf_form_place(struct pdf_writer *w, const struct box *b)
 	pdf_end_text(w);
 	pdf_put(w, "q 1 0 0 1 ");
 	pdf_num(w, b->x);
-	pdf_num(w, w->page_height - b->y - b->group->page.height);
+	pdf_num(w, w->out.page_height - b->y - b->group->page.height);
 	pdf_put(w, "cm /");
 	pdf_put(w, name);
 	pdf_put(w, " Do Q\n");

@@ -41,19 +41,12 @@ struct pdf_info {
 
 struct pdf_heading;
 
-struct pdf_writer {
-	HPDF_Doc doc;
-	struct pdf_info info;
-	const struct pages *pages; /* the part being drawn (pdf_add), else NULL */
-	int part;                  /* how many parts were added before it */
-	/* the page being drawn */
-	HPDF_Page page;
-	int page_index;
+/* A content stream being written and its graphics state, to write only
+ * what changes. */
+struct pdf_stream_state {
 	double page_height;
 	char *ops;                 /* its content, written to the page at its end */
 	size_t n_ops, cap_ops;
-	/* graphics state of the page, to write only what changes (pdf_form.c
-	 * sets these aside while it writes a form: a new field here goes there too) */
 	struct doc_color fill, stroke;
 	int fill_set, stroke_set;
 	double line_width;
@@ -66,6 +59,19 @@ struct pdf_writer {
 	long long text_x, text_y;
 	int in_tj;
 	double pen_x;
+};
+
+struct pdf_writer {
+	HPDF_Doc doc;
+	struct pdf_info info;
+	const struct pages *pages; /* the part being drawn (pdf_add), else NULL */
+	int part;                  /* how many parts were added before it */
+	/* the page being drawn */
+	HPDF_Page page;
+	int page_index;
+	/* what is being written: the page's content, or a form's while
+	 * pdf_form.c writes one (it sets the page's aside and puts it back) */
+	struct pdf_stream_state out;
 	/* resources of the document */
 	struct pdf_face **faces;
 	int n_faces, cap_faces;

@@ -67,10 +67,10 @@ void pdf_link_box(struct pdf_writer *w, int elem, const struct box *b)
 		p->x0 = b->x;
 	if (b->x + b->w > p->x1)
 		p->x1 = b->x + b->w;
-	if (w->page_height - bottom < p->y0)
-		p->y0 = w->page_height - bottom;
-	if (w->page_height - top > p->y1)
-		p->y1 = w->page_height - top;
+	if (w->out.page_height - bottom < p->y0)
+		p->y0 = w->out.page_height - bottom;
+	if (w->out.page_height - top > p->y1)
+		p->y1 = w->out.page_height - top;
 }
 
 /* A URI is 7-bit ASCII: other bytes are percent-encoded. */

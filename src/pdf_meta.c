@@ -192,7 +192,7 @@ void pdf_outline_box(struct pdf_writer *w, const struct box *b)
 		h->elem = e;
 		h->level = level;
 		h->page = w->page_index;
-		h->top = w->page_height - b->y + b->size;
+		h->top = w->out.page_height - b->y + b->size;
 	}
 	h = &w->headings[k];
 	if (b->actual_text) {

@@ -22,24 +22,24 @@ static void set_text_state(struct pdf_writer *w, struct pdf_face *face, const st
 {
 	double hscale = b->hscale > 0 ? b->hscale : 1;
 	double char_space = b->char_space / hscale;
-	if (face != w->cur_face || b->size != w->cur_size) {
+	if (face != w->out.cur_face || b->size != w->out.cur_size) {
 		pdf_put(w, "/");
 		pdf_put(w, pdf_face_name(w, face));
 		pdf_put(w, " ");
 		pdf_num(w, b->size);
 		pdf_put(w, "Tf\n");
-		w->cur_face = face;
-		w->cur_size = b->size;
+		w->out.cur_face = face;
+		w->out.cur_size = b->size;
 	}
-	if (hscale != w->cur_hscale) {
+	if (hscale != w->out.cur_hscale) {
 		pdf_num(w, hscale * 100);
 		pdf_put(w, "Tz\n");
-		w->cur_hscale = hscale;
+		w->out.cur_hscale = hscale;
 	}
-	if (char_space != w->cur_char_space) {
+	if (char_space != w->out.cur_char_space) {
 		pdf_num(w, char_space);
 		pdf_put(w, "Tc\n");
-		w->cur_char_space = char_space;
+		w->out.cur_char_space = char_space;
 	}
 }
 
@@ -74,10 +74,10 @@ static long put_glyphs(struct pdf_writer *w, struct pdf_face *face, const struct
 
 static void end_tj(struct pdf_writer *w)
 {
-	if (!w->in_tj)
+	if (!w->out.in_tj)
 		return;
 	pdf_put(w, ">] TJ\n");
-	w->in_tj = 0;
+	w->out.in_tj = 0;
 }
 
 /* A text state number as the reader gets it: as pdf_num wrote it. */
@@ -106,11 +106,11 @@ static double pen_after(const struct box *b, double x, long advance, size_t n)
 
 void pdf_end_text(struct pdf_writer *w)
 {
-	if (!w->in_text)
+	if (!w->out.in_text)
 		return;
 	end_tj(w);
 	pdf_put(w, "ET\n");
-	w->in_text = 0;
+	w->out.in_text = 0;
 }
 
 /* Consecutive words share one text object: a word on the same baseline is
@@ -122,22 +122,22 @@ void pdf_end_text(struct pdf_writer *w)
  * The first word of a text object moves from the origin: 0 + y is exact. */
 static void move_to(struct pdf_writer *w, const struct box *b)
 {
-	long long x = pdf_milli(b->x), y = pdf_milli(w->page_height - b->y);
-	int fresh = w->text_x == 0 && w->text_y == 0; /* from BT's identity: exact */
-	if (y != w->text_y && !fresh) {
+	long long x = pdf_milli(b->x), y = pdf_milli(w->out.page_height - b->y);
+	int fresh = w->out.text_x == 0 && w->out.text_y == 0; /* from BT's identity: exact */
+	if (y != w->out.text_y && !fresh) {
 		pdf_put(w, "1 0 0 1 ");
 		pdf_num_milli(w, x);
 		pdf_num_milli(w, y);
 		pdf_put(w, "Tm\n");
-		w->text_x = x;
-		w->text_y = y;
+		w->out.text_x = x;
+		w->out.text_y = y;
 		return;
 	}
-	pdf_num_milli(w, x - w->text_x);
-	pdf_num_milli(w, y - w->text_y);
+	pdf_num_milli(w, x - w->out.text_x);
+	pdf_num_milli(w, y - w->out.text_y);
 	pdf_put(w, "Td\n");
-	w->text_x = x;
-	w->text_y = y;
+	w->out.text_x = x;
+	w->out.text_y = y;
 }
 
 /* Can B's glyphs go on in the open TJ array: the same baseline, font,
@@ -145,9 +145,9 @@ static void move_to(struct pdf_writer *w, const struct box *b)
 static int joins_tj(const struct pdf_writer *w, const struct pdf_face *face, const struct box *b)
 {
 	double hscale = b->hscale > 0 ? b->hscale : 1;
-	return w->in_tj && pdf_milli(w->page_height - b->y) == w->text_y && face == w->cur_face &&
-	       b->size == w->cur_size && hscale == w->cur_hscale &&
-	       b->char_space / hscale == w->cur_char_space && pdf_color_current(w, b->color, 0);
+	return w->out.in_tj && pdf_milli(w->out.page_height - b->y) == w->out.text_y && face == w->out.cur_face &&
+	       b->size == w->out.cur_size && hscale == w->out.cur_hscale &&
+	       b->char_space / hscale == w->out.cur_char_space && pdf_color_current(w, b->color, 0);
 }
 
 /* The next word of a line in the open TJ array: the space from the pen to
@@ -164,13 +164,13 @@ static double join_word(struct pdf_writer *w, const struct box *b)
 	long long n;
 	while (decimals < 3 && pow(10, -decimals) * unit > 0.001)
 		decimals++;
-	n = pdf_scaled((w->pen_x - b->x) / unit, decimals);
+	n = pdf_scaled((w->out.pen_x - b->x) / unit, decimals);
 	if (n != 0) {
 		pdf_put(w, "> ");
 		pdf_num_scaled(w, n, decimals);
 		pdf_put(w, "<");
 	}
-	return w->pen_x - (double)n / pow(10, decimals) * unit;
+	return w->out.pen_x - (double)n / pow(10, decimals) * unit;
 }
 
 void pdf_draw_text(struct pdf_writer *w, const struct box *b, int spanned)
@@ -198,19 +198,19 @@ void pdf_draw_text(struct pdf_writer *w, const struct box *b, int spanned)
 		x = join_word(w, b);
 	} else {
 		end_tj(w);
-		if (!w->in_text) {
+		if (!w->out.in_text) {
 			pdf_put(w, "BT\n");
-			w->in_text = 1;
-			w->text_x = w->text_y = 0; /* BT: the identity matrix */
+			w->out.in_text = 1;
+			w->out.text_x = w->out.text_y = 0; /* BT: the identity matrix */
 		}
 		set_text_state(w, face, b);
 		pdf_color(w, b->color, 0);
 		move_to(w, b);
 		pdf_put(w, "[<");
-		w->in_tj = 1;
-		x = (double)w->text_x / 1000;
+		w->out.in_tj = 1;
+		x = (double)w->out.text_x / 1000;
 	}
-	w->pen_x = pen_after(b, x, put_glyphs(w, face, b, g, n), n);
+	w->out.pen_x = pen_after(b, x, put_glyphs(w, face, b, g, n), n);
 	if (span) {
 		pdf_end_text(w);
 		pdf_put(w, "EMC\n");

@@ -58,3 +58,16 @@ run_case() {
 example_logo() {
 	cp config/esimerkkila-logo.jpg "$1/"
 }
+
+# example_pdfs DIR LANG: every PDF `kaikuprint all` writes for the example
+# region (DIR/all), the same in large print (DIR/large) and for a print
+# shop (DIR/press), and the example card batch in LANG (DIR/batch-LANG.pdf);
+# messages in DIR/*.log.
+example_pdfs() {
+	mkdir -p "$1/all" "$1/large" "$1/press"
+	"$KP" all -c config/esimerkkila.ini -o "$1/all" -q 2> "$1/all.log"
+	"$KP" all -c config/esimerkkila.ini -o "$1/large" --large-print -q 2> "$1/large.log"
+	"$KP" all -c config/esimerkkila.ini -o "$1/press" --press -q 2> "$1/press.log"
+	"$KP" render -c config/esimerkkila.ini -t templates/card-inserts.xml -l "$2" \
+		--data config/esimerkkila-holders.csv -o "$1/batch-$2.pdf" -q 2> "$1/batch.log"
+}

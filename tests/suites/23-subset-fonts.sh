@@ -5,15 +5,9 @@
 # its subset and has an outline (spaces aside). The checker fails a file
 # whose map points a letter at an empty glyph.
 S="$OUT/subset-fonts"
-mkdir -p "$S/all" "$S/large" "$S/press"
 PY=/usr/bin/python3
-REGION=config/esimerkkila.ini
-"$KP" all -c $REGION -o "$S/all" -q 2> "$S/all.log"
+example_pdfs "$S" sv
 check "subset fonts: all writes every document" test -s "$S/all/leaflet-booklet-sv.pdf"
-"$KP" all -c $REGION -o "$S/large" --large-print -q 2> "$S/large.log"
-"$KP" all -c $REGION -o "$S/press" --press -q 2> "$S/press.log"
-"$KP" render -c $REGION -t templates/card-inserts.xml -l sv --data config/esimerkkila-holders.csv \
-	-o "$S/batch-sv.pdf" -q 2> "$S/batch.log"
 for pdf in "$S"/all/*.pdf "$S"/large/*.pdf "$S"/press/*.pdf "$S/batch-sv.pdf"; do
 	name=$(echo "$pdf" | sed "s|$S/||")
 	check "subset fonts: every glyph drawn is in its subset: $name" \

@@ -7,15 +7,10 @@
 # tests/pdf/check_positions.py proves every word stands where the layout
 # dump puts it. Both checkers are shown to fail on a broken file.
 S="$OUT/content-streams"
-mkdir -p "$S/all" "$S/large" "$S/press"
 PY=/usr/bin/python3
 REGION=config/esimerkkila.ini
-"$KP" all -c $REGION -o "$S/all" -q 2> "$S/all.log"
+example_pdfs "$S" fi
 check "content streams: all writes every document" test -s "$S/all/leaflet-booklet-sv.pdf"
-"$KP" all -c $REGION -o "$S/large" --large-print -q 2> "$S/large.log"
-"$KP" all -c $REGION -o "$S/press" --press -q 2> "$S/press.log"
-"$KP" render -c $REGION -t templates/card-inserts.xml -l fi --data config/esimerkkila-holders.csv \
-	-o "$S/batch-fi.pdf" -q 2> "$S/batch.log"
 for pdf in "$S"/all/*.pdf "$S"/large/*.pdf "$S"/press/*.pdf "$S/batch-fi.pdf"; do
 	name=$(echo "$pdf" | sed "s|$S/||")
 	check "content streams: well formed, text objects and marked content nest: $name" \

@@ -71,6 +71,19 @@ static const char *messages_for_line(int line, const char *new_line)
 	return msg;
 }
 
+/* BASE with LINE replaced by NEW, loaded without a message; the caller
+ * frees the config (it keeps nothing of the text). */
+static struct config *load_with_line(int line, const char *new_line)
+{
+	char *text = with_line(base_region, line, new_line);
+	struct config *cfg;
+	unit_capture_start();
+	cfg = load(text);
+	CHECK_STR(unit_capture_end(), "");
+	free(text);
+	return cfg;
+}
+
 static const char *messages_appended(const char *extra)
 {
 	char *text = malloc(sizeof(base_region) + strlen(extra));
@@ -119,11 +132,7 @@ static void example_region_is_valid(void)
 
 static void date_valid_and_leap_day(void)
 {
-	char *text = with_line(base_region, 6, "feedback_email = k@example.fi\ntrial_end = 2028-02-29\n");
-	struct config *cfg;
-	unit_capture_start();
-	cfg = load(text);
-	CHECK_STR(unit_capture_end(), "");
+	struct config *cfg = load_with_line(6, "feedback_email = k@example.fi\ntrial_end = 2028-02-29\n");
 	if (CHECK(cfg != NULL)) {
 		CHECK_INT(cfg->has_trial_end, 1);
 		CHECK_INT(cfg->trial_end.year, 2028);
@@ -131,7 +140,6 @@ static void date_valid_and_leap_day(void)
 		CHECK_INT(cfg->trial_end.day, 29);
 	}
 	config_free(cfg);
-	free(text);
 }
 
 static void date_not_real(void)
@@ -194,18 +202,13 @@ static void languages_checked(void)
 
 static void language_order_kept(void)
 {
-	char *text = with_line(base_region, 4, "languages = en,sv ,fi\n");
-	struct config *cfg;
-	unit_capture_start();
-	cfg = load(text);
-	CHECK_STR(unit_capture_end(), "");
+	struct config *cfg = load_with_line(4, "languages = en,sv ,fi\n");
 	if (CHECK(cfg != NULL)) {
 		CHECK_INT(cfg->n_languages, 3);
 		CHECK_STR(cfg->languages[0], "en");
 		CHECK_STR(cfg->languages[2], "fi");
 	}
 	config_free(cfg);
-	free(text);
 }
 
 static void numbers_in_range(void)
@@ -237,15 +240,10 @@ static void choices_checked(void)
 
 static void large_print_choice(void)
 {
-	char *text = with_line(base_region, 3, "year = 2027\ntext_size = large\n");
-	struct config *cfg;
-	unit_capture_start();
-	cfg = load(text);
-	CHECK_STR(unit_capture_end(), "");
+	struct config *cfg = load_with_line(3, "year = 2027\ntext_size = large\n");
 	if (CHECK(cfg != NULL))
 		CHECK_INT(cfg->large_print, 1);
 	config_free(cfg);
-	free(text);
 }
 
 static void phone_checked(void)
@@ -309,25 +307,16 @@ static void comment_characters_in_values(void)
 
 static void quoted_value_keeps_semicolon(void)
 {
-	char *text = with_line(base_region, 8, "name = \"Hyvinvointialue; sosiaalipalvelut\"\n");
-	struct config *cfg;
-	unit_capture_start();
-	cfg = load(text);
-	CHECK_STR(unit_capture_end(), "");
+	struct config *cfg = load_with_line(8, "name = \"Hyvinvointialue; sosiaalipalvelut\"\n");
 	if (CHECK(cfg != NULL))
 		CHECK_STR(config_get_text(cfg, "organisation", "name", NULL),
 			  "Hyvinvointialue; sosiaalipalvelut");
 	config_free(cfg);
-	free(text);
 }
 
 static void translated_keys(void)
 {
-	char *text = with_line(base_region, 2, "name = Testilä\nname_sv = Testby\n");
-	struct config *cfg;
-	unit_capture_start();
-	cfg = load(text);
-	CHECK_STR(unit_capture_end(), "");
+	struct config *cfg = load_with_line(2, "name = Testilä\nname_sv = Testby\n");
 	if (CHECK(cfg != NULL)) {
 		CHECK_STR(config_get_text(cfg, "region", "name", "sv"), "Testby");
 		CHECK_STR(config_get_text(cfg, "region", "name", "fi"), "Testilä");
@@ -335,7 +324,6 @@ static void translated_keys(void)
 		CHECK_STR(config_get_text(cfg, "region", "name", NULL), "Testilä");
 	}
 	config_free(cfg);
-	free(text);
 	CHECK_STR(messages_for_line(2, "name = Testilä\nname_de = Testdorf\n"),
 		  "kaikuprint: t.ini:3: [region] name_de: error: unknown key (is it misspelt?)\n");
 	CHECK_STR(messages_for_line(3, "year = 2027\nyear_sv = 2027\n"),
@@ -483,11 +471,9 @@ static const struct var *var_of(const struct var_scope *scope, const char *name)
 
 static void variables_per_language(void)
 {
-	char *text = with_line(base_region, 2, "name = Testilä\nname_sv = Testby\ntrial_end = 2027-03-05\n");
-	struct config *cfg = load(text);
+	struct config *cfg = load_with_line(2, "name = Testilä\nname_sv = Testby\ntrial_end = 2027-03-05\n");
 	struct var_scope *fi, *sv, *en;
 	const struct var *v;
-	free(text);
 	if (!CHECK(cfg != NULL))
 		return;
 	fi = config_vars(cfg, "fi");
@@ -525,13 +511,11 @@ static void variables_per_language(void)
 
 static void coordinators_list(void)
 {
-	char *text = with_line(base_region, 12,
-			       "email = kalle@example.fi\n[coordinator.social]\nrole = social\n"
-			       "name = Sanna Sosiaali-Åkerlund\nemail = sanna@example.fi\n");
-	struct config *cfg = load(text);
+	struct config *cfg = load_with_line(12, "email = kalle@example.fi\n[coordinator.social]\n"
+					    "role = social\nname = Sanna Sosiaali-Åkerlund\n"
+					    "email = sanna@example.fi\n");
 	struct var_scope *fi;
 	const struct var *list;
-	free(text);
 	if (!CHECK(cfg != NULL))
 		return;
 	fi = config_vars(cfg, "fi");
