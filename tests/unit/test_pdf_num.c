@@ -18,13 +18,13 @@ static const char *written(void (*put)(struct pdf_writer *, double), double v, c
 	struct pdf_writer w;
 	memset(&w, 0, sizeof(w));
 	put(&w, v);
-	if (w.n_ops == 0 || w.ops[w.n_ops - 1] != ' ') {
-		free(w.ops);
+	if (w.out.n_ops == 0 || w.out.ops[w.out.n_ops - 1] != ' ') {
+		free(w.out.ops);
 		return "(no space after the number)";
 	}
-	memcpy(buf, w.ops, w.n_ops - 1);
-	buf[w.n_ops - 1] = '\0';
-	free(w.ops);
+	memcpy(buf, w.out.ops, w.out.n_ops - 1);
+	buf[w.out.n_ops - 1] = '\0';
+	free(w.out.ops);
 	return buf;
 }
 
