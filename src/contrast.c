@@ -70,12 +70,18 @@ static void describe_background(const struct doc_node *bg, char *buf, size_t siz
 		snprintf(buf, size, "the page (%s)", color);
 }
 
+/* RATIO as shown: cut, not rounded (4.499 is not shown as 4.50). */
+static double shown_ratio(double ratio)
+{
+	return floor(ratio * 100) / 100;
+}
+
 /* WHAT ("text", "page numbers") of style ST at LINE:COL of the template. */
 static void report(struct contrast_walk *w, const char *what, int line, int col,
 		   const struct doc_style *st, const struct doc_node *bg, double ratio, double need)
 {
 	char color[48], ground[96], rule[96];
-	double shown = floor(ratio * 100) / 100; /* 4.499 is not shown as 4.50 */
+	double shown = shown_ratio(ratio);
 	color_format(&st->color, color, sizeof(color));
 	describe_background(bg, ground, sizeof(ground));
 	if (need > CONTRAST_MIN)
@@ -132,7 +138,7 @@ static void check_qr(struct contrast_walk *w, const struct doc_node *n)
 		describe_background(bg, ground, sizeof(ground));
 		diag_file(DIAG_ERROR, w->d->file, n->line, n->col,
 			  "a QR code in %s on %s: contrast %.2f:1; a QR code needs at least %g:1",
-			  color, ground, floor(ratio * 100) / 100, CONTRAST_MIN_GRAPHICS);
+			  color, ground, shown_ratio(ratio), CONTRAST_MIN_GRAPHICS);
 		w->errors++;
 	}
 }

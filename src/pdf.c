@@ -142,7 +142,8 @@ static int same_color(struct doc_color a, struct doc_color b)
 
 int pdf_color_current(const struct pdf_writer *w, struct doc_color c, int stroke)
 {
-	return stroke ? w->out.stroke_set && same_color(w->out.stroke, c) : w->out.fill_set && same_color(w->out.fill, c);
+	return stroke ? w->out.stroke_set && same_color(w->out.stroke, c)
+		      : w->out.fill_set && same_color(w->out.fill, c);
 }
 
 /* Every colour the backend sets goes through here. */

@@ -16,12 +16,24 @@ void pdf_put_hex4(struct pdf_writer *w, unsigned v)
 	pdf_putn(w, buf, 4);
 }
 
-/* Font, size, glyph scale and letter spacing, where they change. The PDF
- * scales Tc by Tz, so Tc is the box's letter spacing divided by its scale. */
+/* B's horizontal glyph scale (Tz / 100): 0 in a box means 1. */
+static double text_scale(const struct box *b)
+{
+	return b->hscale > 0 ? b->hscale : 1;
+}
+
+/* B's Tc: the PDF scales Tc by Tz, so it is the box's letter spacing
+ * divided by its scale. */
+static double text_tc(const struct box *b)
+{
+	return b->char_space / text_scale(b);
+}
+
+/* Font, size, glyph scale and letter spacing, where they change. */
 static void set_text_state(struct pdf_writer *w, struct pdf_face *face, const struct box *b)
 {
-	double hscale = b->hscale > 0 ? b->hscale : 1;
-	double char_space = b->char_space / hscale;
+	double hscale = text_scale(b);
+	double char_space = text_tc(b);
 	if (face != w->out.cur_face || b->size != w->out.cur_size) {
 		pdf_put(w, "/");
 		pdf_put(w, pdf_face_name(w, face));
@@ -89,18 +101,15 @@ static double as_written(double v)
 /* One TJ unit of B's text in points: 1/1000 of the size, scaled by Tz. */
 static double tj_unit(const struct box *b)
 {
-	double hscale = b->hscale > 0 ? b->hscale : 1;
-	return as_written(b->size) * as_written(hscale * 100) / 100 / 1000;
+	return as_written(b->size) * as_written(text_scale(b) * 100) / 100 / 1000;
 }
 
 /* Where the reader's pen stands after the N glyphs of B (and its space)
  * that start at X, ADVANCE TJ units wide: each glyph also moves by Tc
- * scaled by Tz (Tc is the box's letter spacing divided by its scale, see
- * set_text_state), with the numbers as they were written. */
+ * scaled by Tz (text_tc), with the numbers as they were written. */
 static double pen_after(const struct box *b, double x, long advance, size_t n)
 {
-	double hscale = b->hscale > 0 ? b->hscale : 1;
-	double tc = as_written(b->char_space / hscale) * as_written(hscale * 100) / 100;
+	double tc = as_written(text_tc(b)) * as_written(text_scale(b) * 100) / 100;
 	return x + advance * tj_unit(b) + tc * (double)(n + !!b->space_after);
 }
 
@@ -144,10 +153,10 @@ static void move_to(struct pdf_writer *w, const struct box *b)
  * size, scale, letter spacing and colour? */
 static int joins_tj(const struct pdf_writer *w, const struct pdf_face *face, const struct box *b)
 {
-	double hscale = b->hscale > 0 ? b->hscale : 1;
-	return w->out.in_tj && pdf_milli(w->out.page_height - b->y) == w->out.text_y && face == w->out.cur_face &&
-	       b->size == w->out.cur_size && hscale == w->out.cur_hscale &&
-	       b->char_space / hscale == w->out.cur_char_space && pdf_color_current(w, b->color, 0);
+	return w->out.in_tj && pdf_milli(w->out.page_height - b->y) == w->out.text_y &&
+	       face == w->out.cur_face && b->size == w->out.cur_size &&
+	       text_scale(b) == w->out.cur_hscale && text_tc(b) == w->out.cur_char_space &&
+	       pdf_color_current(w, b->color, 0);
 }
 
 /* The next word of a line in the open TJ array: the space from the pen to

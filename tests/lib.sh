@@ -71,3 +71,13 @@ example_pdfs() {
 	"$KP" render -c config/esimerkkila.ini -t templates/card-inserts.xml -l "$2" \
 		--data config/esimerkkila-holders.csv -o "$1/batch-$2.pdf" -q 2> "$1/batch.log"
 }
+
+# check_each_example DIR LABEL CMD...: "check LABEL: NAME CMD... PDF" for
+# every PDF example_pdfs wrote into DIR (NAME: the PDF's path in DIR).
+check_each_example() {
+	_dir=$1 _label=$2
+	shift 2
+	for _pdf in "$_dir"/all/*.pdf "$_dir"/large/*.pdf "$_dir"/press/*.pdf "$_dir"/batch-*.pdf; do
+		check "$_label: ${_pdf#"$_dir"/}" "$@" "$_pdf"
+	done
+}

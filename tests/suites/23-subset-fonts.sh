@@ -8,11 +8,8 @@ S="$OUT/subset-fonts"
 PY=/usr/bin/python3
 example_pdfs "$S" sv
 check "subset fonts: all writes every document" test -s "$S/all/leaflet-booklet-sv.pdf"
-for pdf in "$S"/all/*.pdf "$S"/large/*.pdf "$S"/press/*.pdf "$S/batch-sv.pdf"; do
-	name=$(echo "$pdf" | sed "s|$S/||")
-	check "subset fonts: every glyph drawn is in its subset: $name" \
-		$PY tests/fonts/check_glyphs.py "$pdf"
-done
+check_each_example "$S" "subset fonts: every glyph drawn is in its subset" \
+	$PY tests/fonts/check_glyphs.py
 
 # the checker can fail: the letter a mapped to the (empty) space glyph
 $PY - "$S/all/checklist-fi.pdf" "$S/broken.pdf" <<'PYEOF'

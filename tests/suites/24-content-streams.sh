@@ -11,11 +11,8 @@ PY=/usr/bin/python3
 REGION=config/esimerkkila.ini
 example_pdfs "$S" fi
 check "content streams: all writes every document" test -s "$S/all/leaflet-booklet-sv.pdf"
-for pdf in "$S"/all/*.pdf "$S"/large/*.pdf "$S"/press/*.pdf "$S/batch-fi.pdf"; do
-	name=$(echo "$pdf" | sed "s|$S/||")
-	check "content streams: well formed, text objects and marked content nest: $name" \
-		$PY tests/pdf/check_streams.py "$pdf"
-done
+check_each_example "$S" "content streams: well formed, text objects and marked content nest" \
+	$PY tests/pdf/check_streams.py
 
 # What the streams hold: the A4 leaflet's words (as pdftotext counts them)
 # share text objects and TJ arrays (a text object and a TJ per word was
